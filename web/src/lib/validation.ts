@@ -1,0 +1,158 @@
+// Form validation as pure functions (unit-tested). Each returns a map of
+// field → message; an empty map means valid. The server validates too: its
+// problem JSON errors are shown with the same field names.
+
+export type Errors<K extends string = string> = Partial<Record<K, string>>;
+export const isEmpty = (e: Errors) => Object.keys(e).length === 0;
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+export function emailError(v: string): string | undefined {
+  if (!v.trim()) return "Enter an email address.";
+  if (!EMAIL.test(v.trim())) return "Enter a valid email address, like name@example.com.";
+  return undefined;
+}
+
+export const MIN_PASSWORD = 10;
+export function passwordError(v: string): string | undefined {
+  if (!v) return "Enter a password.";
+  if (v.length < MIN_PASSWORD) return `Use at least ${MIN_PASSWORD} characters.`;
+  if (v.length > 256) return "Use at most 256 characters.";
+  return undefined;
+}
+
+function put<K extends string>(e: Errors<K>, k: K, msg: string | undefined) {
+  if (msg) e[k] = msg;
+}
+
+export function validateLogin(v: { email: string; password: string }): Errors<"email" | "password"> {
+  const e: Errors<"email" | "password"> = {};
+  put(e, "email", emailError(v.email));
+  if (!v.password) e.password = "Enter your password.";
+  return e;
+}
+
+export function validateMfaCode(code: string): string | undefined {
+  const c = code.replace(/\s+/g, "");
+  if (!c) return "Enter the code from your authenticator app.";
+  if (/^\d+$/.test(c) && c.length !== 6) return "Authenticator codes have 6 digits.";
+  if (!/^[\dA-Za-z-]{6,20}$/.test(c)) return "Enter a 6-digit code or one of your recovery codes.";
+  return undefined;
+}
+
+export function validateNewPassword(v: { password: string; confirm: string }): Errors<"password" | "confirm"> {
+  const e: Errors<"password" | "confirm"> = {};
+  put(e, "password", passwordError(v.password));
+  if (!e.password && v.password !== v.confirm) e.confirm = "The passwords don't match.";
+  return e;
+}
+
+export function validateAcceptInvitation(v: { name: string; password: string; confirm: string }): Errors<"name" | "password" | "confirm"> {
+  const e: Errors<"name" | "password" | "confirm"> = { ...validateNewPassword(v) };
+  if (!v.name.trim()) e.name = "Enter your name.";
+  return e;
+}
+
+export interface InviteBusinessForm {
+  email: string;
+  businessName: string;
+  tier: string;
+  overrideLimits: boolean;
+  maxUsers: string;
+  maxResources: string;
+  maxAppointmentsPerMonth: string;
+}
+type InviteKeys = "email" | "businessName" | "tier" | "maxUsers" | "maxResources" | "maxAppointmentsPerMonth";
+
+function nonNegativeInt(v: string): string | undefined {
+  if (v.trim() === "") return undefined; // blank = keep the tier's default
+  if (!/^\d+$/.test(v.trim())) return "Enter a whole number (0 or more), or leave blank for the tier's limit.";
+  if (Number(v) > 1_000_000) return "That's more than the system allows (1,000,000).";
+  return undefined;
+}
+
+export function validateInviteBusiness(v: InviteBusinessForm): Errors<InviteKeys> {
+  const e: Errors<InviteKeys> = {};
+  put(e, "email", emailError(v.email));
+  if (!v.businessName.trim()) e.businessName = "Enter the business name.";
+  else if (v.businessName.trim().length > 100) e.businessName = "Keep the name under 100 characters.";
+  if (!["free", "professional", "business", "enterprise"].includes(v.tier)) e.tier = "Choose a tier.";
+  if (v.overrideLimits) {
+    put(e, "maxUsers", nonNegativeInt(v.maxUsers));
+    put(e, "maxResources", nonNegativeInt(v.maxResources));
+    put(e, "maxAppointmentsPerMonth", nonNegativeInt(v.maxAppointmentsPerMonth));
+  }
+  return e;
+}
+
+/** The request body: overrides are sent only when the section is checked. */
+export function inviteBusinessBody(v: InviteBusinessForm) {
+  const body: { email: string; businessName: string; tier: string; limitOverrides?: Record<string, number> } = {
+    email: v.email.trim(), businessName: v.businessName.trim(), tier: v.tier,
+  };
+  if (v.overrideLimits) {
+    const o: Record<string, number> = {};
+    if (v.maxUsers.trim()) o.maxUsers = Number(v.maxUsers);
+    if (v.maxResources.trim()) o.maxResources = Number(v.maxResources);
+    if (v.maxAppointmentsPerMonth.trim()) o.maxAppointmentsPerMonth = Number(v.maxAppointmentsPerMonth);
+    body.limitOverrides = o;
+  }
+  return body;
+}
+
+export function phoneError(v: string, required = false): string | undefined {
+  const t = v.trim();
+  if (!t) return required ? "Enter a phone number." : undefined;
+  const digits = t.replace(/\D/g, "");
+  if (!/^[+\d\s().-]+$/.test(t) || digits.length < 7 || digits.length > 15) return "Enter a valid phone number, like +1 555 123 4567.";
+  return undefined;
+}
+
+export function validateBookingDetails(v: { name: string; email: string; phone: string }): Errors<"name" | "email" | "phone"> {
+  const e: Errors<"name" | "email" | "phone"> = {};
+  if (!v.name.trim()) e.name = "Enter your name.";
+  put(e, "email", emailError(v.email));
+  put(e, "phone", phoneError(v.phone));
+  return e;
+}
+
+export function validateAppointment(v: { serviceId: string; resourceId: string; date: string; time: string; durationMinutes: number }): Errors<"serviceId" | "resourceId" | "date" | "time" | "durationMinutes"> {
+  const e: Errors<"serviceId" | "resourceId" | "date" | "time" | "durationMinutes"> = {};
+  if (!v.serviceId) e.serviceId = "Choose a service.";
+  if (!v.resourceId) e.resourceId = "Choose who or what it's booked with.";
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(v.date)) e.date = "Choose a date.";
+  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(v.time)) e.time = "Choose a time.";
+  if (!Number.isInteger(v.durationMinutes) || v.durationMinutes < 5) e.durationMinutes = "Duration must be at least 5 minutes.";
+  else if (v.durationMinutes > 24 * 60) e.durationMinutes = "Duration can't exceed 24 hours.";
+  return e;
+}
+
+export function validateBlocker(v: { resourceId: string; date: string; time: string; durationMinutes: number; title: string }): Errors<"resourceId" | "date" | "time" | "durationMinutes" | "title"> {
+  const e: Errors<"resourceId" | "date" | "time" | "durationMinutes" | "title"> = {};
+  if (!v.resourceId) e.resourceId = "Choose a resource.";
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(v.date)) e.date = "Choose a date.";
+  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(v.time)) e.time = "Choose a start time.";
+  if (!Number.isInteger(v.durationMinutes) || v.durationMinutes < 5) e.durationMinutes = "Block at least 5 minutes.";
+  if (!v.title.trim()) e.title = "Give the block a short title, e.g. Lunch.";
+  return e;
+}
+
+export function validateHours(rows: { dayOfWeek: number; openTime: string; closeTime: string }[]): Record<number, string> {
+  const e: Record<number, string> = {};
+  const byDay = new Map<number, { open: number; close: number }[]>();
+  rows.forEach((r) => {
+    const [oh, om] = r.openTime.split(":").map(Number) as [number, number];
+    const [ch, cm] = r.closeTime.split(":").map(Number) as [number, number];
+    const open = oh * 60 + om, close = ch * 60 + cm;
+    if (!(close > open)) e[r.dayOfWeek] = "Closing time must be after opening time.";
+    const list = byDay.get(r.dayOfWeek) ?? [];
+    for (const s of list) if (open < s.close && s.open < close) e[r.dayOfWeek] = "Shifts on the same day must not overlap.";
+    list.push({ open, close });
+    byDay.set(r.dayOfWeek, list);
+  });
+  return e;
+}
+
+export function validateHexColor(v: string): string | undefined {
+  if (!v) return undefined;
+  return /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.test(v) ? undefined : "Use a hex colour such as #4f46e5.";
+}
