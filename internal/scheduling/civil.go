@@ -124,7 +124,7 @@ func localInstant(wall time.Time, loc *time.Location) time.Time {
 		first, second = second, first
 	}
 	for _, c := range []time.Time{first, second} {
-		if _, off := c.In(loc).Zone(); c.Add(time.Duration(off)*time.Second).Equal(naive) {
+		if _, off := c.In(loc).Zone(); c.Add(time.Duration(off) * time.Second).Equal(naive) {
 			return c.In(loc)
 		}
 	}
