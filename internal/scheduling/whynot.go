@@ -98,9 +98,6 @@ func (p *plan) explain(ri int, t int64) []Reason {
 	if rs.own != nil && !containing(rs.own, t, t+p.dur) {
 		return []Reason{{Code: ReasonResourceClosed, ResourceID: id, Detail: rs.r.Name + " is not working then"}}
 	}
-	if !containing(rs.open, t, t+p.dur) {
-		return []Reason{{Code: ReasonClosed, ResourceID: id, Detail: "the appointment would run past closing time"}}
-	}
 	var out []Reason
 	if !p.onGrid(rs, t) {
 		out = append(out, Reason{Code: ReasonOffGrid, ResourceID: id, Detail: fmt.Sprintf("start times are every %v from opening", p.svc.Step())})
