@@ -1,0 +1,268 @@
+package httpapi_test
+
+import (
+	"context"
+	"encoding/json"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/smoothschedule/smoothschedule/internal/config"
+	"github.com/smoothschedule/smoothschedule/internal/httpapi"
+	"github.com/smoothschedule/smoothschedule/internal/logctx"
+	"github.com/smoothschedule/smoothschedule/internal/postgres"
+	"github.com/smoothschedule/smoothschedule/internal/postgres/pgtest"
+	"github.com/smoothschedule/smoothschedule/internal/tenancy"
+)
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	pgtest.DropTemplate()
+	os.Exit(code)
+}
+
+// env is a server on a fresh database with a few tenants.
+type env struct {
+	t       *testing.T
+	db      *postgres.DB
+	tenancy *tenancy.Service
+	store   *postgres.Tenants
+	res     *tenancy.Resolver
+	srv     *httpapi.Server
+}
+
+func newEnv(t *testing.T) *env {
+	t.Helper()
+	db := pgtest.New(t)
+	cfg, err := config.Load(nil, func(string) string { return "" })
+	if err != nil {
+		t.Fatal(err)
+	}
+	store := &postgres.Tenants{DB: db, Migrations: postgres.Embedded()}
+	e := &env{t: t, db: db, store: store,
+		tenancy: &tenancy.Service{Store: store, BaseDomain: "localhost", Now: time.Now},
+		res:     &tenancy.Resolver{BaseDomain: "localhost", Lookup: store.ByHost},
+	}
+	log := logctx.New(io.Discard, "text", "error")
+	if testing.Verbose() {
+		log = slog.New(logctx.Handler{Handler: slog.NewTextHandler(os.Stderr, nil)})
+	}
+	e.srv = httpapi.New(httpapi.Deps{Config: cfg, Log: log, Version: "test", DB: db, Resolver: e.res})
+	return e
+}
+
+func (e *env) tenant(name, slug string) *tenancy.Tenant {
+	e.t.Helper()
+	t, err := e.tenancy.Create(context.Background(), tenancy.NewTenant{Name: name, Slug: slug, TimeZone: "Europe/Berlin"})
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	e.res.Invalidate()
+	return t
+}
+
+// do sends a request and decodes a JSON answer.
+func (e *env) do(method, host, path string, body string, hdr ...string) (int, http.Header, map[string]any) {
+	e.t.Helper()
+	var rd io.Reader
+	if body != "" {
+		rd = strings.NewReader(body)
+	}
+	req := httptest.NewRequest(method, "http://"+host+path, rd)
+	if body != "" {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	for i := 0; i+1 < len(hdr); i += 2 {
+		req.Header.Set(hdr[i], hdr[i+1])
+	}
+	rec := httptest.NewRecorder()
+	e.srv.ServeHTTP(rec, req)
+	var out map[string]any
+	if strings.Contains(rec.Header().Get("Content-Type"), "json") {
+		if err := json.Unmarshal(rec.Body.Bytes(), &out); err != nil {
+			e.t.Fatalf("%s %s: bad JSON %q", method, path, rec.Body.String())
+		}
+	}
+	return rec.Code, rec.Header(), out
+}
+
+func TestHealthOnAnyHost(t *testing.T) {
+	e := newEnv(t)
+	for _, host := range []string{"localhost", "platform.localhost", "nobody.localhost", "10.0.0.1:8000", "example.com"} {
+		code, _, body := e.do("GET", host, "/api/health/", "")
+		if code != 200 || body["status"] != "ok" || body["database"] != "ok" || body["version"] != "test" {
+			t.Errorf("%s: %d %v", host, code, body)
+		}
+	}
+}
+
+func TestHostRouting(t *testing.T) {
+	e := newEnv(t)
+	acme := e.tenant("Acme", "acme")
+	widgets := e.tenant("Widgets", "widgets")
+	ctx := context.Background()
+	if err := e.store.AddDomain(ctx, tenancy.Domain{Domain: "booking.acme-salon.com", TenantID: acme.ID, Custom: true, Verified: true}); err != nil {
+		t.Fatal(err)
+	}
+	if err := e.store.AddDomain(ctx, tenancy.Domain{Domain: "unverified.example.org", TenantID: widgets.ID, Custom: true}); err != nil {
+		t.Fatal(err)
+	}
+	e.res.Invalidate()
+	cases := []struct {
+		host     string
+		status   int
+		tenantID string
+	}{
+		{"acme.localhost", 200, acme.ID},
+		{"widgets.localhost", 200, widgets.ID},
+		{"acme.localhost:8000", 200, acme.ID},
+		{"ACME.LocalHost.", 200, acme.ID},
+		{"booking.acme-salon.com", 200, acme.ID},
+		{"booking.acme-salon.com:443", 200, acme.ID},
+		{"nonexistent.localhost", 404, ""},
+		{"example.com", 404, ""},
+		{"unverified.example.org", 404, ""},
+		{"127.0.0.1:8000", 404, ""},
+	}
+	for _, c := range cases {
+		code, hdr, body := e.do("GET", c.host, "/api/tenant/config/", "")
+		if code != c.status {
+			t.Errorf("%s: status %d, want %d (%v)", c.host, code, c.status, body)
+			continue
+		}
+		if c.status == 200 && body["id"] != c.tenantID {
+			t.Errorf("%s: tenant %v, want %s", c.host, body["id"], c.tenantID)
+		}
+		if c.status == 404 && (hdr.Get("Content-Type") != "application/problem+json" || body["detail"] == "") {
+			t.Errorf("%s: want problem JSON, got %s %v", c.host, hdr.Get("Content-Type"), body)
+		}
+	}
+	// The platform host is the platform, not a tenant: tenant routes are not
+	// there, and the web app says so in its runtime configuration.
+	if code, _, _ := e.do("GET", "platform.localhost", "/api/tenant/config/", ""); code != 404 {
+		t.Errorf("tenant config on the platform host: %d", code)
+	}
+	req := httptest.NewRequest("GET", "http://platform.localhost:8000/some/client/route", nil)
+	rec := httptest.NewRecorder()
+	e.srv.ServeHTTP(rec, req)
+	if !strings.Contains(rec.Body.String(), "web app is not built") && !strings.Contains(rec.Body.String(), `"site":"platform"`) {
+		t.Errorf("platform host page: %d %s", rec.Code, rec.Body.String())
+	}
+}
+
+func TestTenantConfigShape(t *testing.T) {
+	e := newEnv(t)
+	e.tenant("Acme Salon", "acme")
+	code, _, body := e.do("GET", "acme.localhost", "/api/tenant/config", "")
+	if code != 200 {
+		t.Fatal(code, body)
+	}
+	for _, k := range []string{"id", "name", "subdomain", "primaryColor", "secondaryColor", "logoUrl", "timezone", "status",
+		"resourcesCanReschedule", "requirePaymentMethodToBook", "cancellationWindowHours", "lateCancellationFeePercent"} {
+		if _, ok := body[k]; !ok {
+			t.Errorf("missing %s in %v", k, body)
+		}
+	}
+	if body["subdomain"] != "acme" || body["timezone"] != "Europe/Berlin" || body["name"] != "Acme Salon" {
+		t.Errorf("%v", body)
+	}
+}
+
+func TestSuspendedAndDeletedTenants(t *testing.T) {
+	e := newEnv(t)
+	e.tenant("Acme", "acme")
+	ctx := context.Background()
+	if _, err := e.tenancy.Suspend(ctx, "acme"); err != nil {
+		t.Fatal(err)
+	}
+	e.res.Invalidate()
+	code, hdr, body := e.do("GET", "acme.localhost", "/api/tenant/config/", "")
+	if code != 403 || hdr.Get("Content-Type") != "application/problem+json" || !strings.Contains(body["detail"].(string), "suspended") {
+		t.Fatalf("suspended: %d %v", code, body)
+	}
+	if code, _, _ := e.do("GET", "acme.localhost", "/api/health/", ""); code != 200 {
+		t.Fatalf("health on a suspended tenant: %d", code)
+	}
+	if _, err := e.tenancy.Activate(ctx, "acme"); err != nil {
+		t.Fatal(err)
+	}
+	e.res.Invalidate()
+	if code, _, _ := e.do("GET", "acme.localhost", "/api/tenant/config/", ""); code != 200 {
+		t.Fatalf("reactivated: %d", code)
+	}
+	if _, err := e.tenancy.Delete(ctx, "acme"); err != nil {
+		t.Fatal(err)
+	}
+	e.res.Invalidate()
+	if code, _, _ := e.do("GET", "acme.localhost", "/api/tenant/config/", ""); code != 404 {
+		t.Fatalf("deleted: %d", code)
+	}
+}
+
+// TestCacheFollowsDatabaseNotifications: one process suspends a tenant; a
+// second process's host cache hears of it through LISTEN/NOTIFY.
+func TestCacheFollowsDatabaseNotifications(t *testing.T) {
+	e := newEnv(t)
+	e.tenant("Acme", "acme")
+	if code, _, _ := e.do("GET", "acme.localhost", "/api/tenant/config/", ""); code != 200 {
+		t.Fatal(code)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	heard := make(chan struct{}, 10)
+	go e.db.Listen(ctx, "ss_tenancy", slog.New(slog.DiscardHandler), func(string) { e.res.Invalidate(); heard <- struct{}{} })
+	time.Sleep(200 * time.Millisecond) // let LISTEN start
+	// "Another process": a direct SQL update, as psql or another serve would do.
+	if _, err := e.db.Pool.Exec(ctx, "UPDATE shared.tenants SET status = 'suspended' WHERE slug = 'acme'"); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-heard:
+	case <-time.After(5 * time.Second):
+		t.Fatal("no notification")
+	}
+	if code, _, _ := e.do("GET", "acme.localhost", "/api/tenant/config/", ""); code != 403 {
+		t.Fatalf("after suspension elsewhere: %d", code)
+	}
+}
+
+func TestTrailingSlashAndUnknownRoutes(t *testing.T) {
+	e := newEnv(t)
+	e.tenant("Acme", "acme")
+	for _, p := range []string{"/api/tenant/config", "/api/tenant/config/"} {
+		if code, _, _ := e.do("GET", "acme.localhost", p, ""); code != 200 {
+			t.Errorf("%s: %d", p, code)
+		}
+	}
+	code, hdr, _ := e.do("GET", "acme.localhost", "/api/nothing-here/", "")
+	if code != 404 || hdr.Get("Content-Type") != "application/problem+json" {
+		t.Errorf("unknown API route: %d %s", code, hdr.Get("Content-Type"))
+	}
+}
+
+func TestSecurityHeaders(t *testing.T) {
+	e := newEnv(t)
+	_, hdr, _ := e.do("GET", "localhost", "/api/health/", "")
+	for k, want := range map[string]string{
+		"X-Content-Type-Options": "nosniff", "Referrer-Policy": "strict-origin-when-cross-origin", "X-Frame-Options": "DENY",
+	} {
+		if hdr.Get(k) != want {
+			t.Errorf("%s = %q", k, hdr.Get(k))
+		}
+	}
+	if !strings.Contains(hdr.Get("Content-Security-Policy"), "frame-ancestors 'none'") {
+		t.Errorf("CSP %q", hdr.Get("Content-Security-Policy"))
+	}
+	if hdr.Get("Access-Control-Allow-Origin") != "" {
+		t.Error("CORS must be off by default")
+	}
+	_, hdr, _ = e.do("GET", "localhost", "/api/health/", "", "Origin", "https://evil.example")
+	if hdr.Get("Access-Control-Allow-Origin") != "" {
+		t.Error("CORS must be off by default")
+	}
+}
