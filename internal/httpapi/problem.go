@@ -151,4 +151,3 @@ func describe(fe []errs.FieldError) string {
 	}
 	return strings.TrimSpace(first)
 }
-
