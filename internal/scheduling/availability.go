@@ -1,8 +1,7 @@
 package scheduling
 
 import (
-	"cmp"
-	"slices"
+	"math"
 	"time"
 )
 
@@ -101,31 +100,34 @@ func Available(in Inputs, q Query) []Slot {
 	if p.lo >= p.hi || len(p.res) == 0 {
 		return nil
 	}
-	type hit struct {
-		t int64
-		r int
-	}
-	var hits []hit
+	// Each resource's start times come out sorted; merge them, noting at
+	// each time which resources are free.
+	times := make([][]int64, len(p.res))
 	for ri := range p.res {
-		p.scan(ri, func(t int64) { hits = append(hits, hit{t, ri}) })
+		p.scan(ri, func(t int64) { times[ri] = append(times[ri], t) })
 	}
-	slices.SortFunc(hits, func(a, b hit) int {
-		return cmp.Or(cmp.Compare(a.t, b.t), cmp.Compare(a.r, b.r))
-	})
-	var slots []Slot
+	next := make([]int, len(p.res))
 	free := make([]bool, len(p.res))
-	for i := 0; i < len(hits); {
-		j := i
-		for ; j < len(hits) && hits[j].t == hits[i].t; j++ {
-			free[hits[j].r] = true
+	var slots []Slot
+	for {
+		t := int64(math.MaxInt64)
+		for ri, ts := range times {
+			if next[ri] < len(ts) {
+				t = min(t, ts[next[ri]])
+			}
 		}
-		if s, ok := p.slotAt(hits[i].t, free); ok {
+		if t == math.MaxInt64 {
+			break
+		}
+		for ri, ts := range times {
+			free[ri] = next[ri] < len(ts) && ts[next[ri]] == t
+			if free[ri] {
+				next[ri]++
+			}
+		}
+		if s, ok := p.slotAt(t, free); ok {
 			slots = append(slots, s)
 		}
-		for k := i; k < j; k++ {
-			free[hits[k].r] = false
-		}
-		i = j
 	}
 	return slots
 }

@@ -2,6 +2,8 @@ package scheduling
 
 import (
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/smoothschedule/smoothschedule/internal/errs"
@@ -93,8 +95,8 @@ func (b Blocker) eachOccurrence(loc *time.Location, from, to int64, f func(span)
 		}
 		return
 	}
-	opt, err := parseRule(b.RRule)
-	if err != nil {
+	opt, ok := cachedRule(b.RRule)
+	if !ok {
 		return
 	}
 	// Recur over floating wall-clock times (UTC, no DST), then place each
@@ -109,7 +111,7 @@ func (b Blocker) eachOccurrence(loc *time.Location, from, to int64, f func(span)
 	} else if !opt.Until.IsZero() && untilIsInstant(b.RRule) {
 		opt.Until = wallClock(opt.Until, loc)
 	}
-	rule, rerr := rrule.NewRRule(*opt)
+	rule, rerr := rrule.NewRRule(opt)
 	if rerr != nil {
 		return
 	}
@@ -123,6 +125,38 @@ func (b Blocker) eachOccurrence(loc *time.Location, from, to int64, f func(span)
 			f(s)
 		}
 	}
+}
+
+// rules caches parsed rules by text (parsing costs more than expanding
+// a month of occurrences). It stops growing at maxCachedRules entries.
+var rules struct {
+	sync.Map // string → rrule.ROption, or nil for an invalid rule
+	size     atomic.Int64
+}
+
+const maxCachedRules = 4096
+
+// cachedRule parses rule, from the cache when possible. The result is a
+// copy the caller may change.
+func cachedRule(rule string) (rrule.ROption, bool) {
+	if v, ok := rules.Load(rule); ok {
+		opt, valid := v.(rrule.ROption)
+		return opt, valid
+	}
+	opt, err := parseRule(rule)
+	var v any
+	if err == nil {
+		v = *opt
+	}
+	if rules.size.Load() < maxCachedRules {
+		if _, loaded := rules.LoadOrStore(rule, v); !loaded {
+			rules.size.Add(1)
+		}
+	}
+	if err != nil {
+		return rrule.ROption{}, false
+	}
+	return *opt, true
 }
 
 // untilIsInstant reports whether the rule's UNTIL is a UTC instant

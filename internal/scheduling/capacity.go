@@ -13,7 +13,7 @@ type load struct {
 
 // booked returns, merged and sorted, the spans during which bookings
 // (sorted by Start) leave fewer than need units of a resource's capacity.
-func booked(bs []Booking, capacity, need int) []span {
+func booked(bs []*Booking, capacity, need int) []span {
 	capacity = max(capacity, 1)
 	if need > capacity {
 		return []span{everything}
@@ -54,7 +54,7 @@ func booked(bs []Booking, capacity, need int) []span {
 // loads turns bookings (sorted by Start) into capacity loads, sorted by
 // start: a group session's bookings (same ServiceID and Start) take one
 // unit together; any other booking takes its Seats.
-func loads(bs []Booking) []load {
+func loads(bs []*Booking) []load {
 	out := make([]load, 0, len(bs))
 	var session map[string]int // ServiceID → index in out, for the current Start
 	for i, b := range bs {

@@ -32,7 +32,7 @@ type resource struct {
 	clear    []span // not blocked (for joining a group session)
 	sessions map[int64]int
 	blocks   []occurrence // blocker occurrences in the window, by start
-	bookings []Booking    // bookings in the window, by start
+	bookings []*Booking   // bookings in the window, by start
 }
 
 // occurrence is one time a blocker blocks.
@@ -111,7 +111,7 @@ func newPlan(in Inputs, q Query, clock bool) *plan {
 			continue
 		}
 		if ri, ok := byID[b.ResourceID]; ok {
-			p.res[ri].bookings = append(p.res[ri].bookings, *b)
+			p.res[ri].bookings = append(p.res[ri].bookings, b)
 		}
 	}
 	for i := range p.res {
@@ -216,7 +216,10 @@ func pieces(s schedule, loc *time.Location, from, to int64) []span {
 // fillFree computes the free and clear spans of a resource and its group
 // sessions for the plan's service.
 func (p *plan) fillFree(rs *resource) {
-	slices.SortFunc(rs.bookings, func(a, b Booking) int { return a.Start.Compare(b.Start) })
+	byStart := func(a, b *Booking) int { return a.Start.Compare(b.Start) }
+	if !slices.IsSortedFunc(rs.bookings, byStart) {
+		slices.SortFunc(rs.bookings, byStart)
+	}
 	blocked := make([]span, len(rs.blocks))
 	for i, o := range rs.blocks {
 		blocked[i] = o.span
