@@ -38,7 +38,9 @@ func randomWorld(t *testing.T, rng *rand.Rand) (Inputs, Query) {
 	}
 	from, to := DayRange(first, loc)
 	to = to.AddDate(0, 0, 3)
-	instant := func() time.Time { return from.Add(time.Duration(rng.Int64N(int64(to.Sub(from)))).Truncate(5 * time.Minute)) }
+	instant := func() time.Time {
+		return from.Add(time.Duration(rng.Int64N(int64(to.Sub(from)))).Truncate(5 * time.Minute))
+	}
 	for i := range rng.IntN(6) {
 		s := instant()
 		b := Blocker{ID: fmt.Sprintf("b%d", i), Start: s, End: s.Add(time.Duration(15*(1+rng.IntN(12))) * time.Minute)}
