@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"text/tabwriter"
 )
@@ -10,7 +9,7 @@ import (
 func init() {
 	commands = append(commands, command{
 		name: "config dump", summary: "print every setting, its value (secrets masked) and where it came from",
-		run: func(m *Main, _ context.Context, _ *flag.FlagSet) error {
+		run: func(m *Main, _ context.Context, _ []string) error {
 			tw := tabwriter.NewWriter(m.Stdout, 0, 2, 2, ' ', 0)
 			fmt.Fprintln(tw, "SETTING\tVALUE\tFROM")
 			for _, e := range m.Config.Dump() {
@@ -25,7 +24,7 @@ func init() {
 	})
 	commands = append(commands, command{
 		name: "version", summary: "print the version",
-		run: func(m *Main, _ context.Context, _ *flag.FlagSet) error {
+		run: func(m *Main, _ context.Context, _ []string) error {
 			fmt.Fprintln(m.Stdout, "smoothschedule", appVersion())
 			return nil
 		},

@@ -44,8 +44,9 @@ type Main struct {
 type command struct {
 	name, args, summary string
 	flags               func(fs *flag.FlagSet) // extra flags beyond the config table
-	run                 func(m *Main, ctx context.Context, fs *flag.FlagSet) error
+	run                 func(m *Main, ctx context.Context, args []string) error
 	needsDB             bool
+	nargs               int // positional arguments taken (checked before the database is opened)
 }
 
 var commands []command
@@ -96,10 +97,15 @@ func (m *Main) Run(ctx context.Context, args []string) int {
 		fmt.Fprintf(m.Stderr, "Usage: smoothschedule %s %s\n\n%s\n\nFlags:\n", c.name, c.args, c.summary)
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(rest); err != nil {
+	positional, err := parseInterspersed(fs, rest)
+	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
 		}
+		return 2
+	}
+	if len(positional) != c.nargs {
+		fmt.Fprintf(m.Stderr, "error: smoothschedule %s takes %s, got %d (see smoothschedule %s -h)\n", c.name, plural(c.nargs), len(positional), c.name)
 		return 2
 	}
 	cfg, err := config.Load(fs, m.Getenv)
@@ -117,7 +123,7 @@ func (m *Main) Run(ctx context.Context, args []string) int {
 		}
 		m.App = a
 	}
-	if err := c.run(m, ctx, fs); err != nil {
+	if err := c.run(m, ctx, positional); err != nil {
 		m.printError(err)
 		var ue usageError
 		if errors.As(err, &ue) {
@@ -157,10 +163,28 @@ func find(name string) *command {
 	return nil
 }
 
-// needArgs checks the positional arguments.
-func needArgs(fs *flag.FlagSet, n int, what string) error {
-	if fs.NArg() != n {
-		return usageError{fmt.Sprintf("want %s, got %d arguments (see %s -h)", what, fs.NArg(), fs.Name())}
+// parseInterspersed parses flags wherever they stand among the positional
+// arguments ("tenant delete acme --purge" as well as "--purge acme").
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var positional []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		if fs.NArg() == 0 {
+			return positional, nil
+		}
+		positional = append(positional, fs.Arg(0))
+		args = fs.Args()[1:]
 	}
-	return nil
+}
+
+func plural(n int) string {
+	switch n {
+	case 0:
+		return "no arguments"
+	case 1:
+		return "one argument"
+	}
+	return fmt.Sprintf("%d arguments", n)
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -19,7 +18,7 @@ func init() {
 		name: "migrate", args: "[--workers N]",
 		summary: "bring the shared schema, then every tenant schema, to this binary's version",
 		needsDB: true,
-		run: func(m *Main, ctx context.Context, _ *flag.FlagSet) error {
+		run: func(m *Main, ctx context.Context, _ []string) error {
 			a := m.App
 			n, err := a.DB.MigrateShared(ctx, a.Migrations)
 			if err != nil {

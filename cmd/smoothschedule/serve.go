@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"flag"
 )
 
 func init() {
@@ -10,7 +9,7 @@ func init() {
 		name: "serve", args: "[--addr :8000] [--migrate auto|true|false]",
 		summary: "run the API, the web app and the background workers",
 		needsDB: true,
-		run: func(m *Main, ctx context.Context, _ *flag.FlagSet) error {
+		run: func(m *Main, ctx context.Context, _ []string) error {
 			return m.App.Serve(ctx, m.Stdout)
 		},
 	})

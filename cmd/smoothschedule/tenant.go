@@ -32,10 +32,7 @@ func init() {
 				tz = fs.String("timezone", "UTC", "IANA time zone, e.g. Europe/Berlin")
 				demo = fs.Bool("demo", false, "a temporary demo tenant (expires in 7 days)")
 			},
-			run: func(m *Main, ctx context.Context, fs *flag.FlagSet) error {
-				if err := needArgs(fs, 0, "only flags"); err != nil {
-					return err
-				}
+			run: func(m *Main, ctx context.Context, args []string) error {
 				if err := m.App.MigrateShared(ctx); err != nil {
 					return err
 				}
@@ -58,7 +55,7 @@ func init() {
 			flags: func(fs *flag.FlagSet) {
 				status = fs.String("status", "", "only this status: trial, active, suspended or deleted")
 			},
-			run: func(m *Main, ctx context.Context, fs *flag.FlagSet) error {
+			run: func(m *Main, ctx context.Context, args []string) error {
 				list, total, err := m.App.Tenants.List(ctx, tenancy.Filter{Status: tenancy.Status(*status), Limit: 10000})
 				if err != nil {
 					return err
@@ -84,17 +81,14 @@ func init() {
 		lifecycle("suspend", "suspend a business: its site answers 403 at once on every host", func(s *tenancy.Service) func(context.Context, string) (*tenancy.Tenant, error) { return s.Suspend }),
 		lifecycle("activate", "reactivate a suspended business", func(s *tenancy.Service) func(context.Context, string) (*tenancy.Tenant, error) { return s.Activate }),
 		command{
-			name: "tenant delete", args: "SLUG [--purge]",
+			name: "tenant delete", args: "SLUG [--purge]", nargs: 1,
 			summary: "soft-delete a business (its site answers 404, data kept); --purge then drops its schema for good",
 			needsDB: true,
 			flags: func(fs *flag.FlagSet) {
 				purge = fs.Bool("purge", false, "also drop the schema and every row of the business (irreversible)")
 			},
-			run: func(m *Main, ctx context.Context, fs *flag.FlagSet) error {
-				if err := needArgs(fs, 1, "the slug of the business"); err != nil {
-					return err
-				}
-				t, err := m.App.Tenancy.Delete(ctx, fs.Arg(0))
+			run: func(m *Main, ctx context.Context, args []string) error {
+				t, err := m.App.Tenancy.Delete(ctx, args[0])
 				if err != nil {
 					return err
 				}
@@ -114,12 +108,9 @@ func init() {
 
 func lifecycle(verb, summary string, op func(*tenancy.Service) func(context.Context, string) (*tenancy.Tenant, error)) command {
 	return command{
-		name: "tenant " + verb, args: "SLUG", summary: summary, needsDB: true,
-		run: func(m *Main, ctx context.Context, fs *flag.FlagSet) error {
-			if err := needArgs(fs, 1, "the slug of the business"); err != nil {
-				return err
-			}
-			t, err := op(m.App.Tenancy)(ctx, fs.Arg(0))
+		name: "tenant " + verb, args: "SLUG", summary: summary, needsDB: true, nargs: 1,
+		run: func(m *Main, ctx context.Context, args []string) error {
+			t, err := op(m.App.Tenancy)(ctx, args[0])
 			if err != nil {
 				return err
 			}

@@ -1,0 +1,39 @@
+# SmoothSchedule: `make run` starts it, `make test` runs every test.
+SHELL := /bin/bash
+GO    ?= go
+BIN   := bin/smoothschedule
+
+.PHONY: run test build web web-test go-test e2e bench clean
+
+run: build
+	./$(BIN) serve
+
+build: web
+	$(GO) build -o $(BIN) ./cmd/smoothschedule
+
+# The web app is built into the binary; npm ci runs only when the lock file
+# changed since the last install.
+web: web/node_modules/.installed
+	cd web && npm run build --silent
+
+web/node_modules/.installed: web/package-lock.json
+	cd web && npm ci --no-audit --no-fund
+	touch $@
+
+web-test: web/node_modules/.installed
+	cd web && npm test
+
+go-test:
+	$(GO) vet ./...
+	$(GO) test -count=1 ./...
+
+e2e: build
+	@if [ -f web/e2e/run.mjs ]; then cd web && node e2e/run.mjs; else echo "no browser tests yet"; fi
+
+test: web web-test go-test e2e
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchtime 20x ./internal/... 
+
+clean:
+	rm -rf bin web/dist/assets web/dist/index.html
