@@ -61,6 +61,21 @@ func TestParseTimeOfDay(t *testing.T) {
 	}
 }
 
+func TestDates(t *testing.T) {
+	d := day("2026-12-31")
+	if got := d.AddDays(1).String(); got != "2027-01-01" {
+		t.Errorf("2026-12-31 + 1 day = %s", got)
+	}
+	if d.Weekday() != Thursday || !d.Before(d.AddDays(1)) || d.Before(d) {
+		t.Errorf("weekday or order of %s wrong", d)
+	}
+	for _, bad := range []string{"2026-13-01", "2026-02-30", "26-01-01", ""} {
+		if _, err := ParseDate(bad); err == nil {
+			t.Errorf("ParseDate(%q) accepted", bad)
+		}
+	}
+}
+
 func TestOverrideValidation(t *testing.T) {
 	tests := []struct {
 		o    DateOverride

@@ -125,9 +125,17 @@ func TestRecurringBlockerOccurrencesAcrossDST(t *testing.T) {
 	if n := len(b.Occurrences(ny, start, start.AddDate(0, 1, 0))); n != 3 {
 		t.Errorf("with Until on Wednesday: %d occurrences, want 3", n)
 	}
-	b.Until, b.RRule = nil, "FREQ=DAILY;COUNT=2"
-	if n := len(b.Occurrences(ny, start, start.AddDate(0, 1, 0))); n != 2 {
-		t.Errorf("COUNT=2: %d occurrences, want 2", n)
+	b.Until = nil
+	for rule, want := range map[string]int{
+		"FREQ=DAILY;COUNT=2":                2,
+		"FREQ=DAILY;UNTIL=20260304T170000Z": 3, // 12:00 EST on the 4th, an instant
+		"FREQ=DAILY;UNTIL=20260304T120000":  3, // local wall time
+		"FREQ=DAILY;UNTIL=20260304T165959Z": 2,
+	} {
+		b.RRule = rule
+		if n := len(b.Occurrences(ny, start, start.AddDate(0, 1, 0))); n != want {
+			t.Errorf("%s: %d occurrences, want %d", rule, n, want)
+		}
 	}
 }
 

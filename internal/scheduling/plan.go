@@ -9,17 +9,17 @@ import (
 // plan is one query's working state: the window searched, the eligible
 // resources and, per resource, its open time and free time as sorted spans.
 type plan struct {
-	svc                         Service
-	zone                        *time.Location
-	dur, before, after, step    int64
-	need                        int   // capacity units a new appointment takes
-	seats                       int   // party size
-	lo, hi                      int64 // start times searched, [lo, hi)
-	reqs                        []Requirement
-	members                     [][]int // per requirement: indices into res
-	res                         []resource
-	business                    []span // business opening pieces
-	pinnedMissing, noneEligible bool
+	svc                      Service
+	zone                     *time.Location
+	dur, before, after, step int64
+	need                     int   // capacity units a new appointment takes
+	seats                    int   // party size
+	lo, hi                   int64 // start times searched, [lo, hi)
+	reqs                     []Requirement
+	members                  [][]int // per requirement: indices into res
+	res                      []resource
+	business                 []span // business opening pieces
+	pinnedMissing            bool   // the pinned resource cannot serve
 }
 
 // resource is one eligible resource's state within a plan.
@@ -168,7 +168,6 @@ func (p *plan) choose(all []Resource, pinned string) {
 			p.members[g] = append(p.members[g], ri)
 		}
 	}
-	p.noneEligible = len(p.res) == 0
 	if pinned == "" {
 		return
 	}

@@ -13,7 +13,9 @@ import (
 const DefaultSlotStep = 30 * time.Minute
 
 // Service is something customers book. Durations are whole minutes; the API
-// names them in minutes ("durationMinutes", "bufferBeforeMinutes", …).
+// names them in minutes, and Validate reports them as body.durationMinutes,
+// body.bufferBeforeMinutes, body.bufferAfterMinutes, body.slotStepMinutes,
+// body.minNoticeMinutes and body.maxAdvanceMinutes.
 type Service struct {
 	ID          string
 	Name        string
