@@ -1,5 +1,45 @@
-import { PageHeader } from "../../ui/Page";
+import { useState } from "react";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { platformApi } from "../../api/platform";
+import { useDebounced } from "../../lib/useDebounced";
+import { Badge, type BadgeTone } from "../../ui/feedback";
+import { Card, PageHeader } from "../../ui/Page";
+import { Pager, Table } from "../../ui/Table";
+
+const ACTIONS = ["MASQUERADE_START", "MASQUERADE_END", "MASQUERADE_DENIED", "GRANT_CREATED", "GRANT_REVOKED", "LOGIN", "LOGIN_FAILED", "BUSINESS_SUSPENDED", "BUSINESS_ACTIVATED"];
+const toneOf = (a: string): BadgeTone => (a.includes("DENIED") || a.includes("FAILED") || a.includes("SUSPEND") ? "red" : a.includes("MASQUERADE") ? "amber" : a.includes("GRANT") ? "violet" : "gray");
 
 export default function Audit() {
-  return <PageHeader title="Audit" description="Coming next." />;
+  const [action, setAction] = useState("");
+  const [actor, setActor] = useState("");
+  const [target, setTarget] = useState("");
+  const [page, setPage] = useState(1);
+  const a = useDebounced(actor), t = useDebounced(target);
+  const list = useQuery({ queryKey: ["audit", action, a, t, page], queryFn: () => platformApi.audit({ action, actor_id: a, target_id: t, page }), placeholderData: keepPreviousData });
+  return (
+    <div>
+      <PageHeader title="Audit log" description="Append-only record of sensitive actions." />
+      <Card>
+        <div className="grid gap-3 border-b border-line p-4 sm:grid-cols-3">
+          <select aria-label="Action" className="input" value={action} onChange={(e) => { setAction(e.target.value); setPage(1); }}>
+            <option value="">All actions</option>
+            {ACTIONS.map((x) => <option key={x} value={x}>{x}</option>)}
+          </select>
+          <input aria-label="Actor ID" className="input" placeholder="Actor ID" value={actor} onChange={(e) => { setActor(e.target.value); setPage(1); }} />
+          <input aria-label="Target ID" className="input" placeholder="Target ID" value={target} onChange={(e) => { setTarget(e.target.value); setPage(1); }} />
+        </div>
+        <Table caption="Audit events" rows={list.data?.results} loading={list.isLoading} error={list.error} onRetry={() => list.refetch()}
+          empty={{ icon: "list", title: "No events match" }}
+          columns={[
+            { key: "when", header: "When", cell: (e) => <time dateTime={e.createdAt} className="whitespace-nowrap">{new Date(e.createdAt).toLocaleString()}</time> },
+            { key: "action", header: "Action", cell: (e) => <Badge tone={toneOf(e.action)}>{e.action}</Badge> },
+            { key: "actor", header: "Actor", cell: (e) => e.actorEmail ?? e.actorId ?? "—" },
+            { key: "target", header: "Target", cell: (e) => e.targetEmail ?? e.targetId ?? "—", hideOnMobile: true },
+            { key: "reason", header: "Reason", cell: (e) => <span className="line-clamp-2 max-w-xs">{e.reason ?? ""}</span>, hideOnMobile: true },
+            { key: "ip", header: "IP", cell: (e) => <span className="tabular-nums text-muted">{e.ipAddress ?? ""}</span>, hideOnMobile: true },
+          ]} />
+        <Pager page={page} count={list.data?.count ?? 0} pageSize={50} onPage={setPage} />
+      </Card>
+    </div>
+  );
 }

@@ -1,5 +1,185 @@
-import { PageHeader } from "../../ui/Page";
+import { useState, type FormEvent } from "react";
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { ApiError, errorMessage } from "../../api/client";
+import { platformApi } from "../../api/platform";
+import { PLANS, type Business, type Plan } from "../../api/types";
+import { useConfig } from "../../app/config-context";
+import { hostUrl } from "../../config";
+import { formatDateTime } from "../../lib/time";
+import { useDebounced } from "../../lib/useDebounced";
+import { inviteBusinessBody, isEmpty, validateInviteBusiness, type InviteBusinessForm } from "../../lib/validation";
+import { cx } from "../../ui/cx";
+import { ConfirmDialog, Dialog } from "../../ui/Dialog";
+import { Alert, titleCase } from "../../ui/feedback";
+import { Checkbox, SearchInput, SelectField, TextField } from "../../ui/Field";
+import { Icon } from "../../ui/Icon";
+import { Card, PageHeader } from "../../ui/Page";
+import { Pager, Table } from "../../ui/Table";
+import { useToast } from "../../ui/Toast";
+import { PlanBadge, StatusBadge } from "./badges";
+import { MasqueradeDialog } from "./MasqueradeDialog";
+
+const PAGE = 25;
 
 export default function Businesses() {
-  return <PageHeader title="Businesses" description="Coming next." />;
+  const [search, setSearch] = useState("");
+  const [status, setStatus] = useState("");
+  const [plan, setPlan] = useState("");
+  const [page, setPage] = useState(1);
+  const q = useDebounced(search);
+  const list = useQuery({ queryKey: ["platform-businesses", q, status, plan, page], queryFn: () => platformApi.businesses({ search: q, status, plan, page }), placeholderData: keepPreviousData });
+  const [open, setOpen] = useState<Business | null>(null);
+  const [inviting, setInviting] = useState(false);
+  return (
+    <div>
+      <PageHeader title="Businesses" description="Every tenant on the platform."
+        actions={<button type="button" className="btn-primary" onClick={() => setInviting(true)}><Icon name="mail" /> Invite business</button>} />
+      <Card>
+        <div className="grid gap-3 border-b border-line p-4 sm:grid-cols-[1fr_auto_auto]">
+          <SearchInput label="Search businesses" placeholder="Search by name, address or owner" value={search} onChange={(v) => { setSearch(v); setPage(1); }} />
+          <select aria-label="Status" className="input" value={status} onChange={(e) => { setStatus(e.target.value); setPage(1); }}>
+            <option value="">All statuses</option>
+            {["active", "trial", "suspended", "demo"].map((s) => <option key={s} value={s}>{titleCase(s)}</option>)}
+          </select>
+          <select aria-label="Plan" className="input" value={plan} onChange={(e) => { setPlan(e.target.value); setPage(1); }}>
+            <option value="">All plans</option>
+            {PLANS.map((p) => <option key={p} value={p}>{titleCase(p)}</option>)}
+          </select>
+        </div>
+        <Table caption="Businesses" rows={list.data?.results} loading={list.isLoading} error={list.error} onRetry={() => list.refetch()} onRowClick={setOpen}
+          empty={{ icon: "building", title: q || status || plan ? "No businesses match" : "No businesses yet", body: q || status || plan ? "Try clearing the filters." : "Invite the first business to get started." }}
+          columns={[
+            { key: "name", header: "Business", cell: (b) => <span>{b.name}<span className="block text-xs font-normal text-muted">{b.subdomain}</span></span> },
+            { key: "owner", header: "Owner", cell: (b) => b.ownerEmail ?? "—", hideOnMobile: true },
+            { key: "plan", header: "Plan", cell: (b) => <PlanBadge plan={String(b.plan)} /> },
+            { key: "status", header: "Status", cell: (b) => <StatusBadge status={String(b.status)} /> },
+            { key: "created", header: "Created", cell: (b) => (b.createdAt ? new Date(b.createdAt).toLocaleDateString() : "—"), hideOnMobile: true },
+          ]} />
+        <Pager page={page} count={list.data?.count ?? 0} pageSize={PAGE} onPage={setPage} />
+      </Card>
+      <BusinessDrawer business={open} onClose={() => setOpen(null)} />
+      <InviteBusinessDialog open={inviting} onClose={() => setInviting(false)} />
+    </div>
+  );
+}
+
+function BusinessDrawer({ business, onClose }: { business: Business | null; onClose: () => void }) {
+  const cfg = useConfig();
+  const qc = useQueryClient();
+  const toast = useToast();
+  const detail = useQuery({ queryKey: ["platform-business", business?.id], queryFn: () => platformApi.business(business!.id), enabled: !!business, placeholderData: business ?? undefined });
+  const b = detail.data ?? business;
+  const [confirm, setConfirm] = useState(false);
+  const [masq, setMasq] = useState(false);
+  const toggle = useMutation({
+    mutationFn: () => (b!.status === "suspended" ? platformApi.activate(b!.id) : platformApi.suspend(b!.id)),
+    onSuccess: (nb) => {
+      void qc.invalidateQueries({ queryKey: ["platform-businesses"] });
+      void qc.invalidateQueries({ queryKey: ["platform-business", b!.id] });
+      toast(nb?.status === "suspended" || b!.status !== "suspended" ? `${b!.name} suspended.` : `${b!.name} is active again.`);
+      setConfirm(false);
+    },
+    onError: (e) => { toast(errorMessage(e), "error"); setConfirm(false); },
+  });
+  const suspended = b?.status === "suspended";
+  return (
+    <>
+      <Dialog open={!!business} onClose={onClose} variant="drawer" title={b?.name ?? ""} description={b ? `${b.subdomain}.${cfg.baseDomain}` : undefined}
+        footer={b && <>
+          <button type="button" className={suspended ? "btn-primary" : "btn-danger"} onClick={() => setConfirm(true)}>
+            <Icon name={suspended ? "play" : "ban"} /> {suspended ? "Activate" : "Suspend"}
+          </button>
+          <button type="button" className="btn-secondary" disabled={!b.ownerId} onClick={() => setMasq(true)} title={b.ownerId ? undefined : "No owner to act as"}>
+            <Icon name="mask" /> Masquerade as owner
+          </button>
+        </>}>
+        {b && (
+          <div className="space-y-5 text-sm">
+            <div className="flex flex-wrap gap-2"><PlanBadge plan={String(b.plan)} /><StatusBadge status={String(b.status)} /></div>
+            <dl className="grid grid-cols-[8rem_1fr] gap-x-3 gap-y-2">
+              <dt className="text-muted">Owner</dt><dd>{b.ownerName ? `${b.ownerName} · ` : ""}{b.ownerEmail ?? "—"}</dd>
+              <dt className="text-muted">Time zone</dt><dd>{b.timezone ?? "—"}</dd>
+              <dt className="text-muted">Created</dt><dd>{b.createdAt ? formatDateTime(Date.parse(b.createdAt), Intl.DateTimeFormat().resolvedOptions().timeZone) : "—"}</dd>
+              <dt className="text-muted">Users</dt><dd>{b.userCount ?? "—"}</dd>
+              <dt className="text-muted">Appointments</dt><dd>{b.appointmentCount ?? "—"}</dd>
+              <dt className="text-muted">Site</dt><dd><a className="text-brand hover:underline" href={hostUrl(cfg, b.subdomain)} target="_blank" rel="noreferrer">Open booking site ↗</a></dd>
+            </dl>
+            {b.limits && Object.keys(b.limits).length > 0 && (
+              <div>
+                <h3 className="mb-2 font-semibold">Limits</h3>
+                <dl className="grid grid-cols-[1fr_auto] gap-y-1">
+                  {Object.entries(b.limits).map(([k, v]) => <div key={k} className="contents"><dt className="text-muted">{titleCase(k.replace(/([A-Z])/g, "_$1"))}</dt><dd className="tabular-nums">{v ?? "Unlimited"}</dd></div>)}
+                </dl>
+              </div>
+            )}
+          </div>
+        )}
+      </Dialog>
+      <ConfirmDialog open={confirm} onClose={() => setConfirm(false)} onConfirm={() => toggle.mutate()} busy={toggle.isPending} danger={!suspended}
+        title={suspended ? `Activate ${b?.name}?` : `Suspend ${b?.name}?`} confirmLabel={suspended ? "Activate" : "Suspend business"}>
+        {suspended ? "Staff and customers will be able to sign in and book again." : "Staff and customers will be locked out and online booking stops until you activate it again."}
+      </ConfirmDialog>
+      <MasqueradeDialog target={masq && b?.ownerId ? { id: b.ownerId, email: b.ownerEmail ?? "", name: b.ownerName ?? null } : null} onClose={() => setMasq(false)} />
+    </>
+  );
+}
+
+const emptyInvite: InviteBusinessForm = { email: "", businessName: "", tier: "professional", overrideLimits: false, maxUsers: "", maxResources: "", maxAppointmentsPerMonth: "" };
+
+export function InviteBusinessDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const toast = useToast();
+  const [f, setF] = useState<InviteBusinessForm>(emptyInvite);
+  const [errors, setErrors] = useState<Record<string, string | undefined>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const set = (p: Partial<InviteBusinessForm>) => setF((x) => ({ ...x, ...p }));
+  const send = useMutation({
+    mutationFn: () => platformApi.inviteBusiness(inviteBusinessBody(f) as Parameters<typeof platformApi.inviteBusiness>[0]),
+    onSuccess: () => { toast(`Invitation sent to ${f.email}.`); setF(emptyInvite); onClose(); },
+    onError: (e) => {
+      if (e instanceof ApiError) {
+        const fe = e.fieldErrors;
+        setErrors({ ...fe, maxUsers: fe["limitOverrides.maxUsers"], maxResources: fe["limitOverrides.maxResources"], maxAppointmentsPerMonth: fe["limitOverrides.maxAppointmentsPerMonth"] });
+      }
+      setFormError(errorMessage(e));
+    },
+  });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const v = validateInviteBusiness(f);
+    setErrors(v);
+    setFormError(null);
+    if (isEmpty(v)) send.mutate();
+  };
+  return (
+    <Dialog open={open} onClose={onClose} title="Invite a business" description="The owner gets an email to set up their account and business."
+      footer={<>
+        <button type="button" className="btn-secondary" onClick={onClose}>Cancel</button>
+        <button type="submit" form="invite-biz" className="btn-primary" disabled={send.isPending}>{send.isPending ? "Sending…" : "Send invitation"}</button>
+      </>}>
+      <form id="invite-biz" onSubmit={submit} noValidate className="space-y-4">
+        {formError && <Alert>{formError}</Alert>}
+        <TextField label="Owner's email" type="email" value={f.email} error={errors.email} onChange={(e) => set({ email: e.target.value })} autoFocus />
+        <TextField label="Business name" value={f.businessName} error={errors.businessName} onChange={(e) => set({ businessName: e.target.value })} />
+        <SelectField label="Tier" value={f.tier} error={errors.tier} onChange={(e) => set({ tier: e.target.value as Plan })}>
+          {PLANS.map((p) => <option key={p} value={p}>{titleCase(p)}</option>)}
+        </SelectField>
+        <div className="rounded-lg border border-line">
+          <div className="p-3">
+            <Checkbox label="Override tier limits" hint="Set custom limits for this business instead of the tier's." checked={f.overrideLimits}
+              aria-expanded={f.overrideLimits} aria-controls="override-section" onChange={(e) => set({ overrideLimits: e.target.checked })} />
+          </div>
+          <div id="override-section" className={cx("grid transition-[grid-template-rows] duration-300 ease-out", f.overrideLimits ? "grid-rows-[1fr]" : "grid-rows-[0fr]")}
+            aria-hidden={!f.overrideLimits} inert={!f.overrideLimits}>
+            <div className="overflow-hidden">
+              <div className="grid gap-3 border-t border-line p-3 sm:grid-cols-3">
+                <TextField label="Max users" inputMode="numeric" value={f.maxUsers} error={errors.maxUsers} onChange={(e) => set({ maxUsers: e.target.value })} placeholder="Tier default" />
+                <TextField label="Max resources" inputMode="numeric" value={f.maxResources} error={errors.maxResources} onChange={(e) => set({ maxResources: e.target.value })} placeholder="Tier default" />
+                <TextField label="Appointments / month" inputMode="numeric" value={f.maxAppointmentsPerMonth} error={errors.maxAppointmentsPerMonth} onChange={(e) => set({ maxAppointmentsPerMonth: e.target.value })} placeholder="Tier default" />
+              </div>
+            </div>
+          </div>
+        </div>
+      </form>
+    </Dialog>
+  );
 }
