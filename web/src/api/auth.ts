@@ -1,4 +1,4 @@
-import { api } from "./client";
+import { api, type Page } from "./client";
 import type { LoginResult, Me, Role, Session } from "./types";
 
 export const authApi = {
@@ -15,7 +15,7 @@ export const authApi = {
   mfaSetup: () => api.post<{ secret: string; otpauthUri: string }>("/api/auth/mfa/setup/"),
   mfaConfirm: (code: string) => api.post<{ recoveryCodes: string[] }>("/api/auth/mfa/confirm/", { code }),
   mfaDisable: (password: string) => api.post<void>("/api/auth/mfa/disable/", { password }),
-  sessions: () => api.get<Session[] | { results: Session[] }>("/api/auth/sessions/"),
+  sessions: () => api.get<Session[] | Page<Session>>("/api/auth/sessions/"),
   revokeSession: (id: string) => api.del(`/api/auth/sessions/${id}/`),
   masquerade: (userId: string, reason: string) =>
     api.post<{ redirectUrl: string }>("/api/auth/masquerade/", { userId, reason }),
