@@ -116,7 +116,7 @@ func (m *Main) Run(ctx context.Context, args []string) int {
 	m.Config = cfg
 	m.Log = logctx.New(m.Stderr, cfg.LogFormat, cfg.LogLevel)
 	if c.needsDB {
-		a, err := app.Open(ctx, cfg, m.Log)
+		a, err := app.Open(ctx, cfg, m.Log, c.name != "serve")
 		if err != nil {
 			fmt.Fprintf(m.Stderr, "error: %v\n", err)
 			return 1

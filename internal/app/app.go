@@ -42,15 +42,24 @@ type App struct {
 // Open connects to the database (starting the private PostgreSQL when no
 // DATABASE_URL is set, creating the database when it is missing) and builds
 // the services. It does not migrate.
-func Open(ctx context.Context, cfg *config.Config, log *slog.Logger) (*App, error) {
+//
+// With attach, a private PostgreSQL already running under another process
+// (a `serve` in another terminal) is used as it is; operator commands attach,
+// a second `serve` does not (the first one stops the server when it exits).
+func Open(ctx context.Context, cfg *config.Config, log *slog.Logger, attach bool) (*App, error) {
 	a := &App{Config: cfg, Log: log, Migrations: postgres.Embedded(), Now: time.Now}
 	url := cfg.DatabaseURL
 	if url == "" {
 		cl, err := pgmanaged.Start(ctx, pgmanaged.Options{Dir: cfg.DataDir, Logger: log})
-		if err != nil {
+		var running *pgmanaged.RunningError
+		switch {
+		case attach && errors.As(err, &running):
+			url = running.URL
+		case err != nil:
 			return nil, err
+		default:
+			a.Managed, url = cl, cl.URL()
 		}
-		a.Managed, url = cl, cl.URL()
 	} else if err := ensureDatabase(ctx, url, log); err != nil {
 		return nil, err
 	}

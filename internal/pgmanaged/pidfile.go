@@ -41,10 +41,22 @@ func checkPidFile(pgdir, url string, log *slog.Logger) error {
 				pid = p
 			}
 		}
-		return fmt.Errorf("PostgreSQL is already running in %s (PID %d), probably started by another smoothschedule process with the same data directory: stop it, or use it by setting DATABASE_URL=%q", pgdir, pid, url)
+		return &RunningError{Dir: pgdir, PID: pid, URL: url}
 	}
 	log.Warn("private PostgreSQL: removing stale postmaster.pid left by an unclean shutdown; the server will recover", "pid", filePID, "file", path)
 	return os.Remove(path)
+}
+
+// RunningError says the private cluster is already running, typically
+// under a `serve` process; URL reaches it. Operator commands attach to it.
+type RunningError struct {
+	Dir string
+	PID int
+	URL string
+}
+
+func (e *RunningError) Error() string {
+	return fmt.Sprintf("PostgreSQL is already running in %s (PID %d), probably started by another smoothschedule process with the same data directory: stop it, or use it by setting DATABASE_URL=%q", e.Dir, e.PID, e.URL)
 }
 
 // processesIn returns the PIDs of processes whose working directory is dir.
