@@ -17,7 +17,7 @@ web: web/node_modules/.installed
 	cd web && npm run build --silent
 
 web/node_modules/.installed: web/package-lock.json
-	cd web && npm ci --no-audit --no-fund
+	cd web && (npm ci --no-audit --no-fund || npm install --no-audit --no-fund)
 	touch $@
 
 web-test: web/node_modules/.installed
