@@ -50,7 +50,12 @@ export function BookingFlow({ me }: { me: Me | null }) {
     setParams(p, { replace });
   };
   const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => { heading.current?.focus(); }, [step]);
+  const firstStep = useRef(true);
+  // Move focus to the new step's heading (for screen readers), not on first load.
+  useEffect(() => {
+    if (firstStep.current) { firstStep.current = false; return; }
+    heading.current?.focus();
+  }, [step]);
 
   const services = useQuery({ queryKey: ["booking-services"], queryFn: bookingApi.services, select: (v) => resultsOf<Service>(v) });
   const service = services.data?.find((s) => s.id === serviceId);
@@ -117,7 +122,7 @@ export function BookingFlow({ me }: { me: Me | null }) {
     return (
       <section aria-labelledby="done-h" className="card p-6 text-center sm:p-10">
         <div className="mx-auto mb-4 grid h-14 w-14 place-items-center rounded-full bg-emerald-100 text-emerald-600 dark:bg-emerald-950"><Icon name="check" className="h-7 w-7" /></div>
-        <h1 id="done-h" ref={heading} tabIndex={-1} className="text-2xl font-semibold">{booked.status === "PENDING" ? "Request sent" : "You're booked!"}</h1>
+        <h1 id="done-h" ref={heading} tabIndex={-1} className="outline-none text-2xl font-semibold">{booked.status === "PENDING" ? "Request sent" : "You're booked!"}</h1>
         <p className="mt-2 text-muted">
           {service?.name ?? "Your appointment"} on <strong className="text-fg">{formatDateLong(s, tz)}</strong> at <strong className="text-fg">{formatTime(s, tz)}</strong>
           {resourceName ? <> with {resourceName}</> : null}.
@@ -137,7 +142,7 @@ export function BookingFlow({ me }: { me: Me | null }) {
       <Progress step={step === "done" ? "details" : step} />
       {step === "service" && (
         <section aria-labelledby="svc-h">
-          <h1 id="svc-h" ref={heading} tabIndex={-1} className="text-2xl font-semibold tracking-tight">Book with {tenant.name}</h1>
+          <h1 id="svc-h" ref={heading} tabIndex={-1} className="outline-none text-2xl font-semibold tracking-tight outline-none">Book with {tenant.name}</h1>
           <p className="mt-1 text-muted">Choose a service to see available times.</p>
           <div className="mt-6">
             {services.isLoading ? <div className="space-y-3" role="status" aria-label="Loading services">{[0, 1, 2].map((i) => <Skeleton key={i} className="h-20" />)}</div>
@@ -167,7 +172,7 @@ export function BookingFlow({ me }: { me: Me | null }) {
       {step === "resource" && (
         <section aria-labelledby="res-h">
           {summary}
-          <h1 id="res-h" ref={heading} tabIndex={-1} className="text-xl font-semibold">Who would you like?</h1>
+          <h1 id="res-h" ref={heading} tabIndex={-1} className="outline-none text-xl font-semibold">Who would you like?</h1>
           <div className="mt-4 grid gap-3 sm:grid-cols-2">
             <button type="button" onClick={() => go({ step: "time", resource: "" })}
               className={cx("card flex items-center gap-3 p-4 text-left hover:border-brand", !resourceId && "border-brand")}>
@@ -188,7 +193,7 @@ export function BookingFlow({ me }: { me: Me | null }) {
       {step === "time" && service && (
         <section aria-labelledby="time-h">
           {summary}
-          <h1 id="time-h" ref={heading} tabIndex={-1} className="text-xl font-semibold">Pick a time</h1>
+          <h1 id="time-h" ref={heading} tabIndex={-1} className="outline-none text-xl font-semibold">Pick a time</h1>
           <p className="mt-1 text-sm text-muted">
             Times are in <strong>{tz.replace(/_/g, " ")}</strong>.{" "}
             {tz !== tenant.timezone && (
@@ -213,7 +218,7 @@ export function BookingFlow({ me }: { me: Me | null }) {
       {step === "details" && service && startMs && (
         <section aria-labelledby="det-h">
           {summary}
-          <h1 id="det-h" ref={heading} tabIndex={-1} className="text-xl font-semibold">{me?.role === "CUSTOMER" ? "Confirm your booking" : "Your details"}</h1>
+          <h1 id="det-h" ref={heading} tabIndex={-1} className="outline-none text-xl font-semibold">{me?.role === "CUSTOMER" ? "Confirm your booking" : "Your details"}</h1>
           <form onSubmit={book} noValidate className="card mt-4 space-y-4 p-4 sm:p-6">
             {formError && <Alert>{formError}</Alert>}
             {me?.role === "CUSTOMER" ? (
