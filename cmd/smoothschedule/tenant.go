@@ -19,10 +19,12 @@ func init() {
 		name, slug, plan, tz *string
 		demo, purge          *bool
 		status               *string
+		ownerEmail, ownerPW  *string
+		ownerName            *string
 	)
 	commands = append(commands,
 		command{
-			name: "tenant create", args: "--name N --slug S [--plan P] [--timezone Area/City] [--demo]",
+			name: "tenant create", args: "--name N --slug S [--owner-email E --owner-password P [--owner-name N]] [--plan P] [--timezone Area/City] [--demo]",
 			summary: "create a business: its schema, tables and {slug}.BASE_DOMAIN, all or nothing",
 			needsDB: true,
 			flags: func(fs *flag.FlagSet) {
@@ -31,13 +33,23 @@ func init() {
 				plan = fs.String("plan", "free", "free, professional, business or enterprise")
 				tz = fs.String("timezone", "UTC", "IANA time zone, e.g. Europe/Berlin")
 				demo = fs.Bool("demo", false, "a temporary demo tenant (expires in 7 days)")
+				ownerEmail = fs.String("owner-email", "", "create the business's TENANT_OWNER with this email, in the same transaction")
+				ownerPW = fs.String("owner-password", "", "the owner's password (with --owner-email)")
+				ownerName = fs.String("owner-name", "", "the owner's name (default: Owner)")
 			},
 			run: func(m *Main, ctx context.Context, args []string) error {
 				if err := m.App.MigrateShared(ctx); err != nil {
 					return err
 				}
+				var owner *app.Owner
+				switch {
+				case *ownerEmail != "" && *ownerPW != "":
+					owner = &app.Owner{Email: *ownerEmail, Password: *ownerPW, Name: *ownerName}
+				case *ownerEmail != "" || *ownerPW != "" || *ownerName != "":
+					return usageError{"--owner-email and --owner-password go together"}
+				}
 				start := time.Now()
-				t, err := m.App.Tenancy.Create(ctx, tenancy.NewTenant{Name: *name, Slug: *slug, Plan: *plan, TimeZone: *tz, Demo: *demo})
+				t, u, err := m.App.CreateTenant(ctx, tenancy.NewTenant{Name: *name, Slug: *slug, Plan: *plan, TimeZone: *tz, Demo: *demo}, owner)
 				if err != nil {
 					return err
 				}
@@ -46,6 +58,9 @@ func init() {
 				fmt.Fprintf(m.Stdout, "  site     %s\n  schema   %s\n  plan     %s\n  timezone %s\n", c.URL(t.Slug+"."+c.BaseDomain, "/"), t.Schema, t.Plan, t.TimeZone)
 				if t.ExpiresAt != nil {
 					fmt.Fprintf(m.Stdout, "  demo     expires %s\n", t.ExpiresAt.Format(time.RFC1123))
+				}
+				if u != nil {
+					fmt.Fprintf(m.Stdout, "  owner    %s (%s)\n", u.Email, u.Role)
 				}
 				return nil
 			},

@@ -20,6 +20,9 @@ type Principal struct {
 	Grants []Grant
 	// MFAVerified tells whether this session passed a second factor.
 	MFAVerified bool
+	// SessionID is the session the request authenticated with ("" when the
+	// principal did not come from a session, e.g. in tests or API keys).
+	SessionID string
 }
 
 // Masquerading reports whether p acts on behalf of another user.

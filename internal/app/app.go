@@ -19,6 +19,7 @@ import (
 	"github.com/jackc/pgx/v5/pgconn"
 
 	"github.com/smoothschedule/smoothschedule/internal/config"
+	"github.com/smoothschedule/smoothschedule/internal/identity"
 	"github.com/smoothschedule/smoothschedule/internal/pgmanaged"
 	"github.com/smoothschedule/smoothschedule/internal/postgres"
 	"github.com/smoothschedule/smoothschedule/internal/tenancy"
@@ -36,6 +37,8 @@ type App struct {
 	Migrations postgres.Migrations
 	Tenants    *postgres.Tenants
 	Tenancy    *tenancy.Service
+	Users      *postgres.Identity
+	Identity   *identity.Service
 	Now        func() time.Time
 }
 
@@ -75,6 +78,10 @@ func Open(ctx context.Context, cfg *config.Config, log *slog.Logger, attach bool
 	}
 	a.Tenants = &postgres.Tenants{DB: db, Migrations: a.Migrations}
 	a.Tenancy = &tenancy.Service{Store: a.Tenants, BaseDomain: cfg.BaseDomain, Now: a.Now}
+	if err := a.openIdentity(); err != nil {
+		a.Close()
+		return nil, err
+	}
 	return a, nil
 }
 

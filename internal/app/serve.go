@@ -63,6 +63,7 @@ func (a *App) Handler() (*httpapi.Server, *tenancy.Resolver) {
 	res := &tenancy.Resolver{BaseDomain: a.Config.BaseDomain, Lookup: a.Tenants.ByHost}
 	srv := httpapi.New(httpapi.Deps{
 		Config: a.Config, Log: a.Log, Version: Version, DB: a.DB, Resolver: res, Web: web.Dist(), Now: a.Now,
+		Identity: a.Identity, Auth: &httpapi.SessionAuth{Identity: a.Identity, Config: a.Config},
 	})
 	return srv, res
 }
@@ -70,6 +71,9 @@ func (a *App) Handler() (*httpapi.Server, *tenancy.Resolver) {
 // Serve runs the HTTP server until ctx ends, then shuts down gracefully:
 // new connections stop, requests in flight get up to 15 seconds.
 func (a *App) Serve(ctx context.Context, out io.Writer) error {
+	if a.Config.Production() && a.Config.SMTPURL == "" {
+		return errors.New("SMTP_URL is required in production mode: invitations and password resets must reach people (set SMTP_URL=smtp://user:password@host:587)")
+	}
 	if err := a.PrepareSchemas(ctx, out); err != nil {
 		return err
 	}

@@ -213,9 +213,11 @@ func (s *Server) resolveSite(next http.Handler) http.Handler {
 	})
 }
 
-// authenticate resolves the caller's session into a principal.
+// authenticate resolves the caller's session into a principal (and notes
+// the caller's address and user agent for sessions and audit events).
 func (s *Server) authenticate(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		r = r.WithContext(withClient(r.Context(), s.clientOf(r)))
 		if s.Auth == nil {
 			next.ServeHTTP(w, r)
 			return

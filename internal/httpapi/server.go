@@ -16,6 +16,7 @@ import (
 
 	"github.com/smoothschedule/smoothschedule/internal/access"
 	"github.com/smoothschedule/smoothschedule/internal/config"
+	"github.com/smoothschedule/smoothschedule/internal/identity"
 	"github.com/smoothschedule/smoothschedule/internal/tenancy"
 )
 
@@ -39,7 +40,8 @@ type Deps struct {
 	DB       Pinger
 	Resolver *tenancy.Resolver
 	Auth     Authenticator // nil: every caller is anonymous
-	Web      fs.FS         // the built web app (index.html, assets/)
+	Identity *identity.Service
+	Web      fs.FS // the built web app (index.html, assets/)
 	Now      func() time.Time
 }
 

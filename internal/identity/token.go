@@ -16,6 +16,8 @@ const (
 	PrefixReset      = "ss_pr_"  // password reset link
 	PrefixMasquerade = "ss_mq_"  // one-time code carrying a masquerade across hosts
 	PrefixAPIKey     = "ss_key_" // API key
+	PrefixCookie     = "ss_ck_"  // browser session cookie
+	PrefixMFA        = "ss_mfa_" // second step of a sign-in with MFA
 )
 
 // tokenBytes is the token's entropy: 256 bits.

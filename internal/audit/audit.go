@@ -1,0 +1,64 @@
+// Package audit records security-relevant events (sign-ins, password and MFA
+// changes, invitations, role changes, masquerades) in an append-only log.
+// Domain services build Events and hand them to a Recorder; package postgres
+// stores them in shared.audit_events, whose triggers refuse updates and
+// deletes, and writes one JSON log line per event.
+package audit
+
+import (
+	"context"
+	"time"
+)
+
+// Action names what happened. The values are part of the API (the audit log
+// endpoint filters on them).
+type Action string
+
+// The actions recorded by identity and access.
+const (
+	LoginSucceeded       Action = "LOGIN_SUCCEEDED"
+	LoginFailed          Action = "LOGIN_FAILED"
+	LoginLockedOut       Action = "LOGIN_LOCKED_OUT"
+	Logout               Action = "LOGOUT"
+	PasswordChanged      Action = "PASSWORD_CHANGED"
+	PasswordReset        Action = "PASSWORD_RESET"
+	MFAEnabled           Action = "MFA_ENABLED"
+	MFADisabled          Action = "MFA_DISABLED"
+	RefreshReuseDetected Action = "REFRESH_REUSE_DETECTED"
+	UserInvited          Action = "USER_INVITED"
+	InvitationAccepted   Action = "INVITATION_ACCEPTED"
+	UserRoleChanged      Action = "USER_ROLE_CHANGED"
+	UserDisabled         Action = "USER_DISABLED"
+)
+
+// Event is one audit record. IDs are "" when unknown (an anonymous failed
+// sign-in has no actor); Detail holds action-specific facts.
+type Event struct {
+	ID             string
+	Action         Action
+	ActorID        string
+	ActorEmail     string
+	ImpersonatorID string
+	TargetID       string
+	TargetEmail    string
+	TenantID       string
+	IP             string
+	UserAgent      string
+	SessionID      string
+	Reason         string
+	Detail         map[string]any
+	CreatedAt      time.Time
+}
+
+// Recorder stores events. Record fills ID and CreatedAt when empty. An
+// error means the event was not stored; callers log it and go on (the
+// action it describes has already happened).
+type Recorder interface {
+	Record(ctx context.Context, e Event) error
+}
+
+// RecorderFunc adapts a function to Recorder (tests).
+type RecorderFunc func(ctx context.Context, e Event) error
+
+// Record implements Recorder.
+func (f RecorderFunc) Record(ctx context.Context, e Event) error { return f(ctx, e) }

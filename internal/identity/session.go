@@ -1,0 +1,223 @@
+package identity
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"time"
+
+	"github.com/smoothschedule/smoothschedule/internal/access"
+	"github.com/smoothschedule/smoothschedule/internal/audit"
+	"github.com/smoothschedule/smoothschedule/internal/errs"
+)
+
+// Tokens are the credentials of a new or refreshed session, shown once.
+type Tokens struct {
+	SessionID       string
+	Access          string
+	Refresh         string
+	Cookie          string // "" after a refresh: the cookie does not rotate
+	AccessExpiresAt time.Time
+	ExpiresAt       time.Time
+}
+
+// Credential kinds that Authenticate accepts.
+type Credential int
+
+// Bearer is an access token from the Authorization header; Cookie is the
+// browser session cookie.
+const (
+	Bearer Credential = iota + 1
+	Cookie
+)
+
+// Authenticated is a session that Authenticate accepted.
+type Authenticated struct {
+	Principal *access.Principal
+	Email     string
+	// MFAEnrollmentRequired: platform staff without MFA while PlatformMFA
+	// is on. The HTTP layer then lets them reach only their own account and
+	// MFA enrolment.
+	MFAEnrollmentRequired bool
+}
+
+// seenEvery is how stale last_seen_at may get before a request updates it.
+const seenEvery = time.Minute
+
+// openSession creates a session for a in realm and returns its tokens.
+func (s *Service) openSession(ctx context.Context, a *Account, realm Realm, c Client, mfaVerified bool) (*Tokens, error) {
+	now := s.now()
+	access, accessHash := NewToken(PrefixAccess)
+	refresh, refreshHash := NewToken(PrefixRefresh)
+	cookie, cookieHash := NewToken(PrefixCookie)
+	ns := NewSession{
+		Session: Session{
+			ID: newID(), UserID: a.ID, TenantID: a.TenantID, MFAVerified: mfaVerified,
+			IP: c.IP, UserAgent: truncate(c.UserAgent, 512),
+			CreatedAt: now, LastSeenAt: now, ExpiresAt: now.Add(s.SessionTTL), AccessExpiresAt: now.Add(s.AccessTTL),
+		},
+		AccessHash: accessHash, RefreshHash: refreshHash, CookieHash: cookieHash,
+	}
+	if err := s.Store.CreateSession(ctx, ns); err != nil {
+		return nil, err
+	}
+	e := event(audit.LoginSucceeded, a, realm, c)
+	e.SessionID = ns.ID
+	e.Detail = map[string]any{"mfa": mfaVerified}
+	s.record(ctx, e)
+	return &Tokens{SessionID: ns.ID, Access: access, Refresh: refresh, Cookie: cookie,
+		AccessExpiresAt: ns.AccessExpiresAt, ExpiresAt: ns.ExpiresAt}, nil
+}
+
+// Authenticate resolves a credential presented on realm into a principal.
+// It refuses (Unauthorized) unknown, expired and revoked credentials, the
+// sessions of disabled users, and sessions minted for another realm.
+func (s *Service) Authenticate(ctx context.Context, realm Realm, kind Credential, token string) (*Authenticated, error) {
+	var v *SessionView
+	var err error
+	switch kind {
+	case Bearer:
+		v, err = s.Store.SessionByAccess(ctx, HashToken(token))
+	case Cookie:
+		v, err = s.Store.SessionByCookie(ctx, HashToken(token))
+	default:
+		return nil, errs.E(errs.Internal, "unknown credential kind %d", kind)
+	}
+	if errs.Is(err, errs.NotFound) {
+		return nil, errs.E(errs.Unauthorized, "this session is not valid; sign in again")
+	} else if err != nil {
+		return nil, err
+	}
+	now := s.now()
+	if err := s.usable(v, realm, now); err != nil {
+		return nil, err
+	}
+	if kind == Bearer && !now.Before(v.AccessExpiresAt) {
+		return nil, errs.E(errs.Unauthorized, "the access token has expired; get a new one from /api/auth/refresh/")
+	}
+	if now.Sub(v.LastSeenAt) >= seenEvery {
+		if err := s.Store.TouchSession(ctx, v.ID, now); err != nil {
+			s.Log.WarnContext(ctx, "session not touched", "err", err)
+		}
+	}
+	return &Authenticated{
+		Principal:             principalOf(v),
+		Email:                 v.User.Email,
+		MFAEnrollmentRequired: s.PlatformMFA && v.User.Role.IsPlatform() && !v.User.MFAEnabled && v.ImpersonatorID == "",
+	}, nil
+}
+
+// usable checks that a session may be used on realm at now.
+func (s *Service) usable(v *SessionView, realm Realm, now time.Time) error {
+	switch {
+	case v.RevokedAt != nil:
+		return errs.E(errs.Unauthorized, "this session has ended; sign in again")
+	case !now.Before(v.ExpiresAt):
+		return errs.E(errs.Unauthorized, "this session has expired; sign in again")
+	case v.User.Status != StatusActive:
+		return errs.E(errs.Unauthorized, "this account is disabled")
+	case !realm.owns(v.TenantID):
+		return &errs.Error{Code: errs.Unauthorized, Message: "this session belongs to another site; sign in here", Err: ErrOtherSite}
+	}
+	return nil
+}
+
+// ErrOtherSite is wrapped by Authenticate's error when a live session was
+// presented on a site other than its own.
+var ErrOtherSite = errors.New("session of another site")
+
+func principalOf(v *SessionView) *access.Principal {
+	p := &access.Principal{
+		UserID: v.UserID, Role: v.User.Role, CustomerID: v.User.CustomerID,
+		ImpersonatorID: v.ImpersonatorID, ImpersonatorRole: v.ImpersonatorRole,
+		MFAVerified: v.MFAVerified, SessionID: v.ID,
+	}
+	if v.User.TenantID != nil {
+		p.TenantID = *v.User.TenantID
+	}
+	return p
+}
+
+// Refresh exchanges a refresh token for new access and refresh tokens. The
+// old refresh token stops working. Presenting a refresh token that was
+// already exchanged is taken as theft: the whole session is revoked.
+func (s *Service) Refresh(ctx context.Context, realm Realm, refresh string, c Client) (*Tokens, error) {
+	invalid := errs.E(errs.Unauthorized, "this refresh token is not valid; sign in again")
+	hash := HashToken(refresh)
+	v, rotated, err := s.Store.SessionByRefresh(ctx, hash)
+	if errs.Is(err, errs.NotFound) {
+		return nil, invalid
+	} else if err != nil {
+		return nil, err
+	}
+	now := s.now()
+	if !realm.owns(v.TenantID) {
+		return nil, invalid
+	}
+	if rotated {
+		s.reuse(ctx, v, realm, c, now)
+		return nil, invalid
+	}
+	if err := s.usable(v, realm, now); err != nil {
+		return nil, err
+	}
+	access, accessHash := NewToken(PrefixAccess)
+	next, nextHash := NewToken(PrefixRefresh)
+	exp := now.Add(s.AccessTTL)
+	err = s.Store.RotateRefresh(ctx, v.ID, hash, nextHash, accessHash, exp, now)
+	if errs.Is(err, errs.Conflict) {
+		s.reuse(ctx, v, realm, c, now)
+		return nil, invalid
+	} else if err != nil {
+		return nil, err
+	}
+	return &Tokens{SessionID: v.ID, Access: access, Refresh: next, AccessExpiresAt: exp, ExpiresAt: v.ExpiresAt}, nil
+}
+
+// reuse revokes a session whose rotated refresh token came back.
+func (s *Service) reuse(ctx context.Context, v *SessionView, realm Realm, c Client, now time.Time) {
+	if v.RevokedAt == nil {
+		if err := s.Store.RevokeSession(ctx, "", v.ID, "refresh token reused", now); err != nil {
+			s.Log.ErrorContext(ctx, "session not revoked after refresh reuse", "session", v.ID, "err", err)
+		}
+	}
+	e := event(audit.RefreshReuseDetected, &v.User, realm, c)
+	e.SessionID = v.ID
+	s.record(ctx, e)
+}
+
+// Logout ends the principal's session.
+func (s *Service) Logout(ctx context.Context, p *access.Principal, c Client) error {
+	if err := s.Store.RevokeSession(ctx, p.UserID, p.SessionID, "logout", s.now()); err != nil && !errs.Is(err, errs.NotFound) {
+		return err
+	}
+	a, err := s.Store.UserByID(ctx, p.UserID)
+	if err != nil {
+		return err
+	}
+	s.record(ctx, actorEvent(audit.Logout, p, a.Email, &a.User, c))
+	return nil
+}
+
+// Sessions lists the principal's live sessions.
+func (s *Service) Sessions(ctx context.Context, p *access.Principal) ([]Session, error) {
+	return s.Store.ListSessions(ctx, p.UserID, s.now())
+}
+
+// RevokeSession ends one of the principal's own sessions.
+func (s *Service) RevokeSession(ctx context.Context, p *access.Principal, id string) error {
+	if !validUUID(id) {
+		return errs.E(errs.NotFound, "no session %q", id)
+	}
+	return s.Store.RevokeSession(ctx, p.UserID, id, "revoked by its owner", s.now())
+}
+
+// truncate makes client-supplied text storable: valid UTF-8 without NUL
+// bytes, at most n bytes.
+func truncate(s string, n int) string {
+	s = strings.ReplaceAll(strings.ToValidUTF8(s, ""), "\x00", "")
+	if len(s) > n {
+		s = strings.ToValidUTF8(s[:n], "")
+	}
+	return s
+}

@@ -1,0 +1,194 @@
+package identity
+
+import (
+	"context"
+	"time"
+
+	"github.com/smoothschedule/smoothschedule/internal/access"
+)
+
+// Realm is the site people sign in to: one tenant, or the platform
+// (TenantID ""). Sessions, invitations and password resets are bound to
+// the realm they were made for.
+type Realm struct {
+	TenantID string
+	Name     string // the business's name, for messages ("" on the platform)
+	Host     string // canonical host, for links in messages
+}
+
+// Platform reports whether r is the platform.
+func (r Realm) Platform() bool { return r.TenantID == "" }
+
+// tenant is r's tenant as stored (nil for the platform).
+func (r Realm) tenant() *string {
+	if r.TenantID == "" {
+		return nil
+	}
+	return &r.TenantID
+}
+
+// owns reports whether a row bound to tenantID belongs to r.
+func (r Realm) owns(tenantID *string) bool {
+	if tenantID == nil {
+		return r.TenantID == ""
+	}
+	return *tenantID == r.TenantID
+}
+
+// Client is who is on the other end of a request, for audit and sessions.
+type Client struct {
+	IP        string
+	UserAgent string
+}
+
+// Account is a user with its credentials, as the store keeps it.
+type Account struct {
+	User
+	PasswordHash string
+	// CustomerID links a CUSTOMER login to its tenant's customer record.
+	CustomerID string
+	// MFASecret and MFAPending are SecretBox-sealed TOTP secrets.
+	MFASecret, MFAPending []byte
+	MFALastStep           int64
+}
+
+// Session is one sign-in, as listed to its owner.
+type Session struct {
+	ID              string
+	UserID          string
+	TenantID        *string
+	ImpersonatorID  string
+	ParentSessionID string
+	MFAVerified     bool
+	IP, UserAgent   string
+	CreatedAt       time.Time
+	LastSeenAt      time.Time
+	ExpiresAt       time.Time
+	AccessExpiresAt time.Time
+	RevokedAt       *time.Time
+}
+
+// NewSession is a session to insert with the hashes of its credentials.
+type NewSession struct {
+	Session
+	AccessHash, RefreshHash, CookieHash []byte
+}
+
+// SessionView is a session found by one of its credentials, with the facts
+// about its user that authorization needs.
+type SessionView struct {
+	Session
+	User             Account
+	ImpersonatorRole access.Role
+}
+
+// Invitation is an offer to join a realm with a role.
+type Invitation struct {
+	ID         string
+	TenantID   *string
+	Email      string
+	Role       access.Role
+	Name       string
+	InvitedBy  string
+	CreatedAt  time.Time
+	ExpiresAt  time.Time
+	AcceptedAt *time.Time
+	RevokedAt  *time.Time
+	// BusinessName is the tenant's name (lookups only).
+	BusinessName string
+}
+
+// UserFilter narrows ListUsers.
+type UserFilter struct {
+	// Platform lists platform staff; otherwise TenantID's users.
+	Platform bool
+	TenantID string
+}
+
+// UserChange is a change of role and/or status.
+type UserChange struct {
+	Role   *access.Role
+	Status *Status
+}
+
+// Store keeps users and their credentials. Every method that writes more
+// than one row does so in one transaction. Lookups that find nothing return
+// an errs.NotFound error.
+type Store interface {
+	// CreateUser inserts a user; a taken email in its realm is a Conflict
+	// on body.email.
+	CreateUser(ctx context.Context, a *Account) error
+	UserByEmail(ctx context.Context, tenantID *string, email string) (*Account, error)
+	UserByID(ctx context.Context, id string) (*Account, error)
+	ListUsers(ctx context.Context, f UserFilter) ([]User, error)
+	// UpdateUser applies c; disabling also revokes every session of the
+	// user, in the same transaction.
+	UpdateUser(ctx context.Context, id string, c UserChange, now time.Time) error
+	// SetPasswordHash replaces a hash with an equivalent one (upgrade on
+	// login); it revokes nothing.
+	SetPasswordHash(ctx context.Context, userID, hash string) error
+	// ChangePassword sets a new hash, revokes every session of the user but
+	// keepSessionID ("" revokes all) and voids pending reset links.
+	ChangePassword(ctx context.Context, userID, hash, keepSessionID string, now time.Time) error
+
+	// CreateSession inserts s and stamps the user's last login.
+	CreateSession(ctx context.Context, s NewSession) error
+	SessionByAccess(ctx context.Context, hash []byte) (*SessionView, error)
+	SessionByCookie(ctx context.Context, hash []byte) (*SessionView, error)
+	// SessionByRefresh finds the session a refresh token belongs to and
+	// whether that token was already rotated (reuse).
+	SessionByRefresh(ctx context.Context, hash []byte) (v *SessionView, rotated bool, err error)
+	// RotateRefresh retires oldRefresh and installs new credentials, if
+	// oldRefresh is still current; otherwise it changes nothing and returns
+	// a Conflict (a concurrent refresh used it: reuse).
+	RotateRefresh(ctx context.Context, sessionID string, oldRefresh, newRefresh, newAccess []byte, accessExpires, now time.Time) error
+	TouchSession(ctx context.Context, id string, now time.Time) error
+	// RevokeSession revokes one session of userID ("" for any user).
+	RevokeSession(ctx context.Context, userID, id, reason string, now time.Time) error
+	RevokeUserSessions(ctx context.Context, userID, exceptID, reason string, now time.Time) error
+	// ListSessions lists the user's live sessions, newest first.
+	ListSessions(ctx context.Context, userID string, now time.Time) ([]Session, error)
+
+	SetMFAPending(ctx context.Context, userID string, sealed []byte) error
+	// EnableMFA makes the pending secret the active one, records step as
+	// used and replaces the recovery codes.
+	EnableMFA(ctx context.Context, userID string, sealed []byte, step int64, recoveryHashes [][]byte) error
+	DisableMFA(ctx context.Context, userID string) error
+	// UseTOTPStep records step as the user's last used one, if it is newer
+	// than the recorded one; false means replay.
+	UseTOTPStep(ctx context.Context, userID string, step int64) (bool, error)
+	// UseRecoveryCode deletes the code; false means no such unused code.
+	UseRecoveryCode(ctx context.Context, userID string, hash []byte) (bool, error)
+	CreateMFAChallenge(ctx context.Context, hash []byte, userID string, tenantID *string, expires time.Time) error
+	// MFAChallenge finds an unused, unexpired challenge.
+	MFAChallenge(ctx context.Context, hash []byte, now time.Time) (userID string, tenantID *string, err error)
+	// ConsumeMFAChallenge marks it used; false if it was used meanwhile.
+	ConsumeMFAChallenge(ctx context.Context, hash []byte, now time.Time) (bool, error)
+
+	// LockedUntil returns the latest lock among keys (zero: none).
+	LockedUntil(ctx context.Context, keys []string, now time.Time) (time.Time, error)
+	// Fail counts a failure for key under rule and returns the lock it
+	// set (zero: none), atomically.
+	Fail(ctx context.Context, key string, rule ThrottleRule, now time.Time) (time.Time, error)
+	ClearThrottle(ctx context.Context, key string) error
+
+	// CreateInvitation inserts inv, revoking a pending one for the same
+	// email and realm in the same transaction.
+	CreateInvitation(ctx context.Context, inv *Invitation, hash []byte) error
+	InvitationByToken(ctx context.Context, hash []byte) (*Invitation, error)
+	ListInvitations(ctx context.Context, tenantID *string, now time.Time) ([]Invitation, error)
+	RevokeInvitation(ctx context.Context, tenantID *string, id string, now time.Time) error
+	// AcceptInvitation marks the invitation accepted and creates a, in one
+	// transaction, if it is still pending and unexpired (else NotFound).
+	AcceptInvitation(ctx context.Context, hash []byte, a *Account, now time.Time) error
+
+	// CreateReset stores a reset link for the user unless one was made in
+	// the last minute (false: none made).
+	CreateReset(ctx context.Context, hash []byte, userID string, expires, now time.Time) (bool, error)
+	// ResetTarget finds the user of an unused, unexpired reset link.
+	ResetTarget(ctx context.Context, hash []byte, now time.Time) (*Account, error)
+	// ResetPassword consumes the link, sets the hash, revokes every session
+	// and voids the user's other links, in one transaction; NotFound if the
+	// link was used meanwhile.
+	ResetPassword(ctx context.Context, hash []byte, userID, passwordHash string, now time.Time) error
+}

@@ -1,0 +1,34 @@
+package identity
+
+import "time"
+
+// ThrottleRule says how many failures a key may have before it is locked,
+// and for how long: after Free failures, each further one locks the key for
+// Base, doubling with every failure, up to Max. Failures older than Window
+// are forgotten.
+type ThrottleRule struct {
+	Free      int
+	Base, Max time.Duration
+	Window    time.Duration
+}
+
+// The rules for sign-in (password and second factor). One account gets five
+// tries, then 1 s, 2 s, 4 s … up to 15 minutes between tries; one address,
+// which may front many honest users (an office, a mobile carrier), gets
+// thirty.
+var (
+	AccountThrottle = ThrottleRule{Free: 5, Base: time.Second, Max: 15 * time.Minute, Window: time.Hour}
+	IPThrottle      = ThrottleRule{Free: 30, Base: time.Second, Max: 15 * time.Minute, Window: time.Hour}
+)
+
+// LockFor is how long a key with failures failures stays locked (0: not).
+func (r ThrottleRule) LockFor(failures int) time.Duration {
+	over := failures - r.Free
+	if over <= 0 {
+		return 0
+	}
+	if over > 30 {
+		return r.Max
+	}
+	return min(r.Base<<(over-1), r.Max)
+}

@@ -1,0 +1,164 @@
+package postgres
+
+import (
+	"context"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+
+	"github.com/smoothschedule/smoothschedule/internal/access"
+	"github.com/smoothschedule/smoothschedule/internal/errs"
+	"github.com/smoothschedule/smoothschedule/internal/identity"
+	"github.com/smoothschedule/smoothschedule/internal/tenancy"
+)
+
+// Identity implements identity.Store on the shared schema.
+type Identity struct {
+	DB *DB
+}
+
+var _ identity.Store = (*Identity)(nil)
+
+const userColumns = `u.id::text, u.tenant_id::text, u.email, u.name, u.role, u.status, u.avatar_url, u.last_login_at,
+	u.mfa_enabled, u.created_at, u.updated_at, u.password_hash, coalesce(u.customer_id::text, ''),
+	u.mfa_secret, u.mfa_pending_secret, u.mfa_last_step`
+
+func userDest(a *identity.Account, role, status *string) []any {
+	return []any{&a.ID, &a.TenantID, &a.Email, &a.Name, role, status, &a.AvatarURL, &a.LastLoginAt,
+		&a.MFAEnabled, &a.CreatedAt, &a.UpdatedAt, &a.PasswordHash, &a.CustomerID,
+		&a.MFASecret, &a.MFAPending, &a.MFALastStep}
+}
+
+func scanAccount(row pgx.Row) (*identity.Account, error) {
+	var a identity.Account
+	var role, status string
+	if err := row.Scan(userDest(&a, &role, &status)...); err != nil {
+		return nil, err
+	}
+	a.Role, a.Status = access.Role(role), identity.Status(status)
+	return &a, nil
+}
+
+// CreateUser inserts a user.
+func (s *Identity) CreateUser(ctx context.Context, a *identity.Account) error {
+	return mapUserErr(insertUser(ctx, s.DB.Pool, a), a.Email)
+}
+
+// execer is what a pool and a transaction share.
+type execer interface {
+	Exec(ctx context.Context, sql string, args ...any) (pgconn.CommandTag, error)
+}
+
+func insertUser(ctx context.Context, db execer, a *identity.Account) error {
+	_, err := db.Exec(ctx, `INSERT INTO shared.users (id, tenant_id, email, name, role, status, password_hash, avatar_url, created_at, updated_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)`,
+		a.ID, a.TenantID, a.Email, a.Name, string(a.Role), string(a.Status), a.PasswordHash, a.AvatarURL, a.CreatedAt)
+	return err
+}
+
+func mapUserErr(err error, email string) error {
+	if pgCode(err) == sqlUniqueViolation && constraintOf(err) == "users_tenant_email" {
+		return errs.Field("body.email", "%s already has an account here", email).With("conflict", "email")
+	}
+	return err
+}
+
+// CreateTenantWithOwner provisions tenant t and inserts its owner in one
+// transaction: if either fails, neither exists.
+func (s *Identity) CreateTenantWithOwner(ctx context.Context, tenants *Tenants, t *tenancy.Tenant, primaryDomain string, owner *identity.Account) error {
+	return s.DB.InTenant(ctx, t.Schema, func(tx pgx.Tx) error {
+		if err := tenants.CreateInTx(ctx, tx, t, primaryDomain); err != nil {
+			return mapTenantErr(err, t.Slug)
+		}
+		owner.TenantID = &t.ID
+		return mapUserErr(insertUser(ctx, tx, owner), owner.Email)
+	})
+}
+
+// UserByEmail finds a user of a tenant (or of the platform: tenantID nil).
+func (s *Identity) UserByEmail(ctx context.Context, tenantID *string, email string) (*identity.Account, error) {
+	a, err := scanAccount(s.DB.Pool.QueryRow(ctx, `SELECT `+userColumns+` FROM shared.users u
+		WHERE u.tenant_id IS NOT DISTINCT FROM $1::uuid AND u.email = $2`, tenantID, email))
+	return a, notFoundf(err, "no user %s here", email)
+}
+
+// UserByID finds a user.
+func (s *Identity) UserByID(ctx context.Context, id string) (*identity.Account, error) {
+	a, err := scanAccount(s.DB.Pool.QueryRow(ctx, `SELECT `+userColumns+` FROM shared.users u WHERE u.id = $1::uuid`, id))
+	return a, notFoundf(err, "no user %q", id)
+}
+
+// ListUsers lists platform staff, or one tenant's users, by email.
+func (s *Identity) ListUsers(ctx context.Context, f identity.UserFilter) ([]identity.User, error) {
+	var tenant *string
+	if !f.Platform {
+		tenant = &f.TenantID
+	}
+	rows, err := s.DB.Pool.Query(ctx, `SELECT `+userColumns+` FROM shared.users u
+		WHERE u.tenant_id IS NOT DISTINCT FROM $1::uuid ORDER BY u.email`, tenant)
+	if err != nil {
+		return nil, err
+	}
+	return pgx.CollectRows(rows, func(r pgx.CollectableRow) (identity.User, error) {
+		a, err := scanAccount(r)
+		if err != nil {
+			return identity.User{}, err
+		}
+		return a.User, nil
+	})
+}
+
+// UpdateUser changes role and/or status; disabling revokes every session.
+func (s *Identity) UpdateUser(ctx context.Context, id string, c identity.UserChange, now time.Time) error {
+	return s.DB.InShared(ctx, func(tx pgx.Tx) error {
+		var role, status *string
+		if c.Role != nil {
+			role = ptr(string(*c.Role))
+		}
+		if c.Status != nil {
+			status = ptr(string(*c.Status))
+		}
+		tag, err := tx.Exec(ctx, `UPDATE shared.users SET role = coalesce($2, role), status = coalesce($3, status), updated_at = $4
+			WHERE id = $1::uuid`, id, role, status, now)
+		if err != nil {
+			return err
+		}
+		if tag.RowsAffected() == 0 {
+			return errs.E(errs.NotFound, "no user %q", id)
+		}
+		if c.Status != nil && *c.Status == identity.StatusDisabled {
+			return revokeUserSessions(ctx, tx, id, "", "user disabled", now)
+		}
+		return nil
+	})
+}
+
+// SetPasswordHash replaces the hash (upgrade on login).
+func (s *Identity) SetPasswordHash(ctx context.Context, userID, hash string) error {
+	_, err := s.DB.Pool.Exec(ctx, `UPDATE shared.users SET password_hash = $2 WHERE id = $1::uuid`, userID, hash)
+	return err
+}
+
+// ChangePassword sets the hash, revokes the other sessions and voids reset links.
+func (s *Identity) ChangePassword(ctx context.Context, userID, hash, keepSessionID string, now time.Time) error {
+	return s.DB.InShared(ctx, func(tx pgx.Tx) error {
+		return setPassword(ctx, tx, userID, hash, keepSessionID, now)
+	})
+}
+
+func setPassword(ctx context.Context, tx pgx.Tx, userID, hash, keepSessionID string, now time.Time) error {
+	tag, err := tx.Exec(ctx, `UPDATE shared.users SET password_hash = $2, updated_at = $3 WHERE id = $1::uuid`, userID, hash, now)
+	if err != nil {
+		return err
+	}
+	if tag.RowsAffected() == 0 {
+		return errs.E(errs.NotFound, "no user %q", userID)
+	}
+	if _, err := tx.Exec(ctx, `UPDATE shared.password_resets SET used_at = $2 WHERE user_id = $1::uuid AND used_at IS NULL`, userID, now); err != nil {
+		return err
+	}
+	return revokeUserSessions(ctx, tx, userID, keepSessionID, "password changed", now)
+}
+
+func ptr[T any](v T) *T { return &v }
