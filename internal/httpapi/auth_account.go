@@ -136,10 +136,10 @@ func (s *Server) sessions(ctx context.Context, _ *struct{}) (*sessionsOut, error
 	return out, nil
 }
 
-type idPath struct {
+type objectIDPath struct {
 	ID string `path:"id" maxLength:"64"`
 }
 
-func (s *Server) revokeSession(ctx context.Context, in *idPath) (*struct{}, error) {
+func (s *Server) revokeSession(ctx context.Context, in *objectIDPath) (*struct{}, error) {
 	return nil, s.Identity.RevokeSession(ctx, principalFrom(ctx), in.ID)
 }

@@ -81,7 +81,7 @@ func (s *Server) invitations(ctx context.Context, _ *struct{}) (*invitationsOut,
 	return out, nil
 }
 
-func (s *Server) revokeInvitation(ctx context.Context, in *idPath) (*struct{}, error) {
+func (s *Server) revokeInvitation(ctx context.Context, in *objectIDPath) (*struct{}, error) {
 	realm, err := s.realm(ctx)
 	if err != nil {
 		return nil, err

@@ -120,7 +120,7 @@ func installHumaErrors() {
 		for _, e := range list {
 			var d *huma.ErrorDetail
 			if errors.As(e, &d) {
-				p.Errors = append(p.Errors, errs.FieldError{Location: d.Location, Message: d.Message})
+				p.Errors = append(p.Errors, errs.FieldError{Location: requiredLocation(d.Location, d.Message), Message: d.Message})
 			} else if e != nil {
 				p.Errors = append(p.Errors, errs.FieldError{Message: e.Error()})
 			}
@@ -150,4 +150,15 @@ func describe(fe []errs.FieldError) string {
 		first += " (and " + strconv.Itoa(len(fe)-1) + " more problems)"
 	}
 	return strings.TrimSpace(first)
+}
+
+// requiredLocation points a missing-property error at the property itself:
+// huma reports "expected required property email to be present" at "body";
+// clients want "body.email".
+func requiredLocation(loc, msg string) string {
+	const pre, post = "expected required property ", " to be present"
+	if name, ok := strings.CutPrefix(msg, pre); ok && strings.HasSuffix(name, post) {
+		return loc + "." + strings.TrimSuffix(name, post)
+	}
+	return loc
 }

@@ -71,14 +71,18 @@ func (s *Identity) RevokeInvitation(ctx context.Context, tenantID *string, id st
 // AcceptInvitation uses up the invitation and creates the user, atomically.
 func (s *Identity) AcceptInvitation(ctx context.Context, hash []byte, a *identity.Account, now time.Time) error {
 	return s.DB.InShared(ctx, func(tx pgx.Tx) error {
-		tag, err := tx.Exec(ctx, `UPDATE shared.invitations SET accepted_at = $2, accepted_user_id = $3
-			WHERE token_hash = $1 AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > $2`, hash, now, a.ID)
+		tag, err := tx.Exec(ctx, `UPDATE shared.invitations SET accepted_at = $2
+			WHERE token_hash = $1 AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > $2`, hash, now)
 		if err != nil {
 			return err
 		}
 		if tag.RowsAffected() == 0 {
 			return errs.E(errs.NotFound, "no pending invitation")
 		}
-		return mapUserErr(insertUser(ctx, tx, a), a.Email)
+		if err := insertUser(ctx, tx, a); err != nil {
+			return mapUserErr(err, a.Email)
+		}
+		_, err = tx.Exec(ctx, `UPDATE shared.invitations SET accepted_user_id = $2 WHERE token_hash = $1`, hash, a.ID)
+		return err
 	})
 }
