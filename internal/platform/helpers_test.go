@@ -34,4 +34,3 @@ func allFeatures() map[Feature]bool {
 	}
 	return m
 }
-
