@@ -77,6 +77,8 @@ func mapTenantErr(err error, slug string) error {
 		return nil
 	case pgCode(err) == sqlUniqueViolation && (strings.Contains(constraintOf(err), "slug") || strings.Contains(constraintOf(err), "schema_name") || strings.Contains(constraintOf(err), "domains_pkey")):
 		return errs.Field("body.slug", "slug %q is already taken; choose another", slug)
+	case pgCode(err) == sqlForeignKey && constraintOf(err) == "tenants_plan_fk":
+		return errs.Field("body.plan", "unknown plan: choose one of the platform's plans (free, professional, business, enterprise by default)")
 	case pgCode(err) == "42P06": // duplicate_schema: a leftover schema with no tenant row
 		return errs.Field("body.slug", "slug %q is already taken (a schema of that name exists); choose another", slug)
 	}

@@ -32,6 +32,8 @@ INSERT INTO shared.plans (key, name, price, currency, billing_period, position, 
    "plugins": true, "customPlugins": true, "apiAccess": true, "webhooks": true, "advancedAnalytics": true,
    "dataExport": true, "sso": true, "auditLogExport": true, "prioritySupport": true}');
 
+ALTER TABLE shared.tenants ADD CONSTRAINT tenants_plan_fk FOREIGN KEY (plan) REFERENCES shared.plans (key) ON UPDATE CASCADE;
+
 CREATE TABLE shared.tenant_overrides (
     tenant_id  uuid PRIMARY KEY REFERENCES shared.tenants (id) ON DELETE CASCADE,
     limits     jsonb NOT NULL DEFAULT '{}',
