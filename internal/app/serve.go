@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"github.com/smoothschedule/smoothschedule/internal/httpapi"
+	"github.com/smoothschedule/smoothschedule/internal/postgres"
+	"github.com/smoothschedule/smoothschedule/internal/scheduling"
 	"github.com/smoothschedule/smoothschedule/internal/tenancy"
 	"github.com/smoothschedule/smoothschedule/web"
 )
@@ -64,6 +66,8 @@ func (a *App) Handler() (*httpapi.Server, *tenancy.Resolver) {
 	srv := httpapi.New(httpapi.Deps{
 		Config: a.Config, Log: a.Log, Version: Version, DB: a.DB, Resolver: res, Web: web.Dist(), Now: a.Now,
 		Identity: a.Identity, Auth: &httpapi.SessionAuth{Identity: a.Identity, Config: a.Config},
+		// Scheduling (issue 5).
+		Scheduling: &scheduling.Scheduler{Store: &postgres.Scheduling{DB: a.DB}, Now: a.Now}, Settings: a.Tenants,
 	})
 	return srv, res
 }

@@ -83,10 +83,128 @@ func (s *Server) registerRoutes() {
 	register(s, huma.Operation{OperationID: "platform-staff-invitation-revoke", Method: http.MethodDelete, Path: "/api/platform/staff/invitations/{id}", Tags: pstaff,
 		Summary: "Withdraw a platform staff invitation"}, platformStaff, s.revokeInvitation)
 
+	// Scheduling: resources, services, hours, blockers, customers,
+	// appointments, availability, online booking, settings, dashboard.
+	// Owners and managers write; staff read; customers reach their own
+	// appointments (object check in the handlers); booking is public on
+	// tenant hosts.
+	s.schedulingRoutes()
+
 	// Routes outside the OpenAPI document: the document itself, its docs
 	// page and schemas (registered by huma, public), and the web app.
 	for _, p := range []string{"/api/openapi.json", "/api/openapi.yaml", "/api/docs", "/api/schemas/{schema}"} {
 		s.routes = append(s.routes, Route{Method: http.MethodGet, Path: p, Rule: anyoneAnywhere})
 	}
 	s.plain(http.MethodGet, "/", access.Rule{Scope: access.ScopeAny, Public: true, Description: "the web app"}, s.webApp)
+}
+
+// schedulingRoutes lists the Scheduling section's routes and their rules.
+func (s *Server) schedulingRoutes() {
+	rule := func(p access.Permission, desc string) access.Rule {
+		return access.Rule{Scope: access.ScopeTenant, Permission: p, Description: desc}
+	}
+	type op = huma.Operation
+	sched := []string{"Scheduling"}
+	booking := []string{"Booking"}
+
+	register(s, op{OperationID: "resources-list", Method: http.MethodGet, Path: "/api/resources", Tags: sched, Summary: "List resources"},
+		rule(access.ResourcesRead, "read resources"), s.listResources)
+	register(s, op{OperationID: "resources-create", Method: http.MethodPost, Path: "/api/resources", Tags: sched, Summary: "Create a resource", DefaultStatus: 201},
+		rule(access.ResourcesWrite, "write resources"), s.createResource)
+	register(s, op{OperationID: "resources-get", Method: http.MethodGet, Path: "/api/resources/{id}", Tags: sched, Summary: "Get a resource"},
+		rule(access.ResourcesRead, "read resources"), s.getResource)
+	register(s, op{OperationID: "resources-update", Method: http.MethodPatch, Path: "/api/resources/{id}", Tags: sched, Summary: "Change a resource"},
+		rule(access.ResourcesWrite, "write resources"), s.updateResource)
+	register(s, op{OperationID: "resources-delete", Method: http.MethodDelete, Path: "/api/resources/{id}", Tags: sched, Summary: "Delete a resource without appointments", DefaultStatus: 204},
+		rule(access.ResourcesWrite, "write resources"), s.deleteResource)
+
+	register(s, op{OperationID: "services-list", Method: http.MethodGet, Path: "/api/services", Tags: sched, Summary: "List services"},
+		rule(access.ServicesRead, "read services"), s.listServices)
+	register(s, op{OperationID: "services-create", Method: http.MethodPost, Path: "/api/services", Tags: sched, Summary: "Create a service", DefaultStatus: 201},
+		rule(access.ServicesWrite, "write services"), s.createService)
+	register(s, op{OperationID: "services-get", Method: http.MethodGet, Path: "/api/services/{id}", Tags: sched, Summary: "Get a service"},
+		rule(access.ServicesRead, "read services"), s.getService)
+	register(s, op{OperationID: "services-update", Method: http.MethodPatch, Path: "/api/services/{id}", Tags: sched, Summary: "Change a service"},
+		rule(access.ServicesWrite, "write services"), s.updateService)
+	register(s, op{OperationID: "services-delete", Method: http.MethodDelete, Path: "/api/services/{id}", Tags: sched, Summary: "Delete a service without appointments", DefaultStatus: 204},
+		rule(access.ServicesWrite, "write services"), s.deleteService)
+
+	register(s, op{OperationID: "hours-get", Method: http.MethodGet, Path: "/api/business-hours", Tags: sched, Summary: "The business's week"},
+		rule(access.HoursRead, "read hours"), s.getHours)
+	register(s, op{OperationID: "hours-put", Method: http.MethodPut, Path: "/api/business-hours", Tags: sched, Summary: "Replace the business's week"},
+		rule(access.HoursWrite, "write hours"), s.putHours)
+	register(s, op{OperationID: "overrides-list", Method: http.MethodGet, Path: "/api/business-hours/overrides", Tags: sched, Summary: "List date overrides"},
+		rule(access.HoursRead, "read hours"), s.listOverrides)
+	register(s, op{OperationID: "overrides-create", Method: http.MethodPost, Path: "/api/business-hours/overrides", Tags: sched, Summary: "Close a date or set special hours", DefaultStatus: 201},
+		rule(access.HoursWrite, "write hours"), s.createOverride)
+	register(s, op{OperationID: "overrides-delete", Method: http.MethodDelete, Path: "/api/business-hours/overrides/{id}", Tags: sched, Summary: "Delete a date override", DefaultStatus: 204},
+		rule(access.HoursWrite, "write hours"), s.deleteOverride)
+
+	register(s, op{OperationID: "blockers-list", Method: http.MethodGet, Path: "/api/blockers", Tags: sched, Summary: "List blockers"},
+		rule(access.BlockersRead, "read blockers"), s.listBlockers)
+	register(s, op{OperationID: "blockers-create", Method: http.MethodPost, Path: "/api/blockers", Tags: sched, Summary: "Create a blocker (one-off or recurring)", DefaultStatus: 201},
+		rule(access.BlockersWrite, "write blockers"), s.createBlocker)
+	register(s, op{OperationID: "blockers-get", Method: http.MethodGet, Path: "/api/blockers/{id}", Tags: sched, Summary: "Get a blocker"},
+		rule(access.BlockersRead, "read blockers"), s.getBlocker)
+	register(s, op{OperationID: "blockers-update", Method: http.MethodPatch, Path: "/api/blockers/{id}", Tags: sched, Summary: "Change a blocker"},
+		rule(access.BlockersWrite, "write blockers"), s.updateBlocker)
+	register(s, op{OperationID: "blockers-delete", Method: http.MethodDelete, Path: "/api/blockers/{id}", Tags: sched, Summary: "Delete a blocker", DefaultStatus: 204},
+		rule(access.BlockersWrite, "write blockers"), s.deleteBlocker)
+
+	register(s, op{OperationID: "customers-list", Method: http.MethodGet, Path: "/api/customers", Tags: sched, Summary: "List and search customers"},
+		rule(access.CustomersRead, "read customers"), s.listCustomers)
+	register(s, op{OperationID: "customers-create", Method: http.MethodPost, Path: "/api/customers", Tags: sched, Summary: "Create a customer", DefaultStatus: 201},
+		rule(access.CustomersWrite, "write customers"), s.createCustomer)
+	register(s, op{OperationID: "customers-get", Method: http.MethodGet, Path: "/api/customers/{id}", Tags: sched, Summary: "Get a customer"},
+		rule(access.CustomersRead, "read customers"), s.getCustomer)
+	register(s, op{OperationID: "customers-update", Method: http.MethodPatch, Path: "/api/customers/{id}", Tags: sched, Summary: "Change a customer"},
+		rule(access.CustomersWrite, "write customers"), s.updateCustomer)
+	register(s, op{OperationID: "customers-delete", Method: http.MethodDelete, Path: "/api/customers/{id}", Tags: sched, Summary: "Delete a customer without appointments", DefaultStatus: 204},
+		rule(access.CustomersWrite, "write customers"), s.deleteCustomer)
+
+	// Appointment reads answer staff (all) and customers (their own: the
+	// handlers check appointments.own and the record); PATCH answers staff,
+	// and the handler lets TENANT_STAFF move their own appointments only
+	// under the resourcesCanReschedule policy.
+	readAppts := access.Rule{Scope: access.ScopeTenant, Description: "read appointments (customers: their own)"}
+	register(s, op{OperationID: "appointments-availability", Method: http.MethodGet, Path: "/api/appointments/availability", Tags: sched, Summary: "Bookable start times of a date"},
+		rule(access.AppointmentsRead, "read availability"), s.availability)
+	register(s, op{OperationID: "appointments-availability-range", Method: http.MethodGet, Path: "/api/appointments/availability/range", Tags: sched, Summary: "Bookable instants over a date range, with free resources"},
+		rule(access.AppointmentsRead, "read availability"), s.availabilityRange)
+	register(s, op{OperationID: "appointments-why-not", Method: http.MethodGet, Path: "/api/appointments/availability/why-not", Tags: sched, Summary: "Why a start time is not bookable"},
+		rule(access.AppointmentsRead, "read availability"), s.whyNot)
+	register(s, op{OperationID: "appointments-list", Method: http.MethodGet, Path: "/api/appointments", Tags: sched, Summary: "List appointments for the scheduler"},
+		readAppts, s.listAppointments)
+	register(s, op{OperationID: "appointments-create", Method: http.MethodPost, Path: "/api/appointments", Tags: sched, Summary: "Book an appointment (409 when the resource is busy)", DefaultStatus: 201},
+		rule(access.AppointmentsWrite, "write appointments"), s.createAppointment)
+	register(s, op{OperationID: "appointments-get", Method: http.MethodGet, Path: "/api/appointments/{id}", Tags: sched, Summary: "Get an appointment"},
+		readAppts, s.getAppointment)
+	register(s, op{OperationID: "appointments-update", Method: http.MethodPatch, Path: "/api/appointments/{id}", Tags: sched, Summary: "Move, resize, reassign, unassign or change status (409 on overlap)"},
+		rule(access.AppointmentsRead, "change appointments (staff: move their own, by policy)"), s.updateAppointment)
+	register(s, op{OperationID: "appointments-delete", Method: http.MethodDelete, Path: "/api/appointments/{id}", Tags: sched, Summary: "Delete an appointment", DefaultStatus: 204},
+		rule(access.AppointmentsWrite, "write appointments"), s.deleteAppointment)
+
+	register(s, op{OperationID: "settings-get", Method: http.MethodGet, Path: "/api/business/settings", Tags: sched, Summary: "Business settings and policies"},
+		rule(access.SettingsRead, "read settings"), s.getSettings)
+	register(s, op{OperationID: "settings-update", Method: http.MethodPatch, Path: "/api/business/settings", Tags: sched, Summary: "Change business settings and policies"},
+		rule(access.SettingsWrite, "write settings"), s.patchSettings)
+	register(s, op{OperationID: "dashboard", Method: http.MethodGet, Path: "/api/dashboard", Tags: sched, Summary: "Business dashboard of a date range"},
+		rule(access.AppointmentsRead, "read the dashboard"), s.dashboard)
+
+	register(s, op{OperationID: "booking-services", Method: http.MethodGet, Path: "/api/booking/services", Tags: booking, Summary: "Services offered online"},
+		anyoneOnTenant, s.bookingServices)
+	register(s, op{OperationID: "booking-resources", Method: http.MethodGet, Path: "/api/booking/resources", Tags: booking, Summary: "Resources a customer may choose"},
+		anyoneOnTenant, s.bookingResources)
+	register(s, op{OperationID: "booking-availability", Method: http.MethodGet, Path: "/api/booking/availability", Tags: booking, Summary: "Bookable start times of a date"},
+		anyoneOnTenant, s.bookingAvailability)
+	register(s, op{OperationID: "booking-create", Method: http.MethodPost, Path: "/api/booking", Tags: booking, Summary: "Book online (409 when the time was just taken)", DefaultStatus: 201},
+		anyoneOnTenant, s.book)
+	register(s, op{OperationID: "booking-mine", Method: http.MethodGet, Path: "/api/booking/appointments", Tags: booking, Summary: "The signed-in customer's appointments"},
+		anyoneOnTenant, s.myAppointments)
+	register(s, op{OperationID: "booking-cancel-preview", Method: http.MethodGet, Path: "/api/booking/appointments/{id}/cancellation-preview", Tags: booking, Summary: "What cancelling now would cost"},
+		anyoneOnTenant, s.cancellationPreview)
+	register(s, op{OperationID: "booking-cancel", Method: http.MethodPost, Path: "/api/booking/appointments/{id}/cancel", Tags: booking, Summary: "Cancel (late cancellations record the fee)"},
+		anyoneOnTenant, s.cancelBooking)
+	register(s, op{OperationID: "booking-reschedule", Method: http.MethodPost, Path: "/api/booking/appointments/{id}/reschedule", Tags: booking, Summary: "Move to another offered time"},
+		anyoneOnTenant, s.rescheduleBooking)
 }

@@ -17,6 +17,7 @@ import (
 	"github.com/smoothschedule/smoothschedule/internal/access"
 	"github.com/smoothschedule/smoothschedule/internal/config"
 	"github.com/smoothschedule/smoothschedule/internal/identity"
+	"github.com/smoothschedule/smoothschedule/internal/scheduling"
 	"github.com/smoothschedule/smoothschedule/internal/tenancy"
 )
 
@@ -43,6 +44,12 @@ type Deps struct {
 	Identity *identity.Service
 	Web      fs.FS // the built web app (index.html, assets/)
 	Now      func() time.Time
+
+	// Scheduling serves resources, services, hours, blockers, customers,
+	// appointments, availability and online booking; Settings saves the
+	// business settings.
+	Scheduling *scheduling.Scheduler
+	Settings   tenancy.SettingsStore
 }
 
 // Server is the HTTP handler of `serve`.

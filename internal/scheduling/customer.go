@@ -30,6 +30,11 @@ type Customer struct {
 	UserID     *string
 	TotalSpend Money
 	LastVisit  *time.Time
+	// PaymentMethodID is a payment provider's reference, recorded as given
+	// (there is no payments integration yet).
+	PaymentMethodID string
+	Notes           string
+	CreatedAt       time.Time
 }
 
 // CanBook reports whether the customer may make new bookings: only active

@@ -1,0 +1,291 @@
+package httpapi
+
+import (
+	"context"
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/hex"
+	"encoding/json"
+	"slices"
+	"time"
+
+	"github.com/smoothschedule/smoothschedule/internal/access"
+	"github.com/smoothschedule/smoothschedule/internal/errs"
+	"github.com/smoothschedule/smoothschedule/internal/scheduling"
+	"github.com/smoothschedule/smoothschedule/internal/tenancy"
+)
+
+// Online booking: public routes on a tenant host, for anonymous visitors
+// and signed-in customers. A booking's confirmation carries a manage token
+// (an HMAC of the tenant and appointment ids under Config.SecretKey) that
+// lets the customer preview, cancel and reschedule without signing in.
+
+func (s *Server) bookingServices(ctx context.Context, in *struct{ PageParams }) (*struct{ Body Page[ServiceOut] }, error) {
+	list, err := s.services(ctx, true, false)
+	if err != nil {
+		return nil, err
+	}
+	total := len(list)
+	lo, hi := min(in.offset(), total), min(in.offset()+in.limit(), total)
+	return &struct{ Body Page[ServiceOut] }{page(&in.PageParams, total, list[lo:hi])}, nil
+}
+
+// BookingResourceOut is a resource as customers see it.
+type BookingResourceOut struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+	Type string `json:"type"`
+}
+
+func (s *Server) bookingResources(ctx context.Context, in *struct {
+	ServiceID string `query:"service_id" doc:"only resources that perform this service"`
+}) (*struct{ Body Page[BookingResourceOut] }, error) {
+	if err := queryUUID("service_id", in.ServiceID); err != nil {
+		return nil, err
+	}
+	out := []BookingResourceOut{}
+	err := s.Scheduling.Store.Tx(ctx, func(r scheduling.Repo) error {
+		var needs []scheduling.Requirement
+		if in.ServiceID != "" {
+			svc, err := r.GetService(ctx, in.ServiceID)
+			if err != nil {
+				return err
+			}
+			needs = svc.Needs()[:1]
+		}
+		all, err := r.ListResources(ctx, true)
+		for _, res := range all {
+			if len(needs) == 0 || slices.Contains(needs[0].ResourceIDs, res.ID) || (len(needs[0].ResourceIDs) == 0 && res.Type == needs[0].Type) {
+				out = append(out, BookingResourceOut{ID: res.ID, Name: res.Name, Type: string(res.Type)})
+			}
+		}
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &struct{ Body Page[BookingResourceOut] }{Page[BookingResourceOut]{Count: len(out), Results: out}}, nil
+}
+
+func (s *Server) bookingAvailability(ctx context.Context, in *availabilityIn) (*struct{ Body AvailabilityOut }, error) {
+	q, d, err := dayQuery(ctx, in)
+	if err != nil {
+		return nil, err
+	}
+	svc, slots, err := s.Scheduling.Availability(ctx, business(ctx), q)
+	if err != nil {
+		return nil, err
+	}
+	if !svc.IsActive {
+		return nil, errs.E(errs.NotFound, "service %s is not offered", svc.ID)
+	}
+	return &struct{ Body AvailabilityOut }{AvailabilityOut{Date: d.String(), Timezone: q.Zone.String(), AvailableSlots: clockTimes(slots, q.Zone)}}, nil
+}
+
+// BookingIn is an online booking request.
+type BookingIn struct {
+	ServiceID       string           `json:"serviceId"`
+	StartTime       time.Time        `json:"startTime"`
+	ResourceID      string           `json:"resourceId,omitempty" doc:"omit for any free resource"`
+	Customer        *BookingCustomer `json:"customer,omitempty" doc:"omit when signed in as a customer"`
+	Notes           string           `json:"notes,omitempty" maxLength:"2000"`
+	PaymentMethodID string           `json:"paymentMethodId,omitempty" doc:"a payment provider's reference; recorded only (no payments integration yet)"`
+}
+
+// BookingCustomer identifies an anonymous booker.
+type BookingCustomer struct {
+	Name  string `json:"name"`
+	Email string `json:"email"`
+	Phone string `json:"phone,omitempty"`
+}
+
+// BookingOut is a booking confirmation.
+type BookingOut struct {
+	AppointmentOut
+	ManageToken string `json:"manageToken" doc:"lets the customer cancel or reschedule without signing in"`
+	ManageURL   string `json:"manageUrl"`
+}
+
+type bookIn struct {
+	IdempotencyKey string `header:"Idempotency-Key" maxLength:"200" doc:"a retry with the same key returns the first booking"`
+	Body           BookingIn
+}
+
+func (s *Server) book(ctx context.Context, in *bookIn) (*struct {
+	Status int
+	Body   BookingOut
+}, error) {
+	b := in.Body
+	if err := bodyIDs("body.serviceId", b.ServiceID); err != nil {
+		return nil, err
+	}
+	if err := bodyIDs("body.resourceId", b.ResourceID); err != nil {
+		return nil, err
+	}
+	req := scheduling.BookingRequest{ServiceID: b.ServiceID, Start: b.StartTime, ResourceID: b.ResourceID, Notes: b.Notes,
+		PaymentMethodID: b.PaymentMethodID, IdempotencyKey: in.IdempotencyKey}
+	p := principalFrom(ctx)
+	if p != nil && p.Role == access.Customer {
+		req.CustomerUserID = p.UserID
+	} else if b.Customer != nil {
+		req.Customer = &scheduling.Customer{Name: b.Customer.Name, Email: b.Customer.Email, Phone: b.Customer.Phone}
+	}
+	if req.IdempotencyKey != "" {
+		raw, _ := json.Marshal(struct {
+			B BookingIn
+			U string
+		}{b, req.CustomerUserID})
+		sum := sha256.Sum256(raw)
+		req.RequestHash = hex.EncodeToString(sum[:])
+	}
+	rec, _, err := s.Scheduling.Book(ctx, business(ctx), req)
+	if err != nil {
+		return nil, err
+	}
+	return &struct {
+		Status int
+		Body   BookingOut
+	}{201, s.bookingOut(ctx, rec)}, nil
+}
+
+func (s *Server) bookingOut(ctx context.Context, rec *scheduling.Record) BookingOut {
+	t := tenancy.TenantFrom(ctx)
+	token := s.manageToken(t.ID, rec.ID)
+	return BookingOut{AppointmentOut: appointmentOut(rec, business(ctx).Zone), ManageToken: token,
+		ManageURL: s.Config.URL(t.Slug+"."+s.Config.BaseDomain, "/booking/manage/"+rec.ID+"?token="+token)}
+}
+
+// manageToken signs an appointment for its customer.
+func (s *Server) manageToken(tenantID, appointmentID string) string {
+	m := hmac.New(sha256.New, []byte(s.Config.SecretKey))
+	m.Write([]byte("manage-appointment:" + tenantID + ":" + appointmentID))
+	return base64.RawURLEncoding.EncodeToString(m.Sum(nil))
+}
+
+// manageCheck is the object check of customer self-service: a valid manage
+// token for the appointment, or the signed-in customer it belongs to.
+func (s *Server) manageCheck(ctx context.Context, token string) func(*scheduling.Record) error {
+	return func(rec *scheduling.Record) error {
+		t := tenancy.TenantFrom(ctx)
+		if token != "" && hmac.Equal([]byte(token), []byte(s.manageToken(t.ID, rec.ID))) {
+			return nil
+		}
+		if p := principalFrom(ctx); p != nil && access.CanReadOwn(p, rec.CustomerUserID, optID(rec.CustomerID)) {
+			return nil
+		}
+		if token != "" {
+			return errs.E(errs.Forbidden, "this manage link is not valid for this appointment")
+		}
+		return errs.E(errs.Unauthorized, "sign in, or use the link from your booking confirmation")
+	}
+}
+
+type ManageIn struct {
+	IDPath
+	Token string `query:"token" doc:"the manageToken of the booking confirmation (or sign in as the customer)"`
+}
+
+// CancellationPreviewOut tells the customer what cancelling now costs.
+type CancellationPreviewOut struct {
+	Allowed                 bool    `json:"allowed"`
+	LateCancellation        bool    `json:"lateCancellation"`
+	FeePercent              int     `json:"feePercent"`
+	FeeAmount               *string `json:"feeAmount"`
+	Currency                string  `json:"currency"`
+	CancellationWindowHours int     `json:"cancellationWindowHours"`
+}
+
+func previewOut(q *scheduling.CancellationQuote) CancellationPreviewOut {
+	out := CancellationPreviewOut{Allowed: q.Allowed, LateCancellation: q.Late, Currency: q.Currency,
+		CancellationWindowHours: q.Policy.WindowHours}
+	if q.Late {
+		out.FeePercent = q.Policy.LateFeePercent
+		out.FeeAmount = ptr(q.Fee.String())
+	}
+	return out
+}
+
+func (s *Server) cancellationPreview(ctx context.Context, in *ManageIn) (*struct{ Body CancellationPreviewOut }, error) {
+	if err := pathID("appointment", in.ID); err != nil {
+		return nil, err
+	}
+	_, q, err := s.Scheduling.Quote(ctx, business(ctx), in.ID, s.manageCheck(ctx, in.Token))
+	if err != nil {
+		return nil, err
+	}
+	return &struct{ Body CancellationPreviewOut }{previewOut(q)}, nil
+}
+
+// CancelOut is a cancelled appointment with the fee that applied.
+type CancelOut struct {
+	AppointmentOut
+	Cancellation CancellationPreviewOut `json:"cancellation"`
+}
+
+func (s *Server) cancelBooking(ctx context.Context, in *ManageIn) (*struct{ Body CancelOut }, error) {
+	if err := pathID("appointment", in.ID); err != nil {
+		return nil, err
+	}
+	rec, q, err := s.Scheduling.CancelByCustomer(ctx, business(ctx), in.ID, s.manageCheck(ctx, in.Token))
+	if err != nil {
+		return nil, err
+	}
+	return &struct{ Body CancelOut }{CancelOut{appointmentOut(rec, business(ctx).Zone), previewOut(q)}}, nil
+}
+
+type rescheduleIn struct {
+	ManageIn
+	Body struct {
+		StartTime time.Time `json:"startTime"`
+	}
+}
+
+func (s *Server) rescheduleBooking(ctx context.Context, in *rescheduleIn) (*struct{ Body AppointmentOut }, error) {
+	if err := pathID("appointment", in.ID); err != nil {
+		return nil, err
+	}
+	rec, err := s.Scheduling.RescheduleByCustomer(ctx, business(ctx), in.ID, in.Body.StartTime, s.manageCheck(ctx, in.Token))
+	if err != nil {
+		return nil, err
+	}
+	return &struct{ Body AppointmentOut }{appointmentOut(rec, business(ctx).Zone)}, nil
+}
+
+type myAppointmentsIn struct {
+	PageParams
+	When string `query:"when" enum:"upcoming,past,all" default:"upcoming"`
+}
+
+// myAppointments lists the signed-in customer's own appointments.
+func (s *Server) myAppointments(ctx context.Context, in *myAppointmentsIn) (*struct{ Body Page[AppointmentOut] }, error) {
+	if principalFrom(ctx) == nil {
+		return nil, errs.E(errs.Unauthorized, "sign in to see your appointments")
+	}
+	f := scheduling.AppointmentFilter{Limit: in.limit(), Offset: in.offset()}
+	switch in.When {
+	case "upcoming":
+		f.From = s.Now()
+	case "past":
+		f.To = s.Now()
+	}
+	var list []AppointmentOut
+	var total int
+	err := s.Scheduling.Store.Tx(ctx, func(r scheduling.Repo) error {
+		own, err := s.ownCustomer(ctx, r)
+		if err != nil {
+			return err
+		}
+		f.CustomerID = own
+		recs, n, err := r.ListAppointments(ctx, f)
+		for i := range recs {
+			list = append(list, appointmentOut(&recs[i], business(ctx).Zone))
+		}
+		total = n
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &struct{ Body Page[AppointmentOut] }{page(&in.PageParams, total, list)}, nil
+}

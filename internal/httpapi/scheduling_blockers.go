@@ -1,0 +1,200 @@
+package httpapi
+
+import (
+	"context"
+	"time"
+
+	"github.com/smoothschedule/smoothschedule/internal/errs"
+	"github.com/smoothschedule/smoothschedule/internal/scheduling"
+)
+
+// BlockerOut is a blocker as the API shows it.
+type BlockerOut struct {
+	ID              string     `json:"id"`
+	ResourceID      *string    `json:"resourceId" doc:"null: the whole business"`
+	StartTime       time.Time  `json:"startTime"`
+	EndTime         time.Time  `json:"endTime"`
+	DurationMinutes int        `json:"durationMinutes"`
+	Title           string     `json:"title"`
+	Reason          string     `json:"reason"`
+	RRule           string     `json:"rrule" doc:"RFC 5545 recurrence (e.g. FREQ=WEEKLY;BYDAY=MO), in the resource's local time"`
+	Until           *time.Time `json:"until"`
+}
+
+// BlockerIn is the body of blocker writes: give durationMinutes or endTime.
+type BlockerIn struct {
+	ResourceID      *string    `json:"resourceId,omitempty" nullable:"true"`
+	StartTime       *time.Time `json:"startTime,omitempty"`
+	EndTime         *time.Time `json:"endTime,omitempty"`
+	DurationMinutes *int       `json:"durationMinutes,omitempty"`
+	Title           *string    `json:"title,omitempty"`
+	Reason          *string    `json:"reason,omitempty"`
+	RRule           *string    `json:"rrule,omitempty"`
+	Until           *time.Time `json:"until,omitempty" nullable:"true"`
+}
+
+func blockerOut(b scheduling.Blocker) BlockerOut {
+	return BlockerOut{ID: b.ID, ResourceID: b.ResourceID, StartTime: b.Start, EndTime: b.End,
+		DurationMinutes: minutesOf(b.End.Sub(b.Start)), Title: b.Title, Reason: b.Reason, RRule: b.RRule, Until: b.Until}
+}
+
+func (in BlockerIn) apply(b *scheduling.Blocker) error {
+	if in.ResourceID != nil {
+		b.ResourceID = in.ResourceID
+		if *in.ResourceID == "" {
+			b.ResourceID = nil
+		} else if err := bodyIDs("body.resourceId", *in.ResourceID); err != nil {
+			return err
+		}
+	}
+	length := b.End.Sub(b.Start)
+	if in.StartTime != nil {
+		b.Start = *in.StartTime
+	}
+	switch {
+	case in.DurationMinutes != nil:
+		if *in.DurationMinutes < 1 {
+			return errs.Field("body.durationMinutes", "durationMinutes must be at least 1")
+		}
+		b.End = b.Start.Add(time.Duration(*in.DurationMinutes) * time.Minute)
+	case in.EndTime != nil:
+		b.End = *in.EndTime
+	default:
+		b.End = b.Start.Add(length)
+	}
+	if in.Title != nil {
+		b.Title = *in.Title
+	}
+	if in.Reason != nil {
+		b.Reason = *in.Reason
+	}
+	if in.RRule != nil {
+		b.RRule = *in.RRule
+	}
+	if in.Until != nil {
+		b.Until = in.Until
+	}
+	return b.Validate()
+}
+
+type blockerListIn struct {
+	PageParams
+	StartDate  string `query:"start_date" doc:"YYYY-MM-DD, in the business's zone"`
+	EndDate    string `query:"end_date" doc:"YYYY-MM-DD, inclusive"`
+	ResourceID string `query:"resource_id"`
+}
+
+func (s *Server) listBlockers(ctx context.Context, in *blockerListIn) (*struct{ Body Page[BlockerOut] }, error) {
+	var from, to time.Time
+	zone := business(ctx).Zone
+	if in.StartDate != "" {
+		d, err := queryDate("start_date", in.StartDate)
+		if err != nil {
+			return nil, err
+		}
+		from, _ = scheduling.DayRange(d, zone)
+	}
+	if in.EndDate != "" {
+		d, err := queryDate("end_date", in.EndDate)
+		if err != nil {
+			return nil, err
+		}
+		_, to = scheduling.DayRange(d, zone)
+	}
+	if err := queryUUID("resource_id", in.ResourceID); err != nil {
+		return nil, err
+	}
+	var list []BlockerOut
+	err := s.Scheduling.Store.Tx(ctx, func(r scheduling.Repo) error {
+		all, err := r.ListBlockers(ctx, from, to, in.ResourceID)
+		for _, b := range all {
+			list = append(list, blockerOut(b))
+		}
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	total := len(list)
+	lo, hi := min(in.offset(), total), min(in.offset()+in.limit(), total)
+	return &struct{ Body Page[BlockerOut] }{page(&in.PageParams, total, list[lo:hi])}, nil
+}
+
+type blockerBody struct {
+	Body BlockerOut
+}
+
+func (s *Server) getBlocker(ctx context.Context, in *IDPath) (*blockerBody, error) {
+	if err := pathID("blocker", in.ID); err != nil {
+		return nil, err
+	}
+	var out *blockerBody
+	err := s.Scheduling.Store.Tx(ctx, func(r scheduling.Repo) error {
+		b, err := r.GetBlocker(ctx, in.ID)
+		if err == nil {
+			out = &blockerBody{blockerOut(*b)}
+		}
+		return err
+	})
+	return out, err
+}
+
+func (s *Server) createBlocker(ctx context.Context, in *struct{ Body BlockerIn }) (*struct {
+	Status int
+	Body   BlockerOut
+}, error) {
+	if in.Body.StartTime == nil {
+		return nil, errs.Field("body.startTime", "startTime is required")
+	}
+	if in.Body.DurationMinutes == nil && in.Body.EndTime == nil {
+		return nil, errs.Field("body.durationMinutes", "give durationMinutes or endTime")
+	}
+	var b scheduling.Blocker
+	if err := in.Body.apply(&b); err != nil {
+		return nil, err
+	}
+	if err := s.Scheduling.Store.Tx(ctx, func(r scheduling.Repo) error { return r.CreateBlocker(ctx, &b) }); err != nil {
+		return nil, err
+	}
+	return &struct {
+		Status int
+		Body   BlockerOut
+	}{201, blockerOut(b)}, nil
+}
+
+type blockerPatchIn struct {
+	IDPath
+	Body BlockerIn
+}
+
+func (s *Server) updateBlocker(ctx context.Context, in *blockerPatchIn) (*blockerBody, error) {
+	if err := pathID("blocker", in.ID); err != nil {
+		return nil, err
+	}
+	var out *blockerBody
+	err := s.Scheduling.Store.Tx(ctx, func(r scheduling.Repo) error {
+		b, err := r.GetBlocker(ctx, in.ID)
+		if err != nil {
+			return err
+		}
+		if err := in.Body.apply(b); err != nil {
+			return err
+		}
+		if err := r.UpdateBlocker(ctx, b); err != nil {
+			return err
+		}
+		out = &blockerBody{blockerOut(*b)}
+		return nil
+	})
+	return out, err
+}
+
+func (s *Server) deleteBlocker(ctx context.Context, in *IDPath) (*struct{ Status int }, error) {
+	if err := pathID("blocker", in.ID); err != nil {
+		return nil, err
+	}
+	if err := s.Scheduling.Store.Tx(ctx, func(r scheduling.Repo) error { return r.DeleteBlocker(ctx, in.ID) }); err != nil {
+		return nil, err
+	}
+	return &struct{ Status int }{204}, nil
+}

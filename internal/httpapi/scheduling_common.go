@@ -1,0 +1,211 @@
+package httpapi
+
+import (
+	"context"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/danielgtaylor/huma/v2"
+	"github.com/google/uuid"
+
+	"github.com/smoothschedule/smoothschedule/internal/access"
+	"github.com/smoothschedule/smoothschedule/internal/errs"
+	"github.com/smoothschedule/smoothschedule/internal/scheduling"
+	"github.com/smoothschedule/smoothschedule/internal/tenancy"
+)
+
+// Page is the list envelope of the API.
+type Page[T any] struct {
+	Count    int     `json:"count"`
+	Next     *string `json:"next"`
+	Previous *string `json:"previous"`
+	Results  []T     `json:"results"`
+}
+
+// PageParams are the page and page_size query parameters; Resolve keeps
+// the request URL so next and previous links repeat the other parameters.
+type PageParams struct {
+	Page     int `query:"page" minimum:"1" default:"1" doc:"1-based page number"`
+	PageSize int `query:"page_size" minimum:"1" maximum:"1000" default:"50" doc:"items per page (at most 1000)"`
+	url      url.URL
+}
+
+// Resolve implements huma.Resolver.
+func (p *PageParams) Resolve(ctx huma.Context) []error {
+	p.url = ctx.URL()
+	return nil
+}
+
+func (p *PageParams) limit() int  { return max(p.PageSize, 1) }
+func (p *PageParams) offset() int { return (max(p.Page, 1) - 1) * p.limit() }
+
+// page wraps one page of results with links to its neighbours.
+func page[T any](p *PageParams, total int, results []T) Page[T] {
+	if results == nil {
+		results = []T{}
+	}
+	out := Page[T]{Count: total, Results: results}
+	link := func(n int) *string {
+		u := p.url
+		q := u.Query()
+		q.Set("page", strconv.Itoa(n))
+		q.Set("page_size", strconv.Itoa(p.limit()))
+		u.RawQuery = q.Encode()
+		s := u.RequestURI()
+		return &s
+	}
+	if p.offset()+len(results) < total {
+		out.Next = link(max(p.Page, 1) + 1)
+	}
+	if p.Page > 1 {
+		out.Previous = link(p.Page - 1)
+	}
+	return out
+}
+
+// business is the scheduling view of the request's tenant.
+func business(ctx context.Context) scheduling.Business {
+	t := tenancy.TenantFrom(ctx)
+	loc, err := time.LoadLocation(t.TimeZone)
+	if err != nil {
+		loc = time.UTC
+	}
+	return scheduling.Business{
+		Zone: loc,
+		Cancellation: scheduling.CancellationPolicy{
+			WindowHours: t.Policies.CancellationWindowHours, LateFeePercent: t.Policies.LateCancellationFeePercent,
+		},
+		RequirePaymentMethod: t.Policies.RequirePaymentMethodToBook,
+	}
+}
+
+// pathID checks a UUID in the path: a malformed one names nothing, so it is
+// a 404 like any unknown id.
+func pathID(what, id string) error {
+	if uuid.Validate(id) != nil {
+		return errs.E(errs.NotFound, "%s %s does not exist", what, id)
+	}
+	return nil
+}
+
+// bodyIDs checks UUIDs in a request body, naming the field.
+func bodyIDs(loc string, ids ...string) error {
+	for _, id := range ids {
+		if id != "" && uuid.Validate(id) != nil {
+			return errs.Field(loc, "%s %q is not a valid id (UUID)", loc[strings.LastIndex(loc, ".")+1:], id)
+		}
+	}
+	return nil
+}
+
+// queryDate parses a YYYY-MM-DD query parameter.
+func queryDate(name, v string) (scheduling.Date, error) {
+	if v == "" {
+		return scheduling.Date{}, errs.Field("query."+name, "%s is required (YYYY-MM-DD)", name)
+	}
+	d, err := scheduling.ParseDate(v)
+	if err != nil {
+		return d, errs.Field("query."+name, "%s %q is not a date (YYYY-MM-DD)", name, v)
+	}
+	return d, nil
+}
+
+// queryInstant parses an RFC 3339 query parameter.
+func queryInstant(name, v string) (time.Time, error) {
+	if v == "" {
+		return time.Time{}, errs.Field("query."+name, "%s is required (RFC 3339, e.g. 2026-03-09T10:00:00+01:00)", name)
+	}
+	t, err := time.Parse(time.RFC3339, v)
+	if err != nil {
+		return t, errs.Field("query."+name, "%s %q is not an RFC 3339 instant (e.g. 2026-03-09T10:00:00+01:00)", name, v)
+	}
+	return t, nil
+}
+
+// queryZone parses an IANA zone; empty means fallback.
+func queryZone(name, v string, fallback *time.Location) (*time.Location, error) {
+	if v == "" {
+		return fallback, nil
+	}
+	loc, err := time.LoadLocation(v)
+	if err != nil || v == "Local" {
+		return nil, errs.Field("query."+name, "%s %q is not an IANA time zone such as Europe/Berlin", name, v)
+	}
+	return loc, nil
+}
+
+// queryUUID checks an optional UUID query parameter.
+func queryUUID(name, v string) error {
+	if v != "" && uuid.Validate(v) != nil {
+		return errs.Field("query."+name, "%s %q is not a valid id (UUID)", name, v)
+	}
+	return nil
+}
+
+// splitList reads a parameter given comma-separated, repeated, or both.
+func splitList(vals []string) []string {
+	var out []string
+	for _, v := range vals {
+		for _, s := range strings.Split(v, ",") {
+			if s = strings.TrimSpace(s); s != "" {
+				out = append(out, s)
+			}
+		}
+	}
+	return out
+}
+
+// can reports whether the caller holds perm now.
+func (s *Server) can(ctx context.Context, perm access.Permission) bool {
+	return principalFrom(ctx).Can(perm, s.Now())
+}
+
+// IDPath is the path input of routes on one object (exported: huma only
+// reads the fields of exported embedded structs).
+type IDPath struct {
+	ID string `path:"id" doc:"the object's id (UUID)"`
+}
+
+// moneyIn accepts a price as a JSON number (50, 49.9) or a decimal string
+// ("50.00").
+type moneyIn struct {
+	Set   bool
+	Value scheduling.Money
+	raw   string
+}
+
+// Schema implements huma.SchemaProvider.
+func (moneyIn) Schema(huma.Registry) *huma.Schema {
+	return &huma.Schema{Description: `decimal amount, as a string ("50.00") or a number`, AnyOf: []*huma.Schema{{Type: "string"}, {Type: "number"}}}
+}
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (m *moneyIn) UnmarshalJSON(b []byte) error {
+	s := strings.Trim(string(b), `"`)
+	m.Set, m.raw = true, s
+	v, err := scheduling.ParseMoney(s)
+	if err != nil {
+		if f, ferr := strconv.ParseFloat(s, 64); ferr == nil && f >= 0 {
+			v, err = scheduling.ParseMoney(strconv.FormatFloat(f, 'f', 2, 64))
+		}
+	}
+	if err != nil {
+		m.Value = -1
+		return nil // reported by check, with the field's location
+	}
+	m.Value = v
+	return nil
+}
+
+func (m moneyIn) check(loc string) error {
+	if m.Set && m.Value < 0 {
+		return errs.Field(loc, "price %q is not a non-negative amount like 50.00", m.raw)
+	}
+	return nil
+}
+
+func minutesOf(d time.Duration) int { return int(d / time.Minute) }
+
+func ptr[T any](v T) *T { return &v }

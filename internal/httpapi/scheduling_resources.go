@@ -1,0 +1,182 @@
+package httpapi
+
+import (
+	"context"
+
+	"github.com/smoothschedule/smoothschedule/internal/errs"
+	"github.com/smoothschedule/smoothschedule/internal/scheduling"
+)
+
+// ResourceOut is a resource as the API shows it.
+type ResourceOut struct {
+	ID       string       `json:"id"`
+	Name     string       `json:"name"`
+	Type     string       `json:"type" enum:"STAFF,ROOM,EQUIPMENT"`
+	UserID   *string      `json:"userId"`
+	Timezone string       `json:"timezone" doc:"IANA zone; empty follows the business"`
+	Capacity int          `json:"capacity"`
+	IsActive bool         `json:"isActive"`
+	Hours    []HoursRowIO `json:"hours" doc:"own weekly hours; null follows the business hours only"`
+}
+
+// ResourceIn is the body of resource writes; absent fields keep their value
+// on PATCH.
+type ResourceIn struct {
+	Name     *string       `json:"name,omitempty"`
+	Type     *string       `json:"type,omitempty" enum:"STAFF,ROOM,EQUIPMENT"`
+	UserID   *string       `json:"userId,omitempty" nullable:"true" format:"uuid"`
+	Timezone *string       `json:"timezone,omitempty" nullable:"true"`
+	Capacity *int          `json:"capacity,omitempty"`
+	IsActive *bool         `json:"isActive,omitempty"`
+	Hours    *[]HoursRowIO `json:"hours,omitempty" nullable:"true"`
+}
+
+func resourceOut(r scheduling.Resource) ResourceOut {
+	out := ResourceOut{ID: r.ID, Name: r.Name, Type: string(r.Type), UserID: r.UserID, Timezone: r.TimeZone,
+		Capacity: r.Capacity, IsActive: r.IsActive}
+	if r.Hours != nil {
+		out.Hours = hoursOut(r.Hours)
+	}
+	return out
+}
+
+func (in ResourceIn) apply(r *scheduling.Resource) error {
+	if in.Name != nil {
+		r.Name = *in.Name
+	}
+	if in.Type != nil {
+		r.Type = scheduling.ResourceType(*in.Type)
+	}
+	if in.UserID != nil {
+		r.UserID = in.UserID
+		if *in.UserID == "" {
+			r.UserID = nil
+		}
+	}
+	if in.Timezone != nil {
+		r.TimeZone = *in.Timezone
+	}
+	if in.Capacity != nil {
+		r.Capacity = *in.Capacity
+	}
+	if in.IsActive != nil {
+		r.IsActive = *in.IsActive
+	}
+	if in.Hours != nil {
+		week, err := hoursIn("body.hours", *in.Hours)
+		if err != nil {
+			return err
+		}
+		r.Hours = week
+		if r.Hours == nil {
+			r.Hours = []scheduling.WeeklyInterval{}
+		}
+	}
+	return r.Validate()
+}
+
+type resourceBody struct {
+	Body ResourceOut
+}
+
+type resourceListIn struct {
+	PageParams
+	Type   string `query:"type" doc:"only resources of this type"`
+	Active string `query:"is_active" doc:"only active (true) or inactive (false) resources"`
+}
+
+func (s *Server) listResources(ctx context.Context, in *resourceListIn) (*struct{ Body Page[ResourceOut] }, error) {
+	var list []ResourceOut
+	err := s.Scheduling.Store.Tx(ctx, func(r scheduling.Repo) error {
+		all, err := r.ListResources(ctx, in.Active == "true")
+		for _, res := range all {
+			if (in.Type == "" || string(res.Type) == in.Type) && (in.Active != "false" || !res.IsActive) {
+				list = append(list, resourceOut(res))
+			}
+		}
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	total := len(list)
+	lo, hi := min(in.offset(), total), min(in.offset()+in.limit(), total)
+	return &struct{ Body Page[ResourceOut] }{page(&in.PageParams, total, list[lo:hi])}, nil
+}
+
+func (s *Server) getResource(ctx context.Context, in *IDPath) (*resourceBody, error) {
+	if err := pathID("resource", in.ID); err != nil {
+		return nil, err
+	}
+	var out *resourceBody
+	err := s.Scheduling.Store.Tx(ctx, func(r scheduling.Repo) error {
+		res, err := r.GetResource(ctx, in.ID)
+		if err == nil {
+			out = &resourceBody{resourceOut(*res)}
+		}
+		return err
+	})
+	return out, err
+}
+
+type resourceCreateIn struct {
+	Body ResourceIn
+}
+
+func (s *Server) createResource(ctx context.Context, in *resourceCreateIn) (*createdResource, error) {
+	res := scheduling.Resource{Capacity: 1, IsActive: true, Type: scheduling.Staff}
+	if in.Body.Name == nil {
+		return nil, errs.Field("body.name", "name is required")
+	}
+	if err := in.Body.apply(&res); err != nil {
+		return nil, err
+	}
+	err := s.Scheduling.Store.Tx(ctx, func(r scheduling.Repo) error { return r.CreateResource(ctx, &res) })
+	if err != nil {
+		return nil, err
+	}
+	return &createdResource{Status: 201, Body: resourceOut(res)}, nil
+}
+
+type createdResource struct {
+	Status int
+	Body   ResourceOut
+}
+
+type resourcePatchIn struct {
+	IDPath
+	Body ResourceIn
+}
+
+func (s *Server) updateResource(ctx context.Context, in *resourcePatchIn) (*resourceBody, error) {
+	if err := pathID("resource", in.ID); err != nil {
+		return nil, err
+	}
+	var out *resourceBody
+	err := s.Scheduling.Store.Tx(ctx, func(r scheduling.Repo) error {
+		res, err := r.GetResource(ctx, in.ID)
+		if err != nil {
+			return err
+		}
+		if err := in.Body.apply(res); err != nil {
+			return err
+		}
+		if err := r.UpdateResource(ctx, res); err != nil {
+			return err
+		}
+		out = &resourceBody{resourceOut(*res)}
+		return nil
+	})
+	return out, err
+}
+
+func (s *Server) deleteResource(ctx context.Context, in *IDPath) (*struct{ Status int }, error) {
+	if err := pathID("resource", in.ID); err != nil {
+		return nil, err
+	}
+	err := s.Scheduling.Store.Tx(ctx, func(r scheduling.Repo) error { return r.DeleteResource(ctx, in.ID) })
+	if err != nil {
+		return nil, err
+	}
+	return &struct{ Status int }{204}, nil
+}

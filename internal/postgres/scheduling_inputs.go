@@ -1,0 +1,60 @@
+package postgres
+
+import (
+	"context"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/smoothschedule/smoothschedule/internal/scheduling"
+)
+
+const bookingsInWindow = `SELECT ar.appointment_id::text, COALESCE(a.service_id::text, ''), ar.resource_id::text,
+	lower(ar.during), upper(ar.during), COALESCE(s.capacity, 1) > 1
+	FROM appointment_resources ar JOIN appointments a ON a.id = ar.appointment_id LEFT JOIN services s ON s.id = a.service_id
+	WHERE ar.active AND ar.during && tstzrange($1, $2, '[)')
+	ORDER BY ar.resource_id, lower(ar.during)`
+
+// Inputs loads the engine's inputs in one round trip (a batch of five
+// queries): hours, overrides, resources, and the blockers and bookings
+// overlapping [from − margin, to + margin).
+func (r *repo) Inputs(ctx context.Context, from, to time.Time, margin time.Duration) (scheduling.Inputs, error) {
+	var in scheduling.Inputs
+	var overrides []scheduling.OverrideRow
+	lo, hi := from.Add(-margin), to.Add(margin)
+	b := &pgx.Batch{}
+	b.Queue(hoursSQL).Query(func(rows pgx.Rows) (err error) {
+		in.BusinessHours, err = collect(rows, scanWeekly)
+		return err
+	})
+	b.Queue(overrideSQL+` WHERE date BETWEEN $1::date - 2 AND $2::date + 2`, lo.UTC().Format(time.DateOnly), hi.UTC().Format(time.DateOnly)).
+		Query(func(rows pgx.Rows) (err error) {
+			overrides, err = collect(rows, scanOverride)
+			return err
+		})
+	b.Queue(`SELECT `+resourceColumns+` FROM resources r ORDER BY r.name, r.id`).Query(func(rows pgx.Rows) (err error) {
+		in.Resources, err = collect(rows, scanResource)
+		return err
+	})
+	b.Queue(blockersInWindow, lo, hi, "").Query(func(rows pgx.Rows) (err error) {
+		in.Blockers, err = collect(rows, scanBlocker)
+		return err
+	})
+	b.Queue(bookingsInWindow, lo, hi).Query(func(rows pgx.Rows) error {
+		defer rows.Close()
+		for rows.Next() {
+			var bk scheduling.Booking
+			if err := rows.Scan(&bk.AppointmentID, &bk.ServiceID, &bk.ResourceID, &bk.Start, &bk.End, &bk.Group); err != nil {
+				return err
+			}
+			bk.Seats = 1
+			in.Bookings = append(in.Bookings, bk)
+		}
+		return rows.Err()
+	})
+	if err := r.tx.SendBatch(ctx, b).Close(); err != nil {
+		return in, err
+	}
+	in.Overrides = overridesOf(overrides)
+	return in, nil
+}

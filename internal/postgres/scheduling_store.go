@@ -1,0 +1,82 @@
+package postgres
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/smoothschedule/smoothschedule/internal/errs"
+	"github.com/smoothschedule/smoothschedule/internal/scheduling"
+	"github.com/smoothschedule/smoothschedule/internal/tenancy"
+)
+
+// Scheduling implements scheduling.Store on the tenant schema of the
+// tenant in the request's context. Its repository methods are spread over
+// the scheduling_*.go files, one per kind of record.
+type Scheduling struct {
+	DB *DB
+}
+
+var _ scheduling.Store = (*Scheduling)(nil)
+
+// Tx runs fn in one transaction on the context's tenant schema.
+func (s *Scheduling) Tx(ctx context.Context, fn func(scheduling.Repo) error) error {
+	t := tenancy.TenantFrom(ctx)
+	if t == nil {
+		return errs.E(errs.Internal, "scheduling: no tenant in the request context")
+	}
+	return s.DB.InTenant(ctx, t.Schema, func(tx pgx.Tx) error { return fn(&repo{tx: tx}) })
+}
+
+// repo is the scheduling data of one tenant inside one transaction.
+type repo struct {
+	tx pgx.Tx
+}
+
+var _ scheduling.Repo = (*repo)(nil)
+
+const sqlInvalidText = "22P02"
+
+// notFound maps "no row" and malformed identifiers (which cannot name any
+// row) to a NotFound error.
+func notFound(err error, what, id string) error {
+	if errors.Is(err, pgx.ErrNoRows) || pgCode(err) == sqlInvalidText {
+		return errs.E(errs.NotFound, "%s %s does not exist", what, id)
+	}
+	return err
+}
+
+// affected turns an UPDATE or DELETE that touched no row into NotFound.
+func affected(n int64, err error, what, id string) error {
+	if err != nil {
+		return notFound(err, what, id)
+	}
+	if n == 0 {
+		return errs.E(errs.NotFound, "%s %s does not exist", what, id)
+	}
+	return nil
+}
+
+// money reads a numeric column selected as text.
+func money(s string) scheduling.Money {
+	m, _ := scheduling.ParseMoney(s)
+	return m
+}
+
+func minutes(d time.Duration) int { return int(d / time.Minute) }
+
+func mins(n int) time.Duration { return time.Duration(n) * time.Minute }
+
+// clock reads a time column selected as 'HH24:MI' text.
+func clock(s string) scheduling.TimeOfDay {
+	if s == "24:00" {
+		return scheduling.EndOfDay
+	}
+	t, _ := scheduling.ParseTimeOfDay(s)
+	return t
+}
+
+// timeArg renders a time of day for a time column (24:00 is valid there).
+func timeArg(t scheduling.TimeOfDay) string { return t.String() }
