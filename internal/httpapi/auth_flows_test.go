@@ -328,3 +328,28 @@ func TestPasswordResetAndChange(t *testing.T) {
 		t.Errorf("expired reset link: %d", c)
 	}
 }
+
+// TestMFAGuessesAreThrottled: wrong codes lock the second step, and signing
+// in again with the right password does not lift the lock.
+func TestMFAGuessesAreThrottled(t *testing.T) {
+	e := newAuthEnv(t)
+	acme := e.tenant("Acme", "acme")
+	tok := bearer(e.session(e.user("ann@example.com", access.TenantOwner, acme.ID)))
+	_, _, setup := e.do("POST", "acme.localhost", "/api/auth/mfa/setup/", "", tok...)
+	code, _ := totp.GenerateCode(setup["secret"].(string), e.clock.Now())
+	if c, _, b := e.do("POST", "acme.localhost", "/api/auth/mfa/confirm/", `{"code":"`+code+`"}`, tok...); c != 200 {
+		t.Fatalf("confirm: %d %v", c, b)
+	}
+	wrong := "000000"
+	if code == wrong {
+		wrong = "111111"
+	}
+	last := 0
+	for range 7 {
+		_, step, _ := e.login("acme.localhost", "ann@example.com", testPassword)
+		last, _, _ = e.do("POST", "acme.localhost", "/api/auth/mfa/verify/", `{"mfaToken":"`+step["mfaToken"].(string)+`","code":"`+wrong+`"}`)
+	}
+	if last != 429 {
+		t.Errorf("after repeated wrong codes and fresh sign-ins: %d, want 429", last)
+	}
+}

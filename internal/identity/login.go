@@ -102,8 +102,12 @@ func (s *Service) VerifyMFA(ctx context.Context, realm Realm, mfaToken, code str
 	if err != nil {
 		return nil, err
 	}
-	acctKey, ipKey := throttleKeys(realm, a.Email, c)
-	if err := s.checkThrottle(ctx, acctKey, ipKey); err != nil {
+	// Second-factor failures count on a key of their own, which a correct
+	// password does not clear: knowing the password must not reset the
+	// delays between guesses of the code.
+	_, ipKey := throttleKeys(realm, a.Email, c)
+	mfaKey := "mfa:" + a.ID
+	if err := s.checkThrottle(ctx, mfaKey, ipKey); err != nil {
 		return nil, err
 	}
 	if a.Status != StatusActive || !a.MFAEnabled {
@@ -117,7 +121,7 @@ func (s *Service) VerifyMFA(ctx context.Context, realm Realm, mfaToken, code str
 		failed := event(audit.LoginFailed, a, realm, c)
 		failed.Reason = "wrong second factor"
 		s.record(ctx, failed)
-		s.fail(ctx, acctKey, ipKey, failed)
+		s.fail(ctx, mfaKey, ipKey, failed)
 		return nil, errs.Field("body.code", "the code is not correct")
 	}
 	if used, err := s.Store.ConsumeMFAChallenge(ctx, hash, s.now()); err != nil {
@@ -125,7 +129,7 @@ func (s *Service) VerifyMFA(ctx context.Context, realm Realm, mfaToken, code str
 	} else if !used {
 		return nil, invalid
 	}
-	if err := s.Store.ClearThrottle(ctx, acctKey); err != nil {
+	if err := s.Store.ClearThrottle(ctx, mfaKey); err != nil {
 		return nil, err
 	}
 	t, err := s.openSession(ctx, a, realm, c, true)
