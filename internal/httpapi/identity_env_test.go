@@ -19,6 +19,7 @@ import (
 	"github.com/smoothschedule/smoothschedule/internal/identity"
 	"github.com/smoothschedule/smoothschedule/internal/notify"
 	"github.com/smoothschedule/smoothschedule/internal/postgres"
+	"github.com/smoothschedule/smoothschedule/internal/scheduling"
 )
 
 // testPassword is every test user's password (hashed once per process).
@@ -116,7 +117,8 @@ func newAuthEnv(t *testing.T, settings ...string) *authEnv {
 		Box: box, Now: a.clock.Now, AccessTTL: cfg.AccessTTL, SessionTTL: cfg.RefreshTTL, PlatformMFA: cfg.PlatformMFA,
 		URL: cfg.URL, Issuer: "SmoothSchedule"}
 	a.srv = httpapi.New(httpapi.Deps{Config: cfg, Log: log, Version: "test", DB: e.db, Resolver: e.res,
-		Identity: a.ids, Auth: &httpapi.SessionAuth{Identity: a.ids, Config: cfg}, Now: a.clock.Now})
+		Identity: a.ids, Auth: &httpapi.SessionAuth{Identity: a.ids, Config: cfg}, Now: a.clock.Now,
+		Scheduling: &scheduling.Scheduler{Store: &postgres.Scheduling{DB: e.db}, Now: a.clock.Now}, Settings: e.store})
 	return a
 }
 
