@@ -181,19 +181,13 @@ func (moneyIn) Schema(huma.Registry) *huma.Schema {
 	return &huma.Schema{Description: `decimal amount, as a string ("50.00") or a number`, AnyOf: []*huma.Schema{{Type: "string"}, {Type: "number"}}}
 }
 
-// UnmarshalJSON implements json.Unmarshaler.
+// UnmarshalJSON implements json.Unmarshaler. A malformed amount is kept
+// and reported by check, with the field's location.
 func (m *moneyIn) UnmarshalJSON(b []byte) error {
-	s := strings.Trim(string(b), `"`)
-	m.Set, m.raw = true, s
-	v, err := scheduling.ParseMoney(s)
+	m.Set, m.raw = true, strings.Trim(string(b), `"`)
+	v, err := scheduling.ParseMoney(m.raw)
 	if err != nil {
-		if f, ferr := strconv.ParseFloat(s, 64); ferr == nil && f >= 0 {
-			v, err = scheduling.ParseMoney(strconv.FormatFloat(f, 'f', 2, 64))
-		}
-	}
-	if err != nil {
-		m.Value = -1
-		return nil // reported by check, with the field's location
+		v = -1
 	}
 	m.Value = v
 	return nil

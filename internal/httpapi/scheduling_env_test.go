@@ -2,6 +2,9 @@ package httpapi_test
 
 import (
 	"context"
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/base64"
 	"encoding/json"
 	"io"
 	"net/http"
@@ -48,6 +51,8 @@ func (stubAuth) Authenticate(r *http.Request, _ *tenancy.Site) (*access.Principa
 	return p, nil
 }
 
+const testSecret = "test-secret-key-test-secret-key-0123456789"
+
 // testNow is the clock of the scheduling tests: before every date they use.
 var testNow = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 
@@ -72,7 +77,7 @@ func newSched(t testing.TB, poolSize int) *sched {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cfg.SecretKey = "test-secret-key-test-secret-key-0123456789"
+	cfg.SecretKey = testSecret
 	store := &postgres.Tenants{DB: db, Migrations: postgres.Embedded()}
 	s := &sched{t: t, db: db, store: store,
 		ten: &tenancy.Service{Store: store, BaseDomain: "localhost", Now: time.Now},
@@ -195,4 +200,16 @@ func has(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+func asJSON(v any) string {
+	b, _ := json.Marshal(v)
+	return string(b)
+}
+
+// manageToken signs like the server (HMAC-SHA256 under the test secret).
+func manageToken(tenantID, appointmentID string) string {
+	m := hmac.New(sha256.New, []byte(testSecret))
+	m.Write([]byte("manage-appointment:" + tenantID + ":" + appointmentID))
+	return base64.RawURLEncoding.EncodeToString(m.Sum(nil))
 }

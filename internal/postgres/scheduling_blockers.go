@@ -23,7 +23,7 @@ func scanBlocker(row pgx.Row) (*scheduling.Blocker, error) {
 
 // blockersInWindow selects blockers that may touch [$1, $2): one-off ones
 // overlapping it, recurring ones whose series started before its end and
-// has not ended before its start ($3 resource filter, '' for all).
+// has not ended before its start ($3 resource filter, ” for all).
 const blockersInWindow = `SELECT ` + blockerColumns + ` FROM blockers
 	WHERE ($1::timestamptz IS NULL OR CASE WHEN rrule = '' THEN end_time > $1 ELSE repeat_until IS NULL OR repeat_until + (end_time - start_time) > $1 END)
 	  AND ($2::timestamptz IS NULL OR start_time < $2)

@@ -32,7 +32,7 @@ func (r *repo) Inputs(ctx context.Context, from, to time.Time, margin time.Durat
 			overrides, err = collect(rows, scanOverride)
 			return err
 		})
-	b.Queue(`SELECT `+resourceColumns+` FROM resources r ORDER BY r.name, r.id`).Query(func(rows pgx.Rows) (err error) {
+	b.Queue(`SELECT ` + resourceColumns + ` FROM resources r ORDER BY r.name, r.id`).Query(func(rows pgx.Rows) (err error) {
 		in.Resources, err = collect(rows, scanResource)
 		return err
 	})
