@@ -1,0 +1,105 @@
+// Browser-test harness: a fresh database, a real `smoothschedule serve`, and
+// Debian's Chromium driven by playwright-core. No mocks: what the tests see
+// is what a person sees.
+import { spawn, execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const root = path.resolve(here, "../..");
+export const binary = process.env.SS_BINARY || path.join(root, "bin/smoothschedule");
+export const shotsDir = path.join(here, "screenshots");
+
+const adminURL = process.env.TEST_DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres?sslmode=disable";
+
+function dbURL(name) {
+  const u = new URL(adminURL);
+  u.pathname = "/" + name;
+  return u.toString();
+}
+
+function psql(sql) {
+  execFileSync("psql", [adminURL, "-qAtc", sql], { stdio: ["ignore", "pipe", "inherit"] });
+}
+
+/** Runs the CLI against the test database; returns stdout. */
+export function cli(env, ...args) {
+  return execFileSync(binary, args, { env: { ...process.env, ...env }, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+}
+
+/** Starts a server on a fresh database. */
+export async function startServer() {
+  const name = "ss_e2e_" + Math.random().toString(16).slice(2, 10);
+  psql(`CREATE DATABASE ${name}`);
+  const port = 18000 + Math.floor(Math.random() * 2000);
+  const env = {
+    DATABASE_URL: dbURL(name),
+    DATA_DIR: mkdtempSync(path.join(tmpdir(), "ss-e2e-")),
+    LISTEN_ADDR: `127.0.0.1:${port}`,
+    LOG_LEVEL: "warn",
+    MIGRATE: "true",
+  };
+  cli(env, "migrate");
+  const proc = spawn(binary, ["serve"], { env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "pipe"] });
+  let log = "";
+  proc.stderr.on("data", (d) => (log += d));
+  const base = (host) => `http://${host}.localhost:${port}`;
+  for (let i = 0; i < 100; i++) {
+    try {
+      const r = await fetch(`http://127.0.0.1:${port}/api/health/`);
+      if (r.ok) break;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    env,
+    port,
+    url: (host, p = "/") => base(host) + p,
+    log: () => log,
+    async stop() {
+      proc.kill("SIGINT");
+      await new Promise((r) => proc.once("exit", r));
+      psql(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    },
+  };
+}
+
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+      "--disable-component-update", "--disable-sync"],
+  });
+}
+
+/** Saves a screenshot of page in light and dark mode under e2e/screenshots. */
+export async function screenshots(page, name) {
+  mkdirSync(shotsDir, { recursive: true });
+  for (const scheme of ["light", "dark"]) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.waitForTimeout(150);
+    await page.screenshot({ path: path.join(shotsDir, `${name}-${scheme}.png`), fullPage: true });
+  }
+  await page.emulateMedia({ colorScheme: "light" });
+}
+
+/** A tiny runner: named steps, each failure reported, a closing tally. */
+export async function run(tests) {
+  let passed = 0, failed = 0;
+  for (const [name, fn] of tests) {
+    const start = Date.now();
+    try {
+      await fn();
+      passed++;
+      console.log(`ok   ${name} (${Date.now() - start} ms)`);
+    } catch (err) {
+      failed++;
+      console.log(`FAIL ${name}\n     ${String(err && err.stack || err).split("\n").slice(0, 6).join("\n     ")}`);
+    }
+  }
+  console.log(`${passed} passed, ${failed} failed`);
+  return failed === 0;
+}
