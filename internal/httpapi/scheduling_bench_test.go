@@ -30,18 +30,21 @@ func benchBusiness(b *testing.B, s *sched, appointments int) (*biz, string, []st
 	cust := biz.create("/api/customers/", map[string]any{"name": "Bench"})
 	if appointments > 0 {
 		err := s.db.InTenant(context.Background(), biz.ten.Schema, func(tx pgx.Tx) error {
-			_, err := tx.Exec(context.Background(), `
-				CREATE TEMP TABLE q ON COMMIT DROP AS
+			ctx := context.Background()
+			if _, err := tx.Exec(ctx, `CREATE TEMP TABLE q ON COMMIT DROP AS
 				SELECT gen_random_uuid() AS id, r AS resource_id,
 					(d + time '09:00' + make_interval(mins => 15 * k)) AT TIME ZONE 'Europe/Berlin' AS start_time
 				FROM unnest($1::uuid[]) r, generate_series(date '2026-02-02', date '2026-03-03', interval '1 day') d,
 					generate_series(0, 31) k
-				ORDER BY random() LIMIT $2;
-				INSERT INTO appointments (id, customer_id, service_id, start_time, end_time, status, price, currency)
-				SELECT id, $3, $4, start_time, start_time + interval '15 minutes', 'CONFIRMED', 30, 'USD' FROM q;
-				INSERT INTO appointment_resources (appointment_id, resource_id, seat, during, active, session)
-				SELECT id, resource_id, 1, tstzrange(start_time, start_time + interval '15 minutes'), true, id::text FROM q;`,
-				res, appointments, cust, svc)
+				ORDER BY random() LIMIT $2`, res, appointments); err != nil {
+				return err
+			}
+			if _, err := tx.Exec(ctx, `INSERT INTO appointments (id, customer_id, service_id, start_time, end_time, status, price, currency)
+				SELECT id, $1, $2, start_time, start_time + interval '15 minutes', 'CONFIRMED', 30, 'USD' FROM q`, cust, svc); err != nil {
+				return err
+			}
+			_, err := tx.Exec(ctx, `INSERT INTO appointment_resources (appointment_id, resource_id, seat, during, active, session)
+				SELECT id, resource_id, 1, tstzrange(start_time, start_time + interval '15 minutes'), true, id::text FROM q`)
 			return err
 		})
 		if err != nil {

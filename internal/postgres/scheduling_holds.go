@@ -23,9 +23,9 @@ import (
 // (first-fit). First-fit can fail while fewer than capacity appointments
 // overlap at every instant — fragmentation: 9–10 on seat 1 and 10–11 on
 // seat 2 leave no single seat for 9:30–10:30 although at most one seat is
-// ever busy. Then the resource row is locked FOR UPDATE (serialising other
-// re-packers) and the seats of the connected window are re-assigned by
-// start time, always taking the lowest seat free at that start. For
+// ever busy. Then the seats of the connected window are re-assigned by
+// start time, always taking the lowest seat free at that start (the
+// resource row is locked, so no other booking of it runs meanwhile). For
 // intervals this greedy colouring uses exactly as many seats as the largest
 // number of simultaneous appointments, so it succeeds whenever capacity
 // allows, and it happens in the same transaction as the booking.
@@ -67,33 +67,29 @@ func (r *repo) place(ctx context.Context, h holdRow) error {
 	if !h.active {
 		return r.insertHold(ctx, h, 1)
 	}
+	// Bookings of one resource queue on its row. Without this, two
+	// transactions inserting overlapping rows at once each wait inside the
+	// exclusion check for the other's uncommitted row, and PostgreSQL
+	// breaks the deadlock only after deadlock_timeout (1 s). Queued, the
+	// later one sees the earlier one's committed hold and fails at once.
+	// NO KEY UPDATE does not block the key-share locks of foreign keys.
 	var capacity int
-	if err := r.tx.QueryRow(ctx, `SELECT capacity FROM resources WHERE id = $1`, h.resource).Scan(&capacity); err != nil {
+	if err := r.tx.QueryRow(ctx, `SELECT capacity FROM resources WHERE id = $1 FOR NO KEY UPDATE`, h.resource).Scan(&capacity); err != nil {
 		return notFound(err, "resource", h.resource)
 	}
 	if capacity == 1 && h.group == 0 {
 		return r.tryHold(ctx, h, 1)
 	}
-	if h.group == 0 {
-		if seat := firstFit(r.mustOccupants(ctx, h, h.lo, h.hi), capacity); seat > 0 {
-			err := r.tryHold(ctx, h, seat)
-			if !errs.Is(err, errs.Conflict) {
-				return err
-			}
-			// Lost a race for that seat: retry under the lock below.
-		}
-	}
-	if _, err := r.tx.Exec(ctx, `SELECT 1 FROM resources WHERE id = $1 FOR UPDATE`, h.resource); err != nil {
-		return err
-	}
 	if h.group > 0 {
 		var seat, taken int
-		err := r.tx.QueryRow(ctx, `SELECT min(seat), count(*) FROM appointment_resources
+		err := r.tx.QueryRow(ctx, `SELECT COALESCE(min(seat), 0), count(*) FROM appointment_resources
 			WHERE resource_id = $1 AND session = $2 AND active`, h.resource, h.session).Scan(&seat, &taken)
-		if err == nil && taken >= h.group {
+		switch {
+		case err != nil:
+			return err
+		case taken >= h.group:
 			return errs.E(errs.Conflict, "this class is full (%d of %d seats taken)", taken, h.group)
-		}
-		if err == nil && taken > 0 {
+		case taken > 0:
 			return r.tryHold(ctx, h, seat)
 		}
 	}
@@ -108,13 +104,6 @@ func (r *repo) place(ctx context.Context, h holdRow) error {
 		return r.conflict(ctx, h)
 	}
 	return r.repack(ctx, h, capacity)
-}
-
-// mustOccupants is occupants for the optimistic path; an error there only
-// means no seat is proposed (the locked path will report it).
-func (r *repo) mustOccupants(ctx context.Context, h holdRow, lo, hi time.Time) []occupant {
-	occ, _ := r.occupants(ctx, h, lo, hi)
-	return occ
 }
 
 // occupants lists the other sessions holding h's resource within [lo, hi),
@@ -176,7 +165,7 @@ func peak(occ []occupant, lo time.Time) int {
 
 // repack re-assigns the seats of every session connected to h's interval
 // (transitively overlapping it), h included, greedily by start time, then
-// inserts h. The resource row is locked by the caller.
+// inserts h. The caller holds the resource row's lock.
 func (r *repo) repack(ctx context.Context, h holdRow, capacity int) error {
 	lo, hi := h.lo, h.hi
 	var occ []occupant
@@ -243,23 +232,31 @@ func (r *repo) repack(ctx context.Context, h holdRow, capacity int) error {
 
 // tryHold inserts an active hold inside a savepoint, so that a violation of
 // the exclusion constraint leaves the transaction usable to look up (and
-// name) the appointment in the way.
+// name) the appointment in the way. Two transactions inserting overlapping
+// rows at once can each wait for the other's row (PostgreSQL then aborts
+// one with a deadlock error); the victim rolls back to the savepoint and
+// tries again, now waiting for the survivor's outcome.
 func (r *repo) tryHold(ctx context.Context, h holdRow, seat int) error {
-	sp, err := r.tx.Begin(ctx)
-	if err != nil {
-		return err
-	}
-	if err := insertHold(ctx, sp, h, seat); err != nil {
-		_ = sp.Rollback(ctx)
-		if pgCode(err) == sqlExclusionViolation {
-			return r.conflict(ctx, h)
+	for attempt := 0; ; attempt++ {
+		sp, err := r.tx.Begin(ctx)
+		if err != nil {
+			return err
 		}
-		if pgCode(err) == sqlForeignKey || pgCode(err) == sqlInvalidText {
+		err = insertHold(ctx, sp, h, seat)
+		if err == nil {
+			return sp.Commit(ctx)
+		}
+		_ = sp.Rollback(ctx)
+		switch code := pgCode(err); {
+		case code == sqlDeadlock && attempt < 3:
+			continue
+		case code == sqlExclusionViolation || code == sqlDeadlock:
+			return r.conflict(ctx, h)
+		case code == sqlForeignKey || code == sqlInvalidText:
 			return errs.E(errs.NotFound, "resource %s does not exist", h.resource)
 		}
 		return err
 	}
-	return sp.Commit(ctx)
 }
 
 func (r *repo) insertHold(ctx context.Context, h holdRow, seat int) error {

@@ -37,7 +37,10 @@ type repo struct {
 
 var _ scheduling.Repo = (*repo)(nil)
 
-const sqlInvalidText = "22P02"
+const (
+	sqlInvalidText = "22P02"
+	sqlDeadlock    = "40P01"
+)
 
 // notFound maps "no row" and malformed identifiers (which cannot name any
 // row) to a NotFound error.
