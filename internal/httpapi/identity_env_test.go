@@ -2,9 +2,11 @@ package httpapi_test
 
 import (
 	"context"
+	"encoding/json"
 	"io"
 	"log/slog"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"strings"
 	"sync"
@@ -188,4 +190,26 @@ func userOf(email string, role access.Role, tenantID string) identity.User {
 		u.TenantID = &tenantID
 	}
 	return u
+}
+
+// probe sends a request and decodes the answer when it is a JSON object
+// (problem documents are); other bodies (arrays, HTML) decode to nil.
+func (a *authEnv) probe(method, host, path, body string, hdr ...string) (int, map[string]any) {
+	a.t.Helper()
+	var rd io.Reader
+	if body != "" {
+		rd = strings.NewReader(body)
+	}
+	req := httptest.NewRequest(method, "http://"+host+path, rd)
+	if body != "" {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	for i := 0; i+1 < len(hdr); i += 2 {
+		req.Header.Set(hdr[i], hdr[i+1])
+	}
+	rec := httptest.NewRecorder()
+	a.srv.ServeHTTP(rec, req)
+	var out map[string]any
+	_ = json.Unmarshal(rec.Body.Bytes(), &out)
+	return rec.Code, out
 }
