@@ -35,7 +35,7 @@ func (r *repo) hold(ctx context.Context, rec *scheduling.Record) error {
 	lo, hi := scheduling.BookedInterval(rec.Appointment, scheduling.Service{BufferBefore: rec.BufferBefore, BufferAfter: rec.BufferAfter})
 	h := holdRow{appt: rec.ID, lo: lo, hi: hi, session: rec.ID, active: scheduling.BlocksTime(rec.Status), group: rec.GroupSeats}
 	if rec.GroupSeats > 1 {
-		h.session = "class:" + rec.ServiceID + ":" + rec.Start.UTC().Format(time.RFC3339)
+		h.session = classPrefix + rec.ServiceID + ":" + rec.Start.UTC().Format(time.RFC3339)
 	}
 	ids := slices.Clone(rec.ResourceIDs)
 	slices.Sort(ids) // a fixed lock order between transactions
@@ -47,6 +47,9 @@ func (r *repo) hold(ctx context.Context, rec *scheduling.Record) error {
 	}
 	return nil
 }
+
+// classPrefix starts the session key of a group class's participants.
+const classPrefix = "class:"
 
 // holdRow is one appointment_resources row to write.
 type holdRow struct {

@@ -2,6 +2,7 @@ package postgres
 
 import (
 	"context"
+	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -9,9 +10,10 @@ import (
 	"github.com/smoothschedule/smoothschedule/internal/scheduling"
 )
 
-const bookingsInWindow = `SELECT ar.appointment_id::text, COALESCE(a.service_id::text, ''), ar.resource_id::text,
-	lower(ar.during), upper(ar.during), COALESCE(s.capacity, 1) > 1
-	FROM appointment_resources ar JOIN appointments a ON a.id = ar.appointment_id LEFT JOIN services s ON s.id = a.service_id
+// bookingsInWindow reads holds alone: a group class's session key
+// ("class:<service>:<start>") names its service, so no join is needed.
+const bookingsInWindow = `SELECT ar.appointment_id::text, ar.session, ar.resource_id::text, lower(ar.during), upper(ar.during)
+	FROM appointment_resources ar
 	WHERE ar.active AND ar.during && tstzrange($1, $2, '[)')
 	ORDER BY ar.resource_id, lower(ar.during)`
 
@@ -44,10 +46,15 @@ func (r *repo) Inputs(ctx context.Context, from, to time.Time, margin time.Durat
 		defer rows.Close()
 		for rows.Next() {
 			var bk scheduling.Booking
-			if err := rows.Scan(&bk.AppointmentID, &bk.ServiceID, &bk.ResourceID, &bk.Start, &bk.End, &bk.Group); err != nil {
+			var session string
+			if err := rows.Scan(&bk.AppointmentID, &session, &bk.ResourceID, &bk.Start, &bk.End); err != nil {
 				return err
 			}
 			bk.Seats = 1
+			if rest, ok := strings.CutPrefix(session, classPrefix); ok {
+				bk.Group = true
+				bk.ServiceID, _, _ = strings.Cut(rest, ":")
+			}
 			in.Bookings = append(in.Bookings, bk)
 		}
 		return rows.Err()

@@ -155,7 +155,7 @@ func (s *Scheduler) pickResources(ctx context.Context, r Repo, b Business, svc *
 			return nil, err
 		}
 	}
-	in, err := r.Inputs(ctx, start, start.Add(time.Minute), maxMargin)
+	in, err := r.Inputs(ctx, start, start.Add(time.Minute), margin(svc))
 	if err != nil {
 		return nil, err
 	}

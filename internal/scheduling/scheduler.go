@@ -27,9 +27,13 @@ type Business struct {
 	RequirePaymentMethod bool
 }
 
-// maxMargin bounds how far around a window bookings and blockers are
-// loaded: the longest appointment plus both buffers (each at most a day).
-const maxMargin = 3 * 24 * time.Hour
+// margin is how far around a window of start times bookings and blockers
+// must be loaded: an appointment starting in the window holds its
+// resources from BufferBefore before it to Duration + BufferAfter after
+// it, and the store selects what overlaps (not what starts in) the window.
+func margin(svc *Service) time.Duration {
+	return svc.BufferBefore + svc.Duration + svc.BufferAfter
+}
 
 func (s *Scheduler) now() time.Time {
 	if s.Now == nil {
@@ -58,7 +62,7 @@ func (s *Scheduler) Availability(ctx context.Context, b Business, q Availability
 		if err := checkResource(ctx, r, q.ResourceID, "query.resource_id"); err != nil {
 			return err
 		}
-		in, err := r.Inputs(ctx, q.From, q.To, maxMargin)
+		in, err := r.Inputs(ctx, q.From, q.To, margin(svc))
 		if err != nil {
 			return err
 		}
@@ -81,7 +85,7 @@ func (s *Scheduler) WhyNotAt(ctx context.Context, b Business, serviceID, resourc
 		if err := checkResource(ctx, r, resourceID, "query.resource_id"); err != nil {
 			return err
 		}
-		in, err := r.Inputs(ctx, at, at.Add(time.Minute), maxMargin)
+		in, err := r.Inputs(ctx, at, at.Add(time.Minute), margin(svc))
 		if err != nil {
 			return err
 		}
