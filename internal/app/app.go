@@ -21,7 +21,9 @@ import (
 	"github.com/smoothschedule/smoothschedule/internal/config"
 	"github.com/smoothschedule/smoothschedule/internal/identity"
 	"github.com/smoothschedule/smoothschedule/internal/pgmanaged"
+	"github.com/smoothschedule/smoothschedule/internal/platform"
 	"github.com/smoothschedule/smoothschedule/internal/postgres"
+	"github.com/smoothschedule/smoothschedule/internal/support"
 	"github.com/smoothschedule/smoothschedule/internal/tenancy"
 )
 
@@ -40,6 +42,11 @@ type App struct {
 	Users      *postgres.Identity
 	Identity   *identity.Service
 	Now        func() time.Time
+
+	// Platform administration and support (issue 6).
+	Platform *postgres.Platform
+	Admin    *platform.Admin
+	Support  *support.Service
 }
 
 // Open connects to the database (starting the private PostgreSQL when no
@@ -82,6 +89,7 @@ func Open(ctx context.Context, cfg *config.Config, log *slog.Logger, attach bool
 		a.Close()
 		return nil, err
 	}
+	a.openPlatform()
 	return a, nil
 }
 

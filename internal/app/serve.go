@@ -68,6 +68,8 @@ func (a *App) Handler() (*httpapi.Server, *tenancy.Resolver) {
 		Identity: a.Identity, Auth: &httpapi.SessionAuth{Identity: a.Identity, Config: a.Config},
 		// Scheduling (issue 5).
 		Scheduling: &scheduling.Scheduler{Store: &postgres.Scheduling{DB: a.DB}, Now: a.Now}, Settings: a.Tenants,
+		// Platform administration and support (issue 6).
+		Platform: a.Platform, Admin: a.Admin, Support: a.Support,
 	})
 	return srv, res
 }
@@ -85,6 +87,7 @@ func (a *App) Serve(ctx context.Context, out io.Writer) error {
 	listenCtx, stopListen := context.WithCancel(ctx)
 	defer stopListen()
 	go a.DB.Listen(listenCtx, "ss_tenancy", a.Log, func(string) { res.Invalidate() })
+	go a.sweepDemos(listenCtx, DemoSweepInterval)
 
 	ln, err := net.Listen("tcp", a.Config.ListenAddr)
 	if err != nil {

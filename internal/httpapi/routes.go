@@ -6,6 +6,8 @@ import (
 	"github.com/danielgtaylor/huma/v2"
 
 	"github.com/smoothschedule/smoothschedule/internal/access"
+	"github.com/smoothschedule/smoothschedule/internal/identity"
+	"github.com/smoothschedule/smoothschedule/internal/tenancy"
 )
 
 // Rules shared by many routes.
@@ -89,6 +91,10 @@ func (s *Server) registerRoutes() {
 	// appointments (object check in the handlers); booking is public on
 	// tenant hosts.
 	s.schedulingRoutes()
+
+	// Platform: businesses, users, plans and settings, metrics, business
+	// invitations, support tickets and demos (platformRoutes below).
+	s.platformRoutes()
 
 	// Routes outside the OpenAPI document: the document itself, its docs
 	// page and schemas (registered by huma, public), and the web app.
@@ -207,4 +213,114 @@ func (s *Server) schedulingRoutes() {
 		anyoneOnTenant, s.cancelBooking)
 	register(s, op{OperationID: "booking-reschedule", Method: http.MethodPost, Path: "/api/booking/appointments/{id}/reschedule", Tags: booking, Summary: "Move to another offered time"},
 		anyoneOnTenant, s.rescheduleBooking)
+}
+
+// platformRoutes lists the Platform section's routes and their rules:
+// platform staff on the platform host (PLATFORM_SUPPORT reads, managers
+// change, sales create demos), tenant staff's support tickets on their
+// host, and the public acceptance of a business invitation on the apex host.
+// They exist only when the server is given the platform services (Admin,
+// Support, Platform), as `serve` always is.
+func (s *Server) platformRoutes() {
+	if s.Admin == nil || s.Support == nil || s.Platform == nil {
+		return
+	}
+	type op = huma.Operation
+	on := func(p access.Permission, desc string) access.Rule {
+		return access.Rule{Scope: access.ScopePlatform, Permission: p, Description: desc}
+	}
+	readBiz := on(access.PlatformBusinessesRead, "read businesses")
+	writeBiz := on(access.PlatformBusinessesWrite, "change businesses")
+	suspendBiz := on(access.PlatformBusinessesSuspend, "suspend and activate businesses")
+	readUsers := on(access.PlatformUsersRead, "read users")
+	writeUsers := on(access.PlatformUsersWrite, "disable and enable users")
+	writePlans := on(access.PlatformPlansWrite, "change plans and platform settings")
+	tickets := on(access.PlatformTicketsManage, "answer support tickets")
+	demo := on(access.PlatformDemoCreate, "create demo businesses")
+	openTicket := access.Rule{Scope: access.ScopeTenant, Permission: access.TicketsCreate, Description: "open and answer support tickets"}
+	readTickets := access.Rule{Scope: access.ScopeTenant, Permission: access.TicketsRead, Description: "read the business's support tickets"}
+	onApex := access.Rule{Scope: access.ScopeApex, Public: true, Description: "accept a business invitation"}
+	biz, users, plans, sup := []string{"Platform businesses"}, []string{"Platform users"}, []string{"Platform plans"}, []string{"Support"}
+	const b = "/api/platform/businesses"
+
+	register(s, op{OperationID: "platform-businesses", Method: http.MethodGet, Path: b, Tags: biz,
+		Summary: "List and search businesses"}, readBiz, s.listBusinesses)
+	register(s, op{OperationID: "platform-business-create", Method: http.MethodPost, Path: b, Tags: biz, DefaultStatus: http.StatusCreated,
+		Summary: "Create a business with its owner (account or invitation), all or nothing"}, writeBiz, s.createBusiness)
+	register(s, op{OperationID: "platform-metrics", Method: http.MethodGet, Path: b + "/metrics", Tags: biz,
+		Summary: "Platform dashboard: MRR, active businesses, churn, bookings"}, readBiz, s.platformMetrics)
+	register(s, op{OperationID: "platform-business", Method: http.MethodGet, Path: b + "/{id}", Tags: biz,
+		Summary: "A business with its owner, limits, usage, domains and last activity"}, readBiz, s.getBusiness)
+	register(s, op{OperationID: "platform-business-update", Method: http.MethodPatch, Path: b + "/{id}", Tags: biz,
+		Summary: "Change a business's name, plan, colours, time zone (status: needs suspend permission)"}, writeBiz, s.patchBusiness)
+	register(s, op{OperationID: "platform-business-delete", Method: http.MethodDelete, Path: b + "/{id}", Tags: biz,
+		Summary: "Soft-delete a business (data kept for the retention period, then purged)"}, writeBiz, s.statusChange(tenancy.StatusDeleted))
+	register(s, op{OperationID: "platform-business-suspend", Method: http.MethodPost, Path: b + "/{id}/suspend", Tags: biz,
+		Summary: "Suspend a business: refused on every host at once"}, suspendBiz, s.statusChange(tenancy.StatusSuspended))
+	register(s, op{OperationID: "platform-business-activate", Method: http.MethodPost, Path: b + "/{id}/activate", Tags: biz,
+		Summary: "Reactivate a business"}, suspendBiz, s.statusChange(tenancy.StatusActive))
+	register(s, op{OperationID: "platform-business-overrides", Method: http.MethodGet, Path: b + "/{id}/overrides", Tags: biz,
+		Summary: "A business's overrides of its plan"}, readBiz, s.getOverrides)
+	register(s, op{OperationID: "platform-business-overrides-put", Method: http.MethodPut, Path: b + "/{id}/overrides", Tags: biz,
+		Summary: "Replace a business's overrides of its plan"}, writeBiz, s.putOverrides)
+	register(s, op{OperationID: "platform-business-export", Method: http.MethodGet, Path: b + "/{id}/export", Tags: biz,
+		Summary: "Download a JSON archive of every table of a business"}, writeBiz, s.exportBusiness)
+
+	register(s, op{OperationID: "platform-users", Method: http.MethodGet, Path: "/api/platform/users", Tags: users,
+		Summary: "List and search every user"}, readUsers, s.listPlatformUsers)
+	register(s, op{OperationID: "platform-user", Method: http.MethodGet, Path: "/api/platform/users/{id}", Tags: users,
+		Summary: "A user with business, role, status, last sign-in and MFA"}, readUsers, s.getPlatformUser)
+	register(s, op{OperationID: "platform-user-disable", Method: http.MethodPost, Path: "/api/platform/users/{id}/disable", Tags: users,
+		Summary: "Disable a user and end its sessions at once"}, writeUsers, s.userStatus(identity.StatusDisabled))
+	register(s, op{OperationID: "platform-user-enable", Method: http.MethodPost, Path: "/api/platform/users/{id}/enable", Tags: users,
+		Summary: "Enable a disabled user"}, writeUsers, s.userStatus(identity.StatusActive))
+
+	register(s, op{OperationID: "platform-plans", Method: http.MethodGet, Path: "/api/platform/plans", Tags: plans,
+		Summary: "Plans with limits and features"}, readBiz, s.listPlans)
+	register(s, op{OperationID: "platform-plan-put", Method: http.MethodPut, Path: "/api/platform/plans/{key}", Tags: plans,
+		Summary: "Create or replace a plan"}, writePlans, s.putPlan)
+	register(s, op{OperationID: "platform-plan-delete", Method: http.MethodDelete, Path: "/api/platform/plans/{key}", Tags: plans,
+		Summary: "Delete a plan no business uses", DefaultStatus: http.StatusNoContent}, writePlans, s.deletePlan)
+	register(s, op{OperationID: "platform-settings", Method: http.MethodGet, Path: "/api/platform/settings", Tags: plans,
+		Summary: "Platform settings"}, readBiz, s.getPlatformSettings)
+	register(s, op{OperationID: "platform-settings-update", Method: http.MethodPatch, Path: "/api/platform/settings", Tags: plans,
+		Summary: "Change platform settings"}, writePlans, s.patchPlatformSettings)
+
+	const inv = "/api/platform/business-invitations"
+	register(s, op{OperationID: "business-invite", Method: http.MethodPost, Path: inv, Tags: biz, DefaultStatus: http.StatusCreated,
+		Summary: "Invite someone to open a business on a tier"}, writeBiz, s.inviteBusiness)
+	register(s, op{OperationID: "business-invitations", Method: http.MethodGet, Path: inv, Tags: biz,
+		Summary: "Business invitations not yet accepted or revoked"}, writeBiz, s.listBusinessInvitations)
+	register(s, op{OperationID: "business-invitation-resend", Method: http.MethodPost, Path: inv + "/{id}/resend", Tags: biz,
+		Summary: "Mail a new link (the old one stops working)"}, writeBiz, s.resendBusinessInvitation)
+	register(s, op{OperationID: "business-invitation-revoke", Method: http.MethodPost, Path: inv + "/{id}/revoke", Tags: biz,
+		Summary: "Withdraw a business invitation"}, writeBiz, s.revokeBusinessInvitation)
+	register(s, op{OperationID: "business-invitation", Method: http.MethodGet, Path: "/api/business-invitations/{token}", Tags: biz,
+		Summary: "Look up a business invitation"}, onApex, s.businessInvitationLookup)
+	register(s, op{OperationID: "business-invitation-accept", Method: http.MethodPost, Path: "/api/business-invitations/accept", Tags: biz,
+		DefaultStatus: http.StatusCreated, Summary: "Accept: create the business and its owner"}, onApex, s.acceptBusinessInvitation)
+
+	register(s, op{OperationID: "demo-create", Method: http.MethodPost, Path: "/api/platform/demo-tenants", Tags: biz, DefaultStatus: http.StatusCreated,
+		Summary: "Create a temporary demo business filled with realistic data"}, demo, s.createDemo)
+
+	register(s, op{OperationID: "tickets-open", Method: http.MethodPost, Path: "/api/tickets", Tags: sup, DefaultStatus: http.StatusCreated,
+		Summary: "Open a support ticket"}, openTicket, s.openTicket)
+	register(s, op{OperationID: "tickets", Method: http.MethodGet, Path: "/api/tickets", Tags: sup,
+		Summary: "The business's support tickets"}, readTickets, s.listTickets)
+	register(s, op{OperationID: "ticket", Method: http.MethodGet, Path: "/api/tickets/{id}", Tags: sup,
+		Summary: "A ticket with its public conversation"}, readTickets, s.getTicket)
+	register(s, op{OperationID: "ticket-messages", Method: http.MethodGet, Path: "/api/tickets/{id}/messages", Tags: sup,
+		Summary: "A ticket's public conversation"}, readTickets, s.ticketMessages)
+	register(s, op{OperationID: "ticket-reply", Method: http.MethodPost, Path: "/api/tickets/{id}/messages", Tags: sup, DefaultStatus: http.StatusCreated,
+		Summary: "Reply on a ticket"}, openTicket, s.replyTicket)
+	register(s, op{OperationID: "platform-tickets", Method: http.MethodGet, Path: "/api/platform/tickets", Tags: sup,
+		Summary: "The support queue"}, tickets, s.listTickets)
+	register(s, op{OperationID: "platform-ticket", Method: http.MethodGet, Path: "/api/platform/tickets/{id}", Tags: sup,
+		Summary: "A ticket with its whole conversation, internal notes included"}, tickets, s.getTicket)
+	register(s, op{OperationID: "platform-ticket-update", Method: http.MethodPatch, Path: "/api/platform/tickets/{id}", Tags: sup,
+		Summary: "Assign, prioritise or move a ticket (valid transitions only)"}, tickets, s.patchTicket)
+	register(s, op{OperationID: "platform-ticket-messages", Method: http.MethodGet, Path: "/api/platform/tickets/{id}/messages", Tags: sup,
+		Summary: "A ticket's conversation, internal notes included"}, tickets, s.ticketMessages)
+	register(s, op{OperationID: "platform-ticket-reply", Method: http.MethodPost, Path: "/api/platform/tickets/{id}/messages", Tags: sup,
+		DefaultStatus: http.StatusCreated, Summary: "Reply or add an internal note"}, tickets, s.replyTicket)
 }

@@ -17,7 +17,9 @@ import (
 	"github.com/smoothschedule/smoothschedule/internal/access"
 	"github.com/smoothschedule/smoothschedule/internal/config"
 	"github.com/smoothschedule/smoothschedule/internal/identity"
+	"github.com/smoothschedule/smoothschedule/internal/platform"
 	"github.com/smoothschedule/smoothschedule/internal/scheduling"
+	"github.com/smoothschedule/smoothschedule/internal/support"
 	"github.com/smoothschedule/smoothschedule/internal/tenancy"
 )
 
@@ -50,6 +52,14 @@ type Deps struct {
 	// business settings.
 	Scheduling *scheduling.Scheduler
 	Settings   tenancy.SettingsStore
+
+	// Platform administration (issue 6): Platform keeps plans, overrides,
+	// settings and metrics (and loads entitlements for checkLimit); Admin
+	// runs the console; Support the help desk. Nil Platform: plan limits
+	// are not enforced (tests of other areas).
+	Platform platform.Store
+	Admin    *platform.Admin
+	Support  *support.Service
 }
 
 // Server is the HTTP handler of `serve`.

@@ -1,0 +1,71 @@
+package platform
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/base64"
+	"strings"
+	"time"
+
+	"github.com/smoothschedule/smoothschedule/internal/access"
+	"github.com/smoothschedule/smoothschedule/internal/audit"
+	"github.com/smoothschedule/smoothschedule/internal/tenancy"
+)
+
+// NewDemo is a temporary demo business asked for by sales.
+type NewDemo struct {
+	Name, Subdomain, Plan, TimeZone string
+	OwnerEmail, OwnerName           string // default owner@{subdomain}.demo.example
+}
+
+// Demo is a created demo business and how to sign in to it.
+type Demo struct {
+	Tenant        *tenancy.Tenant
+	OwnerEmail    string
+	OwnerPassword string
+	LoginURL      string
+}
+
+// CreateDemo provisions a demo business (expiring after the platform's demo
+// days) filled with realistic data, and its owner with a generated
+// password, in one transaction.
+func (a *Admin) CreateDemo(ctx context.Context, p *access.Principal, n NewDemo) (*Demo, error) {
+	st, err := a.Store.Settings(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if n.Plan == "" {
+		n.Plan = "business"
+	}
+	n.Subdomain = strings.ToLower(strings.TrimSpace(n.Subdomain))
+	if n.OwnerEmail == "" {
+		n.OwnerEmail = "owner@" + n.Subdomain + ".demo.example"
+	}
+	if n.OwnerName == "" {
+		n.OwnerName = "Demo Owner"
+	}
+	password := GeneratePassword()
+	owner, err := newOwner(n.OwnerEmail, n.OwnerName, password, a.now())
+	if err != nil {
+		return nil, renameField(renameField(err, "body.email", "body.ownerEmail"), "body.name", "body.ownerName")
+	}
+	nt := tenancy.NewTenant{Name: n.Name, Slug: n.Subdomain, Plan: n.Plan, TimeZone: n.TimeZone, Demo: true,
+		DemoTTL: time.Duration(st.DemoDays) * 24 * time.Hour}
+	t, err := a.create(ctx, nt, "body.subdomain", func(ctx context.Context, t *tenancy.Tenant, domain string) error {
+		return a.Admin.Provision(ctx, Provisioning{Tenant: t, Domain: domain, Owner: owner, DemoData: true})
+	})
+	if err != nil {
+		return nil, err
+	}
+	a.record(ctx, p, audit.Event{Action: audit.DemoCreated, TenantID: t.ID, TargetID: owner.ID, TargetEmail: owner.Email,
+		Detail: map[string]any{"slug": t.Slug, "plan": t.Plan, "expiresAt": t.ExpiresAt}})
+	return &Demo{Tenant: t, OwnerEmail: owner.Email, OwnerPassword: password, LoginURL: a.URL(a.host(t.Slug), "/login")}, nil
+}
+
+// GeneratePassword returns a random password of 16 URL-safe characters
+// (96 bits), for demo accounts shown once.
+func GeneratePassword() string {
+	b := make([]byte, 12)
+	_, _ = rand.Read(b)
+	return base64.RawURLEncoding.EncodeToString(b)
+}
