@@ -12,10 +12,13 @@ import (
 
 // bookingsInWindow reads holds alone: a group class's session key
 // ("class:<service>:<start>") names its service, so no join is needed.
-const bookingsInWindow = `SELECT ar.appointment_id::text, ar.session, ar.resource_id::text, lower(ar.during), upper(ar.during)
+// UUIDs travel in binary and are formatted by pgx, and the engine sorts per
+// resource itself: casting 10,000 ids to text and sorting them in the query
+// made it five times slower.
+const bookingsInWindow = `SELECT ar.appointment_id, CASE WHEN ar.session LIKE 'class:%' THEN ar.session END,
+		ar.resource_id, lower(ar.during), upper(ar.during)
 	FROM appointment_resources ar
-	WHERE ar.active AND ar.during && tstzrange($1, $2, '[)')
-	ORDER BY ar.resource_id, lower(ar.during)`
+	WHERE ar.active AND ar.during && tstzrange($1, $2, '[)')`
 
 // Inputs loads the engine's inputs in one round trip (a batch of five
 // queries): hours, overrides, resources, and the blockers and bookings
@@ -46,12 +49,16 @@ func (r *repo) Inputs(ctx context.Context, from, to time.Time, margin time.Durat
 		defer rows.Close()
 		for rows.Next() {
 			var bk scheduling.Booking
-			var session string
+			var session *string
 			if err := rows.Scan(&bk.AppointmentID, &session, &bk.ResourceID, &bk.Start, &bk.End); err != nil {
 				return err
 			}
 			bk.Seats = 1
-			if rest, ok := strings.CutPrefix(session, classPrefix); ok {
+			if session == nil {
+				in.Bookings = append(in.Bookings, bk)
+				continue
+			}
+			if rest, ok := strings.CutPrefix(*session, classPrefix); ok {
 				bk.Group = true
 				bk.ServiceID, _, _ = strings.Cut(rest, ":")
 			}
