@@ -30,6 +30,16 @@ type Demo struct {
 // days) filled with realistic data, and its owner with a generated
 // password, in one transaction.
 func (a *Admin) CreateDemo(ctx context.Context, p *access.Principal, n NewDemo) (*Demo, error) {
+	return a.seed(ctx, p, n, true)
+}
+
+// SeedBusiness provisions a permanent business filled with realistic data
+// and its owner with a generated password (the `demo` command).
+func (a *Admin) SeedBusiness(ctx context.Context, n NewDemo) (*Demo, error) {
+	return a.seed(ctx, nil, n, false)
+}
+
+func (a *Admin) seed(ctx context.Context, p *access.Principal, n NewDemo, expiring bool) (*Demo, error) {
 	st, err := a.Store.Settings(ctx)
 	if err != nil {
 		return nil, err
@@ -49,7 +59,7 @@ func (a *Admin) CreateDemo(ctx context.Context, p *access.Principal, n NewDemo) 
 	if err != nil {
 		return nil, renameField(renameField(err, "body.email", "body.ownerEmail"), "body.name", "body.ownerName")
 	}
-	nt := tenancy.NewTenant{Name: n.Name, Slug: n.Subdomain, Plan: n.Plan, TimeZone: n.TimeZone, Demo: true,
+	nt := tenancy.NewTenant{Name: n.Name, Slug: n.Subdomain, Plan: n.Plan, TimeZone: n.TimeZone, Demo: expiring,
 		DemoTTL: time.Duration(st.DemoDays) * 24 * time.Hour}
 	t, err := a.create(ctx, nt, "body.subdomain", func(ctx context.Context, t *tenancy.Tenant, domain string) error {
 		return a.Admin.Provision(ctx, Provisioning{Tenant: t, Domain: domain, Owner: owner, DemoData: true})
