@@ -29,6 +29,7 @@ const (
 	TicketsCreate     Permission = "tickets.create"
 	TicketsRead       Permission = "tickets.read"
 	SupportApprove    Permission = "support.approve"
+	AuditReadOwn      Permission = "audit.own"
 	APIKeysManage     Permission = "apikeys.manage"
 	TenantDelete      Permission = "tenant.delete"
 )
@@ -88,6 +89,7 @@ var catalog = []PermissionInfo{
 	{TicketsCreate, "Open support tickets to the platform.", ScopeTenant, true},
 	{TicketsRead, "See the business's support tickets.", ScopeTenant, true},
 	{SupportApprove, "Approve platform support's masquerade access to the business.", ScopeTenant, false},
+	{AuditReadOwn, "See who acted as the business's users and which permissions were granted in it (access transparency).", ScopeTenant, true},
 	{APIKeysManage, "Create and revoke the business's API keys.", ScopeTenant, false},
 	{TenantDelete, "Delete the business and all its data.", ScopeTenant, false},
 

@@ -11,6 +11,9 @@ import "slices"
 //   - CUSTOMER reaches only its own appointments (see CanReadOwn);
 //   - PLATFORM_SUPPORT reads businesses and users and answers tickets but
 //     cannot change plans or suspend; PLATFORM_MANAGER can;
+//   - TENANT_OWNER reads its business's access audit (masquerades into it,
+//     grants in it: AuditReadOwn), a permission of its own rather than
+//     settings.write, so that it can be granted to a manager on its own;
 //   - PLATFORM_MANAGER does not masquerade (the masquerade matrix gives it
 //     no targets), so it does not hold masquerade.start.
 var roleGrants = map[Role][]Permission{
@@ -32,7 +35,7 @@ var roleGrants = map[Role][]Permission{
 		CustomersRead, CustomersWrite, AppointmentsRead, AppointmentsWrite,
 		BlockersRead, BlockersWrite, SettingsRead, SettingsWrite,
 		StaffRead, StaffInvite, StaffManage, TicketsCreate, TicketsRead,
-		SupportApprove, APIKeysManage, TenantDelete, MasqueradeStart, SessionsManage,
+		SupportApprove, AuditReadOwn, APIKeysManage, TenantDelete, MasqueradeStart, SessionsManage,
 	},
 	TenantManager: {
 		ResourcesRead, ResourcesWrite, ServicesRead, ServicesWrite, HoursRead, HoursWrite,

@@ -27,7 +27,7 @@ func (a *App) openIdentity() error {
 	a.Identity = &identity.Service{
 		Store: a.Users, Mailer: mailer, Audit: &postgres.AuditLog{DB: a.DB, Log: a.Log}, Log: a.Log, Box: box,
 		Now: a.Now, AccessTTL: a.Config.AccessTTL, SessionTTL: a.Config.RefreshTTL, PlatformMFA: a.Config.PlatformMFA,
-		URL: a.Config.URL, Issuer: "SmoothSchedule",
+		URL: a.Config.URL, Issuer: "SmoothSchedule", MasqueradeTTL: a.Config.MasqueradeTTL,
 	}
 	return nil
 }

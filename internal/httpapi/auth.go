@@ -130,18 +130,21 @@ func (s *Server) logout(ctx context.Context, _ *struct{}) (*clearOut, error) {
 // MeBody is GET /api/auth/me/.
 type MeBody struct {
 	UserSummary
-	AvatarURL   *string  `json:"avatarUrl"`
-	MFAEnabled  bool     `json:"mfaEnabled"`
-	Permissions []string `json:"permissions" doc:"effective permissions: the role's and active grants'"`
-	Masquerade  *struct {
-		Impersonator struct {
-			ID    string `json:"id"`
-			Email string `json:"email"`
-			Role  string `json:"role"`
-		} `json:"impersonator"`
-		StartedAt time.Time `json:"startedAt"`
-		ExpiresAt time.Time `json:"expiresAt"`
-	} `json:"masquerade" doc:"null unless this session acts on behalf of someone else"`
+	AvatarURL   *string         `json:"avatarUrl"`
+	MFAEnabled  bool            `json:"mfaEnabled"`
+	Permissions []string        `json:"permissions" doc:"effective permissions: the role's and active grants'"`
+	Masquerade  *MasqueradeView `json:"masquerade" doc:"null unless this session acts on behalf of someone else"`
+}
+
+// MasqueradeView tells who is really acting, since when and until when.
+type MasqueradeView struct {
+	Impersonator struct {
+		ID    string `json:"id"`
+		Email string `json:"email"`
+		Role  string `json:"role"`
+	} `json:"impersonator"`
+	StartedAt time.Time `json:"startedAt"`
+	ExpiresAt time.Time `json:"expiresAt"`
 }
 
 type meOut struct {
@@ -155,7 +158,8 @@ func (s *Server) me(ctx context.Context, _ *struct{}) (*meOut, error) {
 		return nil, err
 	}
 	out := &meOut{CacheControl: "no-store"}
-	out.Body = MeBody{UserSummary: summaryOf(&m.User), MFAEnabled: m.MFAEnabled, Permissions: []string{}}
+	out.Body = MeBody{UserSummary: summaryOf(&m.User), MFAEnabled: m.MFAEnabled, Permissions: []string{},
+		Masquerade: masqueradeOf(m.Masquerade)}
 	if m.AvatarURL != "" {
 		out.Body.AvatarURL = &m.AvatarURL
 	}

@@ -117,7 +117,7 @@ func newAuthEnv(t *testing.T, settings ...string) *authEnv {
 	}
 	a.ids = &identity.Service{Store: a.users, Mailer: a.mail, Audit: &postgres.AuditLog{DB: e.db, Log: log}, Log: log,
 		Box: box, Now: a.clock.Now, AccessTTL: cfg.AccessTTL, SessionTTL: cfg.RefreshTTL, PlatformMFA: cfg.PlatformMFA,
-		URL: cfg.URL, Issuer: "SmoothSchedule"}
+		URL: cfg.URL, Issuer: "SmoothSchedule", MasqueradeTTL: cfg.MasqueradeTTL}
 	a.srv = httpapi.New(httpapi.Deps{Config: cfg, Log: log, Version: "test", DB: e.db, Resolver: e.res,
 		Identity: a.ids, Auth: &httpapi.SessionAuth{Identity: a.ids, Config: cfg}, Now: a.clock.Now,
 		Scheduling: &scheduling.Scheduler{Store: &postgres.Scheduling{DB: e.db}, Now: a.clock.Now}, Settings: e.store})

@@ -85,6 +85,11 @@ func (s *Server) registerRoutes() {
 	register(s, huma.Operation{OperationID: "platform-staff-invitation-revoke", Method: http.MethodDelete, Path: "/api/platform/staff/invitations/{id}", Tags: pstaff,
 		Summary: "Withdraw a platform staff invitation"}, platformStaff, s.revokeInvitation)
 
+	// Masquerade and grants: acting as another user (the masquerade matrix
+	// decides), time-limited permission grants, tenants' approvals of
+	// platform support access, and the audit log (masqueradeRoutes below).
+	s.masqueradeRoutes()
+
 	// Scheduling: resources, services, hours, blockers, customers,
 	// appointments, availability, online booking, settings, dashboard.
 	// Owners and managers write; staff read; customers reach their own
@@ -323,4 +328,60 @@ func (s *Server) platformRoutes() {
 		Summary: "A ticket's conversation, internal notes included"}, tickets, s.ticketMessages)
 	register(s, op{OperationID: "platform-ticket-reply", Method: http.MethodPost, Path: "/api/platform/tickets/{id}/messages", Tags: sup,
 		DefaultStatus: http.StatusCreated, Summary: "Reply or add an internal note"}, tickets, s.replyTicket)
+}
+
+// masqueradeRoutes lists the Masquerade and grants section's routes. Starting
+// a masquerade needs no permission in its rule: access.CanMasquerade is the
+// check, so that every refusal (a chain from inside a masquerade included)
+// answers 403 with the matrix's rule code and is audited. Everything that
+// gives or approves access refuses masquerade sessions.
+func (s *Server) masqueradeRoutes() {
+	type op = huma.Operation
+	start := access.Rule{Scope: access.ScopeAny, Description: "start a masquerade (the masquerade matrix decides)"}
+	stop := access.Rule{Scope: access.ScopeAny, Description: "stop your masquerade"}
+	exchange := access.Rule{Scope: access.ScopeAny, Public: true, Description: "redeem a masquerade code on the target's host"}
+	grants := access.Rule{Scope: access.ScopePlatform, Permission: access.PlatformGrantsManage, NotWhileMasquerading: true, Description: "manage permission grants"}
+	ownGrants := access.Rule{Scope: access.ScopeTenant, Permission: access.StaffManage, NotWhileMasquerading: true, Description: "manage the business's permission grants"}
+	approve := access.Rule{Scope: access.ScopeTenant, Permission: access.SupportApprove, NotWhileMasquerading: true, Description: "approve platform support access"}
+	seeApprovals := access.Rule{Scope: access.ScopeTenant, Permission: access.SupportApprove, Description: "see platform support approvals"}
+	platformAudit := access.Rule{Scope: access.ScopePlatform, Permission: access.PlatformAuditRead, Description: "read the audit log"}
+	ownAudit := access.Rule{Scope: access.ScopeTenant, Permission: access.AuditReadOwn, Description: "see who accessed the business"}
+	auth, grant, audit := []string{"Authentication"}, []string{"Permission grants"}, []string{"Audit"}
+
+	register(s, op{OperationID: "masquerade-start", Method: http.MethodPost, Path: "/api/auth/masquerade", Tags: auth,
+		Summary: "Act as another user (403 names the matrix rule that refused)"}, start, s.startMasquerade)
+	register(s, op{OperationID: "masquerade-exchange", Method: http.MethodPost, Path: "/api/auth/masquerade/exchange", Tags: auth,
+		Summary: "Redeem a one-time masquerade code; sets this host's cookie"}, exchange, s.exchangeMasquerade)
+	register(s, op{OperationID: "masquerade-stop", Method: http.MethodPost, Path: "/api/auth/masquerade/stop", Tags: auth,
+		Summary: "End the masquerade; back to the impersonator's host"}, stop, s.stopMasquerade)
+
+	for _, g := range []struct {
+		id, path string
+		rule     access.Rule
+	}{{"platform-", "/api/platform/permission-grants", grants}, {"", "/api/permission-grants", ownGrants}} {
+		register(s, op{OperationID: g.id + "grant-create", Method: http.MethodPost, Path: g.path, Tags: grant, DefaultStatus: http.StatusCreated,
+			Summary: "Grant a user one permission for a while"}, g.rule, s.createGrant)
+		register(s, op{OperationID: g.id + "grants", Method: http.MethodGet, Path: g.path, Tags: grant,
+			Summary: "Permission grants, newest first"}, g.rule, s.listGrants)
+		register(s, op{OperationID: g.id + "grant-revoke", Method: http.MethodPost, Path: g.path + "/{id}/revoke", Tags: grant,
+			Summary: "Revoke a grant at once"}, g.rule, s.revokeGrant)
+		register(s, op{OperationID: g.id + "grants-bulk-revoke", Method: http.MethodPost, Path: g.path + "/bulk-revoke", Tags: grant,
+			Summary: "Revoke several grants at once"}, g.rule, s.bulkRevokeGrants)
+	}
+
+	register(s, op{OperationID: "support-access-approve", Method: http.MethodPost, Path: "/api/support-access", Tags: grant, DefaultStatus: http.StatusCreated,
+		Summary: "Let platform support act as the business's users for a while"}, approve, s.approveSupport)
+	register(s, op{OperationID: "support-access", Method: http.MethodGet, Path: "/api/support-access", Tags: grant,
+		Summary: "The business's approvals of platform support access"}, seeApprovals, s.supportApprovals)
+	register(s, op{OperationID: "support-access-revoke", Method: http.MethodPost, Path: "/api/support-access/{id}/revoke", Tags: grant,
+		Summary: "End an approval at once"}, approve, s.revokeSupportApproval)
+	register(s, op{OperationID: "support-access-policy", Method: http.MethodGet, Path: "/api/support-access/policy", Tags: grant,
+		Summary: "Whether platform support needs the owner's approval"}, seeApprovals, s.supportPolicy)
+	register(s, op{OperationID: "support-access-policy-put", Method: http.MethodPut, Path: "/api/support-access/policy", Tags: grant,
+		Summary: "Require (or not) the owner's approval for platform support"}, approve, s.putSupportPolicy)
+
+	register(s, op{OperationID: "platform-audit-log", Method: http.MethodGet, Path: "/api/platform/audit-log", Tags: audit,
+		Summary: "The audit log, newest first"}, platformAudit, s.auditLog)
+	register(s, op{OperationID: "audit-log", Method: http.MethodGet, Path: "/api/audit-log", Tags: audit,
+		Summary: "Masquerades, grants and approvals that touched this business"}, ownAudit, s.auditLog)
 }

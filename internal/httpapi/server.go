@@ -189,7 +189,12 @@ func (s *Server) authorize(ctx huma.Context, next func(huma.Context)) {
 
 // check applies rule to the request context's principal and site.
 func (s *Server) check(ctx context.Context, rule access.Rule) error {
-	return access.Authorize(rule, principalFrom(ctx), accessSite(tenancy.SiteFrom(ctx)), s.Now())
+	now := s.Now()
+	err := access.Authorize(rule, principalFrom(ctx), accessSite(tenancy.SiteFrom(ctx)), now)
+	if err == nil {
+		s.auditGrantUse(ctx, rule, now) // GRANT_USED (grants.go)
+	}
+	return err
 }
 
 func accessSite(site *tenancy.Site) access.Site {

@@ -42,6 +42,9 @@ type Service struct {
 	URL func(host, path string) string
 	// Issuer labels TOTP entries in authenticator apps.
 	Issuer string
+	// MasqueradeTTL is the longest a masquerade lasts (MASQUERADE_TTL;
+	// zero: DefaultMasqueradeTTL), never beyond the impersonator's session.
+	MasqueradeTTL time.Duration
 }
 
 func (s *Service) now() time.Time { return s.Now().UTC() }

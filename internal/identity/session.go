@@ -90,6 +90,7 @@ func (s *Service) Authenticate(ctx context.Context, realm Realm, kind Credential
 	}
 	now := s.now()
 	if err := s.usable(v, realm, now); err != nil {
+		s.endedMasquerade(ctx, v, now)
 		return nil, err
 	}
 	if kind == Bearer && !now.Before(v.AccessExpiresAt) {
@@ -100,11 +101,32 @@ func (s *Service) Authenticate(ctx context.Context, realm Realm, kind Credential
 			s.Log.WarnContext(ctx, "session not touched", "err", err)
 		}
 	}
+	p := principalOf(v)
+	// Grants are loaded on every request and checked against the clock at
+	// every permission check (Principal.Can): expiry and revocation take
+	// effect at once, without a clean-up job.
+	if p.Grants, err = s.Store.ActiveGrants(ctx, v.UserID, now); err != nil {
+		return nil, err
+	}
 	return &Authenticated{
-		Principal:             principalOf(v),
+		Principal:             p,
 		Email:                 v.User.Email,
 		MFAEnrollmentRequired: s.PlatformMFA && v.User.Role.IsPlatform() && !v.User.MFAEnabled && v.ImpersonatorID == "",
 	}, nil
+}
+
+// endedMasquerade audits the end of a masquerade session found expired or
+// revoked before anyone recorded its end (the lazy MASQUERADE_END).
+func (s *Service) endedMasquerade(ctx context.Context, v *SessionView, now time.Time) {
+	if v.ImpersonatorID == "" || v.MasqueradeEndedAt != nil {
+		return
+	}
+	switch {
+	case v.RevokedAt != nil:
+		s.endMasquerade(ctx, v, "revoked", Client{})
+	case !now.Before(v.ExpiresAt):
+		s.endMasquerade(ctx, v, "expired", Client{})
+	}
 }
 
 // usable checks that a session may be used on realm at now.

@@ -59,13 +59,17 @@ type Session struct {
 	TenantID        *string
 	ImpersonatorID  string
 	ParentSessionID string
-	MFAVerified     bool
-	IP, UserAgent   string
-	CreatedAt       time.Time
-	LastSeenAt      time.Time
-	ExpiresAt       time.Time
-	AccessExpiresAt time.Time
-	RevokedAt       *time.Time
+	// MasqueradeStartedAt is set on masquerade sessions; MasqueradeEndedAt
+	// once their end was audited (at stop, or lazily after expiry).
+	MasqueradeStartedAt *time.Time
+	MasqueradeEndedAt   *time.Time
+	MFAVerified         bool
+	IP, UserAgent       string
+	CreatedAt           time.Time
+	LastSeenAt          time.Time
+	ExpiresAt           time.Time
+	AccessExpiresAt     time.Time
+	RevokedAt           *time.Time
 }
 
 // NewSession is a session to insert with the hashes of its credentials.
@@ -191,4 +195,8 @@ type Store interface {
 	// and voids the user's other links, in one transaction; NotFound if the
 	// link was used meanwhile.
 	ResetPassword(ctx context.Context, hash []byte, userID, passwordHash string, now time.Time) error
+
+	// Masquerades, grants, support approvals and the audit log
+	// (access_store.go).
+	AccessStore
 }

@@ -131,6 +131,8 @@ func canChange(p *access.Principal, target *Account, c UserChange) error {
 type Me struct {
 	User
 	Permissions []access.Permission
+	// Masquerade is set when the session acts on behalf of someone else.
+	Masquerade *MasqueradeInfo
 }
 
 // Me returns the principal's user and effective permissions at now.
@@ -143,5 +145,9 @@ func (s *Service) Me(ctx context.Context, p *access.Principal) (*Me, error) {
 	if perms == nil {
 		perms = []access.Permission{}
 	}
-	return &Me{User: a.User, Permissions: perms}, nil
+	m, err := s.masqueradeOf(ctx, p)
+	if err != nil {
+		return nil, err
+	}
+	return &Me{User: a.User, Permissions: perms, Masquerade: m}, nil
 }

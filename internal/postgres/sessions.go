@@ -12,11 +12,11 @@ import (
 )
 
 const sessionColumns = `s.id::text, s.user_id::text, s.tenant_id::text, coalesce(s.impersonator_id::text, ''),
-	coalesce(s.parent_session_id::text, ''), s.mfa_verified, s.ip, s.user_agent, s.created_at, s.last_seen_at,
+	coalesce(s.parent_session_id::text, ''), s.masquerade_started_at, s.masquerade_ended_at, s.mfa_verified, s.ip, s.user_agent, s.created_at, s.last_seen_at,
 	s.expires_at, s.access_expires_at, s.revoked_at`
 
 func sessionDest(x *identity.Session) []any {
-	return []any{&x.ID, &x.UserID, &x.TenantID, &x.ImpersonatorID, &x.ParentSessionID, &x.MFAVerified, &x.IP,
+	return []any{&x.ID, &x.UserID, &x.TenantID, &x.ImpersonatorID, &x.ParentSessionID, &x.MasqueradeStartedAt, &x.MasqueradeEndedAt, &x.MFAVerified, &x.IP,
 		&x.UserAgent, &x.CreatedAt, &x.LastSeenAt, &x.ExpiresAt, &x.AccessExpiresAt, &x.RevokedAt}
 }
 
@@ -53,10 +53,10 @@ func (s *Identity) CreateSession(ctx context.Context, n identity.NewSession) err
 		}
 		b := &pgx.Batch{}
 		b.Queue(`INSERT INTO shared.sessions (id, user_id, tenant_id, access_hash, access_expires_at, cookie_hash,
-				impersonator_id, parent_session_id, mfa_verified, ip, user_agent, created_at, last_seen_at, expires_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13)`,
+				impersonator_id, parent_session_id, masquerade_started_at, mfa_verified, ip, user_agent, created_at, last_seen_at, expires_at)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $14)`,
 			n.ID, n.UserID, n.TenantID, n.AccessHash, n.AccessExpiresAt, n.CookieHash,
-			imp, parent, n.MFAVerified, n.IP, n.UserAgent, n.CreatedAt, n.ExpiresAt)
+			imp, parent, n.MasqueradeStartedAt, n.MFAVerified, n.IP, n.UserAgent, n.CreatedAt, n.ExpiresAt)
 		b.Queue(`INSERT INTO shared.session_refresh_tokens (token_hash, session_id, created_at) VALUES ($1, $2, $3)`,
 			n.RefreshHash, n.ID, n.CreatedAt)
 		if n.ImpersonatorID == "" {

@@ -1,0 +1,95 @@
+package identity
+
+import (
+	"context"
+	"time"
+
+	"github.com/smoothschedule/smoothschedule/internal/access"
+	"github.com/smoothschedule/smoothschedule/internal/audit"
+)
+
+// MasqueradeTarget is a user someone asks to act as, with the facts about
+// its tenant that the masquerade matrix needs.
+type MasqueradeTarget struct {
+	Account
+	TenantSlug string // "" for platform users
+	// TenantIsDemo: a temporary demo tenant (shared.tenants.is_demo).
+	TenantIsDemo bool
+	// ApprovalRequired: the tenant wants its owner's approval before
+	// platform support acts as its users; ApprovalActive: it has one now.
+	ApprovalRequired, ApprovalActive bool
+}
+
+// GrantRow is a stored grant with the tenant of its grantee ("" platform).
+type GrantRow struct {
+	access.Grant
+	TenantID string
+}
+
+// GrantFilter narrows ListGrants. TenantID nil lists every grant (platform
+// staff); otherwise only the grants to that tenant's users.
+type GrantFilter struct {
+	TenantID      *string
+	Status        access.GrantStatus // "" for all
+	Now           time.Time
+	Limit, Offset int
+}
+
+// SupportApproval is a tenant owner's time-limited approval for platform
+// support to masquerade as the business's users.
+type SupportApproval struct {
+	ID         string
+	TenantID   string
+	ApprovedBy string
+	Reason     string
+	CreatedAt  time.Time
+	ExpiresAt  time.Time
+	RevokedAt  *time.Time
+}
+
+// AccessStore keeps what masquerades, permission grants, support approvals
+// and the audit log need. Lookups that find nothing return errs.NotFound.
+type AccessStore interface {
+	// MasqueradeTarget finds a user with its tenant's facts at now; users of
+	// deleted tenants are not found.
+	MasqueradeTarget(ctx context.Context, userID string, now time.Time) (*MasqueradeTarget, error)
+	// SessionByID finds a session with its user.
+	SessionByID(ctx context.Context, id string) (*SessionView, error)
+	// CreateMasqueradeCode stores a hand-over code for a masquerade session,
+	// bound to the target's site (tenantID nil: the platform).
+	CreateMasqueradeCode(ctx context.Context, hash []byte, sessionID string, tenantID *string, expires time.Time) error
+	// ConsumeMasqueradeCode marks an unused, unexpired code of the site
+	// tenantID as used and returns its session (NotFound otherwise).
+	ConsumeMasqueradeCode(ctx context.Context, hash []byte, tenantID *string, now time.Time) (sessionID string, err error)
+	// ReissueSession replaces all three credentials of a live session. The
+	// old refresh tokens are deleted, not rotated: presenting one later is
+	// an unknown token, not reuse.
+	ReissueSession(ctx context.Context, id string, accessHash, refreshHash, cookieHash []byte, accessExpires, now time.Time) error
+	// RenewCookie gives a live session a new cookie token.
+	RenewCookie(ctx context.Context, id string, cookieHash []byte) error
+	// EndMasquerade revokes a masquerade session (if still live) and marks
+	// its end as audited; false when it was already marked.
+	EndMasquerade(ctx context.Context, id, reason string, now time.Time) (bool, error)
+
+	// ActiveGrants lists the unrevoked grants to userID expiring after now.
+	ActiveGrants(ctx context.Context, userID string, now time.Time) ([]access.Grant, error)
+	CreateGrant(ctx context.Context, g GrantRow) error
+	// ListGrants lists grants newest first, with the total count.
+	ListGrants(ctx context.Context, f GrantFilter) ([]GrantRow, int, error)
+	// GrantByID finds a grant within tenantID (nil: any).
+	GrantByID(ctx context.Context, id string, tenantID *string) (*GrantRow, error)
+	// RevokeGrants revokes those of ids (within tenantID, nil: any) that are
+	// not revoked yet, and returns them.
+	RevokeGrants(ctx context.Context, ids []string, tenantID *string, by string, now time.Time) ([]GrantRow, error)
+
+	CreateSupportApproval(ctx context.Context, a SupportApproval) error
+	ListSupportApprovals(ctx context.Context, tenantID string) ([]SupportApproval, error)
+	// RevokeSupportApproval revokes an unrevoked approval of the tenant and
+	// returns it (NotFound if there is none).
+	RevokeSupportApproval(ctx context.Context, tenantID, id, by string, now time.Time) (*SupportApproval, error)
+	// SetApprovalRequired turns the tenant's approval requirement on or off.
+	SetApprovalRequired(ctx context.Context, tenantID string, on bool) error
+
+	// AuditEvents lists events newest first, with the total count.
+	AuditEvents(ctx context.Context, f audit.Filter) ([]audit.Event, int, error)
+}

@@ -1,0 +1,135 @@
+package identity
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	"github.com/smoothschedule/smoothschedule/internal/access"
+	"github.com/smoothschedule/smoothschedule/internal/audit"
+	"github.com/smoothschedule/smoothschedule/internal/errs"
+)
+
+// Support approval durations.
+const (
+	DefaultApprovalDuration = time.Hour
+	MaxApprovalDuration     = 7 * 24 * time.Hour
+)
+
+// ApproveSupport records p's approval (p is a tenant owner) for the
+// platform support team to masquerade as its business's users for
+// durationMinutes (0: DefaultApprovalDuration). It matters while the
+// business requires approval (SetApprovalRequired). Audited
+// SUPPORT_ACCESS_APPROVED.
+func (s *Service) ApproveSupport(ctx context.Context, p *access.Principal, durationMinutes int, reason string, c Client) (*SupportApproval, error) {
+	var v errs.Validation
+	d := DefaultApprovalDuration
+	if durationMinutes != 0 {
+		d = time.Duration(durationMinutes) * time.Minute
+	}
+	if d < time.Minute || d > MaxApprovalDuration {
+		v.Add("body.durationMinutes", "the duration must be between 1 and %d minutes", int(MaxApprovalDuration/time.Minute))
+	}
+	reason = strings.TrimSpace(reason)
+	switch {
+	case reason == "":
+		v.Add("body.reason", "a reason is required")
+	case len([]rune(reason)) > maxMasqueradeReason:
+		v.Add("body.reason", "the reason is longer than %d characters", maxMasqueradeReason)
+	}
+	if err := v.Err(); err != nil {
+		return nil, err
+	}
+	if p.Masquerading() || p.TenantID == "" {
+		return nil, errs.E(errs.Forbidden, "only the business's owner, signed in as themselves, can approve support access").With("rule", "support approval")
+	}
+	now := s.now()
+	a := SupportApproval{ID: newID(), TenantID: p.TenantID, ApprovedBy: p.UserID, Reason: reason, CreatedAt: now, ExpiresAt: now.Add(d)}
+	if err := s.Store.CreateSupportApproval(ctx, a); err != nil {
+		return nil, err
+	}
+	s.recordApproval(ctx, audit.SupportAccessApproved, p, a, c)
+	return &a, nil
+}
+
+// SupportApprovals lists p's business's approvals, newest first.
+func (s *Service) SupportApprovals(ctx context.Context, p *access.Principal) ([]SupportApproval, error) {
+	return s.Store.ListSupportApprovals(ctx, p.TenantID)
+}
+
+// RevokeSupportApproval ends one of p's business's approvals at once.
+// Masquerades already started run to their end; new ones are refused.
+// Audited SUPPORT_ACCESS_REVOKED.
+func (s *Service) RevokeSupportApproval(ctx context.Context, p *access.Principal, id string, c Client) (*SupportApproval, error) {
+	if !validUUID(id) {
+		return nil, errs.E(errs.NotFound, "no approval %q", id)
+	}
+	a, err := s.Store.RevokeSupportApproval(ctx, p.TenantID, id, p.UserID, s.now())
+	if err != nil {
+		return nil, err
+	}
+	s.recordApproval(ctx, audit.SupportAccessRevoked, p, *a, c)
+	return a, nil
+}
+
+// SetApprovalRequired turns on or off p's business's requirement that
+// platform support masquerade only with an active approval. Audited
+// SUPPORT_APPROVAL_POLICY_CHANGED.
+func (s *Service) SetApprovalRequired(ctx context.Context, p *access.Principal, on bool, c Client) error {
+	if p.Masquerading() {
+		return errs.E(errs.Forbidden, "the support access policy cannot be changed while masquerading").With("rule", "support approval")
+	}
+	if err := s.Store.SetApprovalRequired(ctx, p.TenantID, on); err != nil {
+		return err
+	}
+	e := actorEvent(audit.SupportApprovalChanged, p, "", nil, c)
+	e.Detail = map[string]any{"platformApprovalRequired": on}
+	if a, err := s.Store.UserByID(ctx, p.UserID); err == nil {
+		e.ActorEmail = a.Email
+	}
+	s.record(ctx, e)
+	return nil
+}
+
+func (s *Service) recordApproval(ctx context.Context, action audit.Action, p *access.Principal, a SupportApproval, c Client) {
+	e := actorEvent(action, p, "", nil, c)
+	if u, err := s.Store.UserByID(ctx, p.UserID); err == nil {
+		e.ActorEmail = u.Email
+	}
+	e.Reason = a.Reason
+	e.Detail = map[string]any{"approvalId": a.ID, "expiresAt": a.ExpiresAt}
+	s.record(ctx, e)
+}
+
+// transparencyActions are the events a tenant owner sees about its own
+// business: who acted as its users, which permissions were granted in it,
+// and its own approvals.
+var transparencyActions = []audit.Action{audit.MasqueradeStart, audit.MasqueradeDenied, audit.MasqueradeEnd,
+	audit.GrantCreated, audit.GrantUsed, audit.GrantRevoked, audit.SupportAccessApproved, audit.SupportAccessRevoked,
+	audit.SupportApprovalChanged}
+
+// AuditLog lists audit events for p, newest first, with the total count.
+// Platform staff see every event; a tenant user sees only the access
+// events (masquerades, grants, approvals) of its own business.
+func (s *Service) AuditLog(ctx context.Context, p *access.Principal, f audit.Filter) ([]audit.Event, int, error) {
+	if p.TenantID != "" {
+		f.TenantID = p.TenantID
+		if len(f.Actions) == 0 {
+			f.Actions = transparencyActions
+		} else {
+			var keep []audit.Action
+			for _, a := range f.Actions {
+				for _, t := range transparencyActions {
+					if a == t {
+						keep = append(keep, a)
+					}
+				}
+			}
+			if len(keep) == 0 {
+				return []audit.Event{}, 0, nil
+			}
+			f.Actions = keep
+		}
+	}
+	return s.Store.AuditEvents(ctx, f)
+}
