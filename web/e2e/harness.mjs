@@ -39,7 +39,8 @@ export async function startServer() {
     DATABASE_URL: dbURL(name),
     DATA_DIR: mkdtempSync(path.join(tmpdir(), "ss-e2e-")),
     LISTEN_ADDR: `127.0.0.1:${port}`,
-    LOG_LEVEL: "warn",
+    LOG_LEVEL: "info", // the development mailer logs each e-mail's link at info
+
     MIGRATE: "true",
   };
   cli(env, "migrate");
@@ -57,8 +58,14 @@ export async function startServer() {
   return {
     env,
     port,
-    url: (host, p = "/") => base(host) + p,
+    url: (host, p = "/") => (host ? base(host) : `http://localhost:${port}`) + p,
     log: () => log,
+    /** The link of the last e-mail the development mailer logged to someone. */
+    mailLink(to) {
+      const lines = log.split("\n").filter((l) => l.includes("mail (not sent") && l.includes(to));
+      const m = lines.at(-1)?.match(/link=("?)(\S+?)\1(?:\s|$)/);
+      return m ? m[2] : null;
+    },
     async stop() {
       proc.kill("SIGINT");
       await new Promise((r) => proc.once("exit", r));

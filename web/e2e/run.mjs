@@ -1,22 +1,48 @@
 // Browser tests: a real `smoothschedule serve` on a fresh database, driven in
 // Debian's headless Chromium. Run with `make e2e` (or `node e2e/run.mjs` from
-// web/ after `make build`). Screenshots land in web/e2e/screenshots/.
+// web/ after `make build`; SS_BINARY=/path/to/binary to test another build).
+// Screenshots land in web/e2e/screenshots/.
+//
+// The second half walks the product's main journey: a platform manager
+// invites a business (with a tier override), its owner accepts on the apex
+// host, sets hours, adds a resource and a service, an anonymous customer books
+// on the booking site, the owner sees it on the scheduler, drags it to another
+// time and watches a conflicting drag snap back with the reason. Each step can
+// run alone: when an earlier step did not leave what it needs, it sets that
+// up through the CLI or the API (never through the UI it is not testing).
 import assert from "node:assert/strict";
 import { cli, launchBrowser, run, screenshots, startServer } from "./harness.mjs";
 
 const server = await startServer();
 const browser = await launchBrowser();
 const env = server.env;
+const TZ = "Europe/Berlin";
 const owner = { email: "owner@acme.test", password: "correct-horse-battery" };
 const admin = { email: "admin@platform.test", password: "platform-admin-secret" };
+const manager = { email: "manager@platform.test", password: "platform-manager-secret" };
+const bella = { slug: "bella", name: "Bella Hair Studio", email: "bella@owner.test", password: "bella-owner-password", ownerName: "Bella Owner" };
 let failed = false;
+
+/** YYYY-MM-DD of today + n days in the business's zone. */
+const dayIn = (n, tz = TZ) => new Intl.DateTimeFormat("en-CA", { timeZone: tz }).format(Date.now() + n * 86_400_000);
+/** The offset of tz at date, as "+01:00". */
+function offsetOf(date, tz = TZ) {
+  const p = new Intl.DateTimeFormat("en-US", { timeZone: tz, timeZoneName: "longOffset" }).formatToParts(new Date(date + "T12:00:00Z"));
+  const v = p.find((x) => x.type === "timeZoneName").value.replace("GMT", "");
+  return v || "+00:00";
+}
+const at = (date, hhmm) => `${date}T${hhmm}:00${offsetOf(date)}`;
+/** HH:MM of an instant in TZ. */
+const clock = (iso) => new Intl.DateTimeFormat("en-GB", { timeZone: TZ, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(new Date(iso));
 
 try {
   cli(env, "createsuperuser", "--email", admin.email, "--password", admin.password);
-  cli(env, "tenant", "create", "--name", "Acme Salon", "--slug", "acme", "--timezone", "Europe/Berlin",
+  cli(env, "user", "create", "--email", manager.email, "--password", manager.password, "--role", "PLATFORM_MANAGER", "--name", "Mia Manager");
+  cli(env, "tenant", "create", "--name", "Acme Salon", "--slug", "acme", "--timezone", TZ,
     "--owner-email", owner.email, "--owner-password", owner.password, "--owner-name", "Olivia Owner");
 
-  const newPage = async (opts = {}) => (await browser.newContext({ viewport: { width: 1280, height: 800 }, ...opts })).newPage();
+  const newPage = async (opts = {}) =>
+    (await browser.newContext({ viewport: { width: 1280, height: 800 }, timezoneId: TZ, locale: "en-US", ...opts })).newPage();
 
   async function signIn(page, host, who) {
     await page.goto(server.url(host, "/login"));
@@ -24,6 +50,88 @@ try {
     await page.getByLabel("Password").fill(who.password);
     await page.getByRole("button", { name: "Sign in" }).click();
   }
+  /** Signs in and waits for the app's navigation. */
+  async function signedIn(host, who, opts) {
+    const page = await newPage(opts);
+    await signIn(page, host, who);
+    await page.getByRole("navigation").first().waitFor();
+    return page;
+  }
+
+  /** A JSON API call from the page (its session cookie and CSRF header): set-up and checks only. */
+  async function api(page, method, path, body) {
+    return page.evaluate(async ([m, p, b]) => {
+      const csrf = document.cookie.split("; ").find((c) => c.startsWith("ss_csrf="))?.slice(8);
+      const headers = { Accept: "application/json" };
+      if (b !== undefined) headers["Content-Type"] = "application/json";
+      if (m !== "GET" && csrf) headers["X-CSRF-Token"] = decodeURIComponent(csrf);
+      const r = await fetch(p, { method: m, headers, body: b === undefined ? undefined : JSON.stringify(b), credentials: "same-origin" });
+      const t = await r.text();
+      let json = null;
+      try { json = t ? JSON.parse(t) : null; } catch { json = t; }
+      return { status: r.status, body: json };
+    }, [method, path, body]);
+  }
+  async function apiOk(page, method, path, body) {
+    const r = await api(page, method, path, body);
+    assert.ok(r.status >= 200 && r.status < 300, `${method} ${path} → ${r.status} ${JSON.stringify(r.body)}`);
+    return r.body;
+  }
+
+  // ---- the invited business, created by the CLI when the invitation steps did not -------------
+  let bellaExists = false;
+  function ensureBella() {
+    if (bellaExists) return;
+    cli(env, "tenant", "create", "--name", bella.name, "--slug", bella.slug, "--timezone", TZ, "--plan", "professional",
+      "--owner-email", bella.email, "--owner-password", bella.password, "--owner-name", bella.ownerName);
+    bellaExists = true;
+  }
+  const bellaOwner = async (opts) => { ensureBella(); return signedIn(bella.slug, bella, opts); };
+  /** The business's first resource and service, created through the API if the UI steps did not. */
+  async function ensureCatalog(page) {
+    const hours = await apiOk(page, "GET", "/api/business-hours/");
+    if (!hours?.length) {
+      await apiOk(page, "PUT", "/api/business-hours/", [0, 1, 2, 3, 4, 5, 6].map((d) => ({ dayOfWeek: d, openTime: "09:00", closeTime: "17:00" })));
+    }
+    let res = (await apiOk(page, "GET", "/api/resources/")).results[0];
+    if (!res) res = await apiOk(page, "POST", "/api/resources/", { name: "Sam Stylist", type: "STAFF", capacity: 1 });
+    let svc = (await apiOk(page, "GET", "/api/services/")).results[0];
+    if (!svc) svc = await apiOk(page, "POST", "/api/services/", { name: "Haircut", durationMinutes: 60, price: "45.00", currency: "EUR" });
+    return { res, svc };
+  }
+
+  const day = dayIn(1); // tomorrow in the business's zone
+  const customer = { name: "Casey Customer", email: "casey@customer.test" };
+  /** The appointment the anonymous customer booked (or one booked through the API). */
+  async function ensureBooked(page) {
+    const { res, svc } = await ensureCatalog(page);
+    const list = await apiOk(page, "GET", `/api/appointments/?start_date=${day}&end_date=${day}`);
+    const mine = list.results.find((a) => a.customerName === customer.name);
+    if (mine) return { appt: mine, res, svc };
+    const appt = await apiOk(page, "POST", "/api/booking/", { serviceId: svc.id, startTime: at(day, "10:00"), customer: { ...customer, phone: "" } });
+    return { appt, res, svc };
+  }
+
+  /** Opens the scheduler on `day` and returns the block of appointment id. */
+  async function schedulerAt(page, id) {
+    await page.goto(server.url(bella.slug, "/scheduler"));
+    await page.getByLabel("Go to date").fill(day);
+    const block = page.locator(`[data-appointment="${id}"]`);
+    await block.waitFor();
+    await block.scrollIntoViewIfNeeded();
+    return block;
+  }
+  /** Drags a block horizontally by dx pixels, the way a person would. */
+  async function drag(page, block, dx) {
+    const b = await block.boundingBox();
+    const x = b.x + b.width / 2, y = b.y + b.height / 2;
+    await page.mouse.move(x, y);
+    await page.mouse.down();
+    for (let i = 1; i <= 8; i++) await page.mouse.move(x + (dx * i) / 8, y);
+    await page.mouse.up();
+  }
+  /** Pixels per minute of the day view, read from the first hour tick spacing. */
+  const PX_PER_MIN = 2;
 
   const ok = await run([
     ["the platform host shows the platform sign-in to a visitor", async () => {
@@ -66,11 +174,176 @@ try {
       assert.equal(res.status(), 404);
       assert.match(res.headers()["content-type"], /problem\+json/);
     }],
+
+    // ---- the main journey ------------------------------------------------------------------
+    ["the platform manager invites a business, overriding a tier limit", async () => {
+      const page = await signedIn("platform", manager);
+      await page.getByRole("navigation").getByRole("link", { name: "Businesses" }).click();
+      await page.getByRole("button", { name: "Invite business" }).click();
+      const dialog = page.getByRole("dialog", { name: "Invite a business" });
+      await dialog.getByLabel("Owner's email").fill(bella.email);
+      await dialog.getByLabel("Business name").fill(bella.name);
+      await dialog.getByLabel("Tier", { exact: true }).selectOption("professional");
+      await dialog.getByLabel("Override tier limits").check();
+      await dialog.getByLabel("Max users").fill("7");
+      await screenshots(page, "platform-invite-business");
+      const sent = page.waitForRequest((r) => r.url().includes("/api/platform/business-invitations") && r.method() === "POST");
+      await dialog.getByRole("button", { name: "Send invitation" }).click();
+      const body = (await sent).postDataJSON();
+      assert.equal(body.overrideLimits, true);
+      assert.deepEqual(body.limitOverrides, { maxUsers: 7 });
+      await page.getByText(`Invitation sent to ${bella.email}`).waitFor();
+      const invs = await apiOk(page, "GET", "/api/platform/business-invitations/");
+      const inv = invs.results.find((i) => i.email === bella.email);
+      assert.equal(inv.overrideLimits, true);
+      assert.equal(inv.limitOverrides.maxUsers, 7);
+      await page.getByRole("heading", { name: "Businesses" }).waitFor();
+      await screenshots(page, "platform-businesses");
+    }],
+    ["the invited owner opens the business from the e-mail link and signs in", async () => {
+      const link = server.mailLink(bella.email);
+      assert.ok(link, "no invitation e-mail was logged for " + bella.email);
+      const token = new URL(link).searchParams.get("token");
+      const page = await newPage();
+      await page.goto(server.url("", `/accept-business-invitation?token=${encodeURIComponent(token)}`));
+      await page.getByRole("heading", { name: "Open your business" }).waitFor();
+      await page.getByText(bella.name).first().waitFor();
+      await page.getByLabel("Business address").fill(bella.slug);
+      await page.getByLabel("Your name").fill(bella.ownerName);
+      await page.getByLabel("Time zone").selectOption(TZ);
+      await page.getByLabel("Password", { exact: true }).fill(bella.password);
+      await page.getByLabel("Confirm password").fill(bella.password);
+      await screenshots(page, "apex-accept-business-invitation");
+      await page.getByRole("button", { name: "Create business" }).click();
+      await page.waitForURL((u) => u.hostname === `${bella.slug}.localhost`);
+      bellaExists = true;
+      await signIn(page, bella.slug, bella);
+      await page.getByRole("navigation").getByText("Scheduler").first().waitFor();
+      const me = await apiOk(page, "GET", "/api/auth/me/");
+      assert.equal(me.role, "TENANT_OWNER");
+    }],
+    ["the owner sets the business hours", async () => {
+      const page = await bellaOwner();
+      await page.getByRole("navigation").getByRole("link", { name: "Business hours" }).click();
+      await page.getByRole("heading", { name: "Business hours" }).waitFor();
+      for (const d of ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]) {
+        const box = page.getByRole("checkbox", { name: d, exact: true });
+        if (!(await box.isChecked())) await box.check();
+        await page.getByLabel(`${d} shift 1 opens`).fill("09:00");
+        await page.getByLabel(`${d} shift 1 closes`).fill("17:00");
+      }
+      await page.getByRole("button", { name: "Save hours" }).click();
+      await page.getByText("Opening hours saved.").waitFor();
+      const rows = await apiOk(page, "GET", "/api/business-hours/");
+      assert.equal(rows.length, 7);
+      assert.deepEqual(rows[0], { dayOfWeek: 0, openTime: "09:00", closeTime: "17:00" });
+      await screenshots(page, "backoffice-hours");
+    }],
+    ["the owner adds a resource and a service", async () => {
+      const page = await bellaOwner();
+      await page.getByRole("navigation").getByRole("link", { name: "Resources" }).click();
+      await page.getByRole("button", { name: "Add resource" }).first().click();
+      let dialog = page.getByRole("dialog", { name: "Add resource" });
+      await dialog.getByLabel("Name").fill("Sam Stylist");
+      await dialog.getByRole("button", { name: "Save" }).click();
+      await page.getByText("Resource added.").waitFor();
+      await page.getByRole("cell", { name: "Sam Stylist" }).waitFor();
+      await screenshots(page, "backoffice-resources");
+
+      await page.getByRole("navigation").getByRole("link", { name: "Services" }).click();
+      await page.getByRole("button", { name: "Add service" }).first().click();
+      dialog = page.getByRole("dialog", { name: "Add service" });
+      await dialog.getByLabel("Name").fill("Haircut");
+      await dialog.getByLabel(/Duration/).fill("60");
+      await dialog.getByLabel(/^Price/).fill("45");
+      await dialog.getByLabel(/Currency/).fill("EUR");
+      await dialog.getByRole("button", { name: "Save" }).click();
+      await page.getByText("Service added.").waitFor();
+      await page.getByRole("cell", { name: "Haircut" }).waitFor();
+      await screenshots(page, "backoffice-services");
+      const svcs = await apiOk(page, "GET", "/api/services/");
+      assert.equal(svcs.results.find((s) => s.name === "Haircut").price, "45.00");
+    }],
+    ["an anonymous customer books on the booking site", async () => {
+      ensureBella();
+      const setup = await bellaOwner();
+      await ensureCatalog(setup);
+      const page = await newPage();
+      await page.goto(server.url(bella.slug));
+      await page.getByRole("heading", { name: `Book with ${bella.name}` }).waitFor();
+      await screenshots(page, "booking-services");
+      await page.getByRole("button", { name: /Haircut/ }).click();
+      await page.getByRole("button", { name: /Anyone available/ }).click();
+      const label = new Intl.DateTimeFormat("en-US", { timeZone: "UTC", weekday: "long", month: "long", day: "numeric" }).format(new Date(day + "T12:00:00Z"));
+      await page.getByRole("radio", { name: label }).click();
+      await page.getByRole("radio", { name: /^10:00/ }).click();
+      await screenshots(page, "booking-times");
+      await page.getByRole("button", { name: /^Continue with/ }).click();
+      await page.getByLabel("Full name").fill(customer.name);
+      await page.getByLabel("Email").fill(customer.email);
+      await page.getByRole("button", { name: /^Book / }).click();
+      await page.getByRole("heading", { name: "You're booked!" }).waitFor();
+      await screenshots(page, "booking-done");
+      const list = await apiOk(setup, "GET", `/api/appointments/?start_date=${day}&end_date=${day}`);
+      const a = list.results.find((x) => x.customerName === customer.name);
+      assert.ok(a, "the booking is not in the business's appointments");
+      assert.equal(clock(a.startTime), "10:00");
+      assert.equal(a.source, "ONLINE");
+    }],
+    ["the booking appears on the owner's scheduler", async () => {
+      const page = await bellaOwner();
+      const { appt } = await ensureBooked(page);
+      const block = await schedulerAt(page, appt.id);
+      assert.match(await block.getAttribute("aria-label"), new RegExp(`^${customer.name}, Haircut`));
+      await screenshots(page, "backoffice-scheduler");
+    }],
+    ["the owner drags the appointment to another time", async () => {
+      const page = await bellaOwner();
+      const { appt } = await ensureBooked(page);
+      const from = clock(appt.startTime);
+      const block = await schedulerAt(page, appt.id);
+      const saved = page.waitForResponse((r) => r.url().includes(`/api/appointments/${appt.id}`) && r.request().method() === "PATCH");
+      await drag(page, block, 60 * PX_PER_MIN); // one hour later
+      const res = await saved;
+      assert.equal(res.status(), 200, await res.text());
+      const after = await apiOk(page, "GET", `/api/appointments/${appt.id}/`);
+      const [h, m] = from.split(":").map(Number);
+      assert.equal(clock(after.startTime), `${String(h + 1).padStart(2, "0")}:${String(m).padStart(2, "0")}`);
+      await page.locator(`[data-appointment="${appt.id}"][aria-label*="${clock(after.startTime).replace(/^0/, "")}"]`).waitFor();
+    }],
+    ["a drag onto a busy time snaps back and says why", async () => {
+      const page = await bellaOwner();
+      const { appt, res, svc } = await ensureBooked(page);
+      // Another customer at 14:00 on the same resource (set-up through the API).
+      const other = await apiOk(page, "POST", "/api/booking/", {
+        serviceId: svc.id, resourceId: res.id, startTime: at(day, "14:00"), customer: { name: "Dana Doe", email: "dana@customer.test", phone: "" },
+      });
+      const mine = await apiOk(page, "GET", `/api/appointments/${appt.id}/`);
+      const before = clock(mine.startTime);
+      const block = await schedulerAt(page, appt.id);
+      await page.locator(`[data-appointment="${other.id}"]`).waitFor();
+      const box0 = await block.boundingBox();
+      const minutes = (Date.parse(other.startTime) - Date.parse(mine.startTime)) / 60_000;
+      const refused = page.waitForResponse((r) => r.url().includes(`/api/appointments/${appt.id}`) && r.request().method() === "PATCH");
+      await drag(page, block, minutes * PX_PER_MIN);
+      assert.equal((await refused).status(), 409);
+      const alert = page.getByRole("alert").filter({ hasText: /./ }).first();
+      await alert.waitFor();
+      const reason = (await alert.textContent()).trim();
+      assert.match(reason, /busy|booked|overlap|conflict|clash|taken|not available/i, `unhelpful reason: ${reason}`);
+      await page.waitForFunction(([id, x]) => {
+        const el = document.querySelector(`[data-appointment="${id}"]`);
+        return el && Math.abs(el.getBoundingClientRect().x - x) < 2;
+      }, [appt.id, box0.x]);
+      await screenshots(page, "backoffice-scheduler-conflict");
+      const after = await apiOk(page, "GET", `/api/appointments/${appt.id}/`);
+      assert.equal(clock(after.startTime), before);
+    }],
   ]);
   failed = !ok;
 } finally {
   await browser.close();
   await server.stop();
-  if (failed) console.log("server log (last lines):\n" + server.log().split("\n").slice(-30).join("\n"));
+  if (failed) console.log("server log (last lines):\n" + server.log().split("\n").filter((l) => !/level=INFO msg=request/.test(l)).slice(-30).join("\n"));
 }
 process.exit(failed ? 1 : 0);

@@ -1,5 +1,5 @@
 import { api, type Page } from "./client";
-import type { LoginResult, Me, Role, Session } from "./types";
+import type { LoginResult, MasqueradeStart, Me, Role, Session, UserSummary } from "./types";
 
 export const authApi = {
   me: () => api.get<Me>("/api/auth/me/"),
@@ -15,10 +15,10 @@ export const authApi = {
   mfaSetup: () => api.post<{ secret: string; otpauthUri: string }>("/api/auth/mfa/setup/"),
   mfaConfirm: (code: string) => api.post<{ recoveryCodes: string[] }>("/api/auth/mfa/confirm/", { code }),
   mfaDisable: (password: string) => api.post<void>("/api/auth/mfa/disable/", { password }),
-  sessions: () => api.get<Session[] | Page<Session>>("/api/auth/sessions/"),
+  sessions: () => api.get<Page<Session>>("/api/auth/sessions/"),
   revokeSession: (id: string) => api.del(`/api/auth/sessions/${id}/`),
   masquerade: (userId: string, reason: string) =>
-    api.post<{ redirectUrl: string }>("/api/auth/masquerade/", { userId, reason }),
-  masqueradeExchange: (code: string) => api.post<unknown>("/api/auth/masquerade/exchange/", { code }),
+    api.post<MasqueradeStart>("/api/auth/masquerade/", { userId, reason }),
+  masqueradeExchange: (code: string) => api.post<{ redirectUrl?: string; user?: UserSummary }>("/api/auth/masquerade/exchange/", { code }),
   masqueradeStop: () => api.post<{ redirectUrl?: string }>("/api/auth/masquerade/stop/"),
 };

@@ -1,55 +1,66 @@
 import { api, type Page } from "./client";
 import type {
-  Appointment, AppointmentInput, Availability, Blocker, BusinessHoursRow, BusinessSettings, Customer, HoursOverride, Invitation,
-  Resource, Service, StaffMember, Ticket, TicketMessage,
+  Appointment, AppointmentInput, Availability, Blocker, BlockerInput, BusinessHoursRow, BusinessSettings, BusinessSettingsPatch,
+  Customer, CustomerInput, Dashboard, HoursOverride, Invitation, Resource, ResourceInput, Service, ServiceInput, Ticket, TicketDetail,
+  TicketMessage, WhyNot,
 } from "./types";
 
-function crud<T extends { id: string }, I = Partial<T>>(base: string) {
+function crud<T extends { id: string }, I>(base: string) {
   return {
-    list: (q?: Record<string, string | number | undefined>) => api.get<Page<T>>(`${base}/`, q),
+    list: (q?: Record<string, string | number | boolean | undefined>) => api.get<Page<T>>(`${base}/`, q),
     get: (id: string) => api.get<T>(`${base}/${id}/`),
     create: (body: I) => api.post<T>(`${base}/`, body),
-    update: (id: string, body: Partial<I>) => api.patch<T>(`${base}/${id}/`, body),
+    update: (id: string, body: I) => api.patch<T>(`${base}/${id}/`, body),
     remove: (id: string) => api.del(`${base}/${id}/`),
   };
 }
 
-export const resourcesApi = crud<Resource>("/api/resources");
-export const servicesApi = crud<Service>("/api/services");
+export const resourcesApi = crud<Resource, ResourceInput>("/api/resources");
+export const servicesApi = crud<Service, ServiceInput>("/api/services");
 export const customersApi = {
-  ...crud<Customer>("/api/customers"),
+  ...crud<Customer, CustomerInput>("/api/customers"),
   history: (id: string) => api.get<Page<Appointment>>("/api/appointments/", { customer_id: id, page_size: 50 }),
 };
 export const blockersApi = {
-  ...crud<Blocker, { resourceId: string; startTime: string; durationMinutes: number; title: string }>("/api/blockers"),
+  ...crud<Blocker, BlockerInput>("/api/blockers"),
   range: (start: string, end: string) => api.get<Page<Blocker>>("/api/blockers/", { start_date: start, end_date: end, page_size: 500 }),
 };
 export const appointmentsApi = {
   ...crud<Appointment, AppointmentInput>("/api/appointments"),
-  range: (q: { start_date: string; end_date: string; resource_ids?: string[]; status?: string }) =>
-    api.get<Page<Appointment>>("/api/appointments/", { ...q, page_size: 1000 }),
+  range: (q: { start_date: string; end_date: string; resource_ids?: string[]; status?: string; timezone?: string }) =>
+    api.get<Page<Appointment>>("/api/appointments/", { ...q, page_size: 500 }),
   availability: (q: { service_id: string; date: string; resource_id?: string; timezone: string }) =>
     api.get<Availability>("/api/appointments/availability/", q),
+  /** Why a start time is not bookable (the reasons a drag was refused). */
+  whyNot: (q: { service_id: string; start_time: string; resource_id?: string }) =>
+    api.get<WhyNot>("/api/appointments/availability/why-not/", q),
 };
 export const hoursApi = {
-  get: () => api.get<BusinessHoursRow[] | Page<BusinessHoursRow>>("/api/business-hours/"),
-  put: (rows: BusinessHoursRow[]) => api.put<BusinessHoursRow[]>("/api/business-hours/", rows),
+  get: () => api.get<BusinessHoursRow[] | null>("/api/business-hours/"),
+  put: (rows: BusinessHoursRow[]) => api.put<BusinessHoursRow[] | null>("/api/business-hours/", rows),
 };
-export const overridesApi = crud<HoursOverride>("/api/business-hours/overrides");
+export const overridesApi = {
+  list: () => api.get<Page<HoursOverride>>("/api/business-hours/overrides/", { page_size: 200 }),
+  create: (body: HoursOverride) => api.post<HoursOverride>("/api/business-hours/overrides/", body),
+  remove: (id: string) => api.del(`/api/business-hours/overrides/${id}/`),
+};
 export const settingsApi = {
   get: () => api.get<BusinessSettings>("/api/business/settings/"),
-  update: (body: Partial<BusinessSettings>) => api.patch<BusinessSettings>("/api/business/settings/", body),
+  update: (body: BusinessSettingsPatch) => api.patch<BusinessSettings>("/api/business/settings/", body),
 };
+export const dashboardApi = {
+  get: (start_date: string, end_date: string) => api.get<Dashboard>("/api/dashboard/", { start_date, end_date }),
+};
+/** Staff invitations. The API has no list of current staff yet. */
 export const staffApi = {
-  list: () => api.get<Page<StaffMember>>("/api/staff/"),
-  update: (id: string, body: Partial<StaffMember>) => api.patch<StaffMember>(`/api/staff/${id}/`, body),
-  invitations: () => api.get<Page<Invitation>>("/api/invitations/"),
-  invite: (body: { email: string; role: string; resourceId?: string | null }) => api.post<Invitation>("/api/invitations/", body),
-  revokeInvitation: (id: string) => api.del(`/api/invitations/${id}/`),
+  invitations: () => api.get<Page<Invitation>>("/api/staff/invitations/"),
+  invite: (body: { email: string; role: string; name?: string }) => api.post<Invitation>("/api/staff/invitations/", body),
+  revokeInvitation: (id: string) => api.del(`/api/staff/invitations/${id}/`),
 };
 export const ticketsApi = {
   list: (q?: { status?: string }) => api.get<Page<Ticket>>("/api/tickets/", q),
-  create: (body: { subject: string; body: string; priority?: string }) => api.post<Ticket>("/api/tickets/", body),
-  messages: (id: string) => api.get<Page<TicketMessage> | TicketMessage[]>(`/api/tickets/${id}/messages/`),
+  get: (id: string) => api.get<TicketDetail>(`/api/tickets/${id}/`),
+  create: (body: { subject: string; description: string; priority?: string; category?: string }) => api.post<Ticket>("/api/tickets/", body),
+  messages: (id: string) => api.get<Page<TicketMessage>>(`/api/tickets/${id}/messages/`),
   reply: (id: string, body: string) => api.post<TicketMessage>(`/api/tickets/${id}/messages/`, { body }),
 };

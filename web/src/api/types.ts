@@ -1,6 +1,11 @@
-// Hand-written API types, shaped like CONTRACT.md. When the server publishes
-// /api/openapi.json, `npm run gen:api` writes src/api/schema.gen.ts and these
-// become aliases of the generated components.
+// API types. Everything the server publishes comes from the generated
+// OpenAPI schema (`npm run gen:api` → schema.gen.ts, from web/openapi.json
+// saved from a running server's /api/openapi.json); a few client-side
+// shapes that the document does not yet describe (masquerade, grants, audit)
+// stay hand-written below.
+import type { components } from "./schema.gen";
+
+type S = components["schemas"];
 
 export type UUID = string;
 export type Instant = string; // RFC 3339 with offset
@@ -17,28 +22,12 @@ export const isPlatformRole = (r: string): r is PlatformRole => (PLATFORM_ROLES 
 export const isStaffRole = (r: string) => r === "TENANT_OWNER" || r === "TENANT_MANAGER" || r === "TENANT_STAFF";
 export const isManagerRole = (r: string) => r === "TENANT_OWNER" || r === "TENANT_MANAGER";
 
-export interface UserSummary {
-  id: UUID;
-  email: string;
-  name: string;
-  role: Role;
-  businessId: UUID | null;
-}
+export type UserSummary = S["UserSummary"];
+export type Masquerade = S["MeBodyMasqueradeStruct"];
+/** GET /api/auth/me/. `masquerade` is null outside a masquerade. */
+export type Me = Omit<S["MeBody"], "masquerade"> & { masquerade: Masquerade | null; resourceId?: UUID | null };
 
-export interface Masquerade {
-  impersonator: { id: UUID; email: string; role: Role };
-  startedAt: Instant;
-  expiresAt: Instant;
-}
-
-export interface Me extends UserSummary {
-  avatarUrl: string | null;
-  mfaEnabled: boolean;
-  permissions: string[];
-  masquerade: Masquerade | null;
-  resourceId?: UUID | null;
-}
-
+export type LoginBody = S["LoginBody"];
 export interface LoginOk {
   access: string;
   refresh: string;
@@ -49,121 +38,35 @@ export interface MfaRequired {
   mfaToken: string;
 }
 export type LoginResult = LoginOk | MfaRequired;
-
-export interface Session {
-  id: UUID;
-  createdAt: Instant;
-  lastUsedAt?: Instant | null;
-  expiresAt?: Instant | null;
-  ipAddress?: string | null;
-  userAgent?: string | null;
-  current?: boolean;
-}
+export type Session = S["SessionItem"];
 
 // ---- scheduling -----------------------------------------------------------
-export type ResourceType = "STAFF" | "ROOM" | "EQUIPMENT";
-export interface Resource {
-  id: UUID;
-  name: string;
-  type: ResourceType;
-  userId: UUID | null;
-  timezone: string | null;
-  capacity: number;
-  isActive: boolean;
-}
+export type ResourceType = S["ResourceOut"]["type"];
+export type Resource = S["ResourceOut"];
+export type ResourceInput = S["ResourceIn"];
+export type Service = S["ServiceOut"];
+export type ServiceInput = S["ServiceIn"];
+export type BusinessHoursRow = S["HoursRowIO"];
+export type HoursOverride = S["OverrideIO"];
+export type Customer = S["CustomerOut"];
+export type CustomerInput = S["CustomerIn"];
+export type Blocker = S["BlockerOut"];
+export type BlockerInput = S["BlockerIn"];
 
-export interface Service {
-  id: UUID;
-  name: string;
-  description: string;
-  durationMinutes: number;
-  price: string;
-  currency: string;
-  bufferBeforeMinutes: number;
-  bufferAfterMinutes: number;
-  resourceIds: UUID[];
-  isActive?: boolean;
-}
+export type AppointmentStatus = S["AppointmentOut"]["status"];
+export const APPOINTMENT_STATUSES: AppointmentStatus[] = ["PENDING", "CONFIRMED", "COMPLETED", "NO_SHOW", "CANCELLED"];
+export type Appointment = S["AppointmentOut"];
+export type AppointmentInput = S["AppointmentIn"];
+export type Availability = S["AvailabilityOut"];
+export type WhyNot = S["WhyNotOut"];
+export type BusinessSettings = S["BusinessSettings"];
+export type BusinessSettingsPatch = S["SettingsPatch"];
+export type Dashboard = S["DashboardOut"];
+export type TenantConfig = S["TenantConfig"];
 
-export interface BusinessHoursRow {
-  dayOfWeek: number; // 0 = Monday
-  openTime: TimeOfDay;
-  closeTime: TimeOfDay;
-}
-
-export interface HoursOverride {
-  id: UUID;
-  date: DateStr;
-  closed: boolean;
-  openTime: TimeOfDay | null;
-  closeTime: TimeOfDay | null;
-  reason?: string;
-}
-
-export interface Customer {
-  id: UUID;
-  name: string;
-  email: string;
-  phone: string;
-  tags?: string[];
-  notes?: string;
-  createdAt?: Instant;
-}
-
-export interface Blocker {
-  id: UUID;
-  resourceId: UUID;
-  startTime: Instant;
-  durationMinutes: number;
-  title: string;
-}
-
-export type AppointmentStatus = "PENDING" | "CONFIRMED" | "CHECKED_IN" | "COMPLETED" | "CANCELLED" | "NO_SHOW";
-export const APPOINTMENT_STATUSES: AppointmentStatus[] = ["PENDING", "CONFIRMED", "CHECKED_IN", "COMPLETED", "CANCELLED", "NO_SHOW"];
-
-export interface Appointment {
-  id: UUID;
-  customerId: UUID | null;
-  customerName?: string | null;
-  resourceId: UUID | null;
-  serviceId: UUID | null;
-  serviceName?: string | null;
-  startTime: Instant | null;
-  durationMinutes: number;
-  status: AppointmentStatus;
-  notes?: string;
-  price?: string | null;
-  currency?: string | null;
-}
-
-export interface AppointmentInput {
-  customerId?: UUID | null;
-  resourceId?: UUID | null;
-  serviceId?: UUID | null;
-  startTime?: Instant | null;
-  durationMinutes?: number;
-  status?: AppointmentStatus;
-  notes?: string;
-}
-
-export interface Availability {
-  date: DateStr;
-  service?: { id: UUID; name: string; duration: number };
-  availableSlots: TimeOfDay[];
-}
-
-export interface BusinessSettings {
-  name: string;
-  primaryColor: string | null;
-  secondaryColor: string | null;
-  logoUrl: string | null;
-  timezone: string;
-  resourcesCanReschedule: boolean;
-  requirePaymentMethodToBook: boolean;
-  cancellationWindowHours: number;
-  lateCancellationFeePercent: number;
-}
-
+/** A pending staff invitation (the server has no staff list yet). */
+export type Invitation = S["InvitationItem"];
+/** Staff as the back office shows them; the API has no staff list yet. */
 export interface StaffMember {
   id: UUID;
   name: string;
@@ -173,87 +76,52 @@ export interface StaffMember {
   resourceId?: UUID | null;
 }
 
-export interface Invitation {
-  id: UUID;
-  email: string;
-  role: Role;
-  createdAt: Instant;
-  expiresAt?: Instant | null;
-  acceptedAt?: Instant | null;
-}
-
-export type TicketStatus = "OPEN" | "PENDING" | "RESOLVED" | "CLOSED";
-export interface Ticket {
-  id: UUID;
-  subject: string;
-  status: TicketStatus;
-  priority?: "LOW" | "NORMAL" | "HIGH" | "URGENT";
-  requesterEmail?: string;
-  requesterName?: string;
-  businessName?: string | null;
-  createdAt: Instant;
-  updatedAt?: Instant;
-}
-export interface TicketMessage {
-  id: UUID;
-  authorName: string;
-  authorEmail?: string;
-  body: string;
-  internal?: boolean;
-  createdAt: Instant;
-}
+export type Ticket = S["TicketItem"];
+export type TicketDetail = S["TicketDetailOutBody"];
+export type TicketStatus = Ticket["status"];
+export type TicketPriority = Ticket["priority"];
+export const TICKET_STATUSES: TicketStatus[] = ["OPEN", "IN_PROGRESS", "RESOLVED", "CLOSED"];
+export const TICKET_PRIORITIES: TicketPriority[] = ["LOW", "MEDIUM", "HIGH", "CRITICAL"];
+export type TicketMessage = S["TicketMessageItem"];
 
 // ---- platform -------------------------------------------------------------
 export type Plan = "free" | "professional" | "business" | "enterprise";
 export const PLANS: Plan[] = ["free", "professional", "business", "enterprise"];
-export type BusinessStatus = "active" | "suspended" | "trial" | "demo";
+export type BusinessStatus = S["BusinessItem"]["status"];
 
-export interface Business {
-  id: UUID;
-  name: string;
-  subdomain: string;
-  plan: Plan | string;
-  status: BusinessStatus | string;
-  ownerId?: UUID | null;
-  ownerEmail?: string | null;
-  ownerName?: string | null;
-  timezone?: string;
-  createdAt?: Instant;
-  userCount?: number;
-  appointmentCount?: number;
-  primaryColor?: string | null;
-  limits?: Record<string, number | null>;
+export type Business = S["BusinessItem"];
+export type BusinessDetail = S["BusinessDetail"];
+export type BusinessCreateInput = S["BusinessCreateInBody"];
+export type BusinessPatch = S["BusinessPatchInBody"];
+export type TierOverridesBody = S["OverridesBody"];
+export type MetricPoint = S["MetricPoint"];
+export type PlatformMetrics = S["MetricsBody"];
+export type PlatformUser = S["PlatformUserItem"];
+export type PlatformStaff = S["StaffItem"];
+export type PlanInfo = S["PlanBody"];
+export type PlatformSettings = S["SettingsBody"];
+export type PlatformSettingsPatch = S["SettingsPatchInBody"];
+export type BusinessInvitation = S["BusinessInvitationItem"];
+export type BusinessInvitationLookup = S["BusinessInvitationLookupOutBody"];
+export type BusinessAcceptInput = S["BusinessAcceptInBody"];
+export type BusinessAcceptResult = S["BusinessAcceptOutBody"];
+
+/** Limit names a plan sets (see internal/platform/plan.go). */
+export const LIMIT_KEYS = ["maxUsers", "maxResources", "maxServices", "maxAppointmentsPerMonth"] as const;
+export type LimitKey = (typeof LIMIT_KEYS)[number];
+export type TierOverrides = Partial<Record<LimitKey, number | null>>;
+
+/** POST /api/platform/business-invitations/: overrides only travel with overrideLimits. */
+export interface BusinessInvitationInput {
+  email: string;
+  businessName: string;
+  tier: string;
+  overrideLimits?: boolean;
+  limitOverrides?: TierOverrides;
 }
 
-export interface MetricPoint {
-  date: DateStr;
-  value: number;
-}
-export interface PlatformMetrics {
-  mrr?: string | number;
-  currency?: string;
-  activeTenants?: number;
-  totalTenants?: number;
-  churnRate?: number; // 0..1
-  appointments?: number;
-  users?: number;
-  series?: {
-    mrr?: MetricPoint[];
-    activeTenants?: MetricPoint[];
-    churn?: MetricPoint[];
-    appointments?: MetricPoint[];
-  };
-  planBreakdown?: { plan: string; count: number }[];
-}
-
-export interface PlatformUser extends UserSummary {
-  businessName?: string | null;
-  businessSubdomain?: string | null;
-  isActive?: boolean;
-  lastLoginAt?: Instant | null;
-  createdAt?: Instant;
-}
-
+// Masquerade, permission grants and the audit log: shaped like CONTRACT.md
+// until the server publishes them in the OpenAPI document.
 export type GrantStatus = "active" | "expired" | "revoked";
 export interface PermissionGrant {
   id: UUID;
@@ -282,24 +150,9 @@ export interface AuditEvent {
   createdAt: Instant;
 }
 
-export interface PlanInfo {
-  id: string;
-  name: string;
-  priceMonthly: string;
-  currency: string;
-  limits: Record<string, number | null>;
-  features?: string[];
-}
-
-export interface TierOverrides {
-  maxUsers?: number;
-  maxResources?: number;
-  maxAppointmentsPerMonth?: number;
-}
-
-export interface BusinessInvitationInput {
-  email: string;
-  businessName: string;
-  tier: Plan;
-  limitOverrides?: TierOverrides;
+export interface MasqueradeStart {
+  access?: string;
+  refresh?: string;
+  user?: UserSummary;
+  redirectUrl: string;
 }

@@ -34,5 +34,5 @@ export function useLogout() {
 }
 
 export function hasPermission(me: Me | null | undefined, p: string): boolean {
-  return !!me && (me.role === "SUPERUSER" || me.permissions?.includes(p));
+  return !!me && (me.role === "SUPERUSER" || !!me.permissions?.includes(p));
 }

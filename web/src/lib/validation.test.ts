@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
-  inviteBusinessBody, validateAcceptInvitation, validateAppointment, validateBookingDetails, validateHours,
+  inviteBusinessBody, suggestSubdomain, validateAcceptInvitation, validateBusinessAccept, validateAppointment, validateBookingDetails, validateHours,
   validateInviteBusiness, validateLogin, validateMfaCode, validateNewPassword, validateHexColor, type InviteBusinessForm,
 } from "./validation";
 
@@ -39,7 +39,7 @@ describe("invite business", () => {
     const ok = { ...on, maxUsers: "25", maxAppointmentsPerMonth: "0" };
     expect(validateInviteBusiness(ok)).toEqual({});
     expect(inviteBusinessBody(ok)).toEqual({
-      email: "owner@shop.com", businessName: "Shop", tier: "professional", limitOverrides: { maxUsers: 25, maxAppointmentsPerMonth: 0 },
+      email: "owner@shop.com", businessName: "Shop", tier: "professional", overrideLimits: true, limitOverrides: { maxUsers: 25, maxAppointmentsPerMonth: 0 },
     });
   });
   it("requires name, email and a known tier", () => {
@@ -70,5 +70,21 @@ describe("booking and scheduling forms", () => {
     ])[2]).toMatch(/overlap/);
     expect(validateHexColor("#12ab9F")).toBeUndefined();
     expect(validateHexColor("red")).toMatch(/hex/);
+  });
+});
+
+describe("business invitation acceptance", () => {
+  it("suggests a subdomain from the business name", () => {
+    expect(suggestSubdomain("Bella's Hair & Nails")).toBe("bellas-hair-nails");
+    expect(suggestSubdomain("  Café Zoë  ")).toBe("cafe-zoe");
+    expect(suggestSubdomain("---")).toBe("");
+  });
+  it("checks the subdomain, name and password", () => {
+    const ok = { subdomain: "bella", name: "Bella", password: "correct-horse-battery", confirm: "correct-horse-battery" };
+    expect(validateBusinessAccept(ok)).toEqual({});
+    expect(validateBusinessAccept({ ...ok, subdomain: "-bad" }).subdomain).toMatch(/lowercase/);
+    expect(validateBusinessAccept({ ...ok, subdomain: "ab" }).subdomain).toMatch(/3 to 63/);
+    expect(Object.keys(validateBusinessAccept({ subdomain: "", name: "", password: "long-enough-password", confirm: "different-password" })).sort())
+      .toEqual(["confirm", "name", "subdomain"]);
   });
 });

@@ -85,8 +85,9 @@ export function validateInviteBusiness(v: InviteBusinessForm): Errors<InviteKeys
 }
 
 /** The request body: overrides are sent only when the section is checked. */
+/** The POST body: overrides (and the server's overrideLimits switch) only when the box is checked. */
 export function inviteBusinessBody(v: InviteBusinessForm) {
-  const body: { email: string; businessName: string; tier: string; limitOverrides?: Record<string, number> } = {
+  const body: { email: string; businessName: string; tier: string; overrideLimits?: true; limitOverrides?: Record<string, number> } = {
     email: v.email.trim(), businessName: v.businessName.trim(), tier: v.tier,
   };
   if (v.overrideLimits) {
@@ -94,6 +95,7 @@ export function inviteBusinessBody(v: InviteBusinessForm) {
     if (v.maxUsers.trim()) o.maxUsers = Number(v.maxUsers);
     if (v.maxResources.trim()) o.maxResources = Number(v.maxResources);
     if (v.maxAppointmentsPerMonth.trim()) o.maxAppointmentsPerMonth = Number(v.maxAppointmentsPerMonth);
+    body.overrideLimits = true;
     body.limitOverrides = o;
   }
   return body;
@@ -155,4 +157,24 @@ export function validateHours(rows: { dayOfWeek: number; openTime: string; close
 export function validateHexColor(v: string): string | undefined {
   if (!v) return undefined;
   return /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.test(v) ? undefined : "Use a hex colour such as #4f46e5.";
+}
+
+/** A subdomain suggestion from a business name: "Bella's Hair & Nails" → "bellas-hair-nails". */
+export function suggestSubdomain(name: string): string {
+  return name.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/['’]/g, "")
+    .replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 63).replace(/-+$/, "");
+}
+
+export function subdomainError(v: string): string | undefined {
+  const s = v.trim();
+  if (!s) return "Choose an address for your business.";
+  if (s.length < 3 || s.length > 63) return "Use 3 to 63 characters.";
+  if (!/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/.test(s)) return "Use lowercase letters, digits and hyphens (not at the start or end).";
+  return undefined;
+}
+
+export function validateBusinessAccept(v: { subdomain: string; name: string; password: string; confirm: string }): Errors<"subdomain" | "name" | "password" | "confirm"> {
+  const e: Errors<"subdomain" | "name" | "password" | "confirm"> = { ...validateAcceptInvitation(v) };
+  put(e, "subdomain", subdomainError(v.subdomain));
+  return e;
 }

@@ -36,7 +36,8 @@ export function eligibleResources(service: Service | undefined, resources: Resou
   const active = resources.filter((r) => r.isActive !== false);
   if (!service) return active;
   if (!service.resourceIds?.length) return active.filter((r) => r.type === "STAFF");
-  return active.filter((r) => service.resourceIds.includes(r.id));
+  const ids = service.resourceIds;
+  return active.filter((r) => ids.includes(r.id));
 }
 
 function CustomerPicker({ value, name, onChange, error }: { value: string | null; name: string | null; onChange: (c: Customer | null) => void; error?: string }) {
@@ -122,7 +123,7 @@ export function AppointmentDialog({ open, onClose, draft, services, resources, t
   const save = useMutation({
     mutationFn: async () => {
       const start = zonedInstant(date, parseTime(time), tz);
-      const body = { customerId: customer.id, serviceId, resourceId, startTime: toIso(start), durationMinutes: duration, status, notes };
+      const body = { customerId: customer.id ?? undefined, serviceId, resourceId, startTime: toIso(start), durationMinutes: duration, status, notes };
       return draft.id ? appointmentsApi.update(draft.id, body) : appointmentsApi.create(body);
     },
     onSuccess: () => {

@@ -144,7 +144,7 @@ export default function SchedulerPage({ me }: { me: Me }) {
         </>}
       </div>
       <div className="flex items-center gap-3 overflow-x-auto border-b border-line bg-surface px-4 py-1.5 text-xs text-muted">
-        {(["PENDING", "CONFIRMED", "CHECKED_IN", "COMPLETED", "NO_SHOW"] as const).map((s) => (
+        {(["PENDING", "CONFIRMED", "COMPLETED", "NO_SHOW"] as const).map((s) => (
           <span key={s} className="inline-flex items-center gap-1.5 whitespace-nowrap"><span className={cx("h-2.5 w-2.5 rounded-full", statusStyle[s].dot)} />{statusStyle[s].label}</span>
         ))}
         <span className="ml-auto hidden whitespace-nowrap md:inline">Drag to move · drag edges to resize · drag on empty time to create · {tz}</span>
@@ -164,7 +164,7 @@ export default function SchedulerPage({ me }: { me: Me }) {
           ) : (
             <Timeline handle={timeline} axis={axis} resources={activeResources} appointments={appts.data ?? []} blockers={blockers.data ?? []}
               hours={hours.data ?? []} labelFor={labelFor} onCommit={onCommit} readOnly={readOnly}
-              onOpen={(a) => setApptDraft(draftOf(a))} onOpenBlocker={(b: Blocker) => canEdit && setBlockDraft({ id: b.id, resourceId: b.resourceId, start: Date.parse(b.startTime), durationMinutes: b.durationMinutes, title: b.title })}
+              onOpen={(a) => setApptDraft(draftOf(a))} onOpenBlocker={(b: Blocker) => canEdit && setBlockDraft({ id: b.id, resourceId: b.resourceId ?? undefined, start: Date.parse(b.startTime), durationMinutes: b.durationMinutes, title: b.title })}
               onSelectRange={(r) => canEdit && setChoice(r)}
               highlight={ghost?.target ? { ...ghost.target, durationMinutes: ghost.appt.durationMinutes || 30 } : null} />
           )}

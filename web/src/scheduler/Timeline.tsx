@@ -301,7 +301,7 @@ export function Timeline(p: Props) {
             return rc && <div aria-hidden="true" className="pointer-events-none absolute rounded-md border-2 border-dashed border-brand bg-brand/10" style={{ left: rc.left, width: rc.width, top: tops[i]! + 4, height: heights[i]! - 8 }} />;
           })()}
           {p.blockers.map((b) => {
-            const i = rowIndex.get(b.resourceId);
+            const i = b.resourceId ? rowIndex.get(b.resourceId) : undefined;
             const rc = blockRect(axis, Date.parse(b.startTime), b.durationMinutes);
             if (i === undefined || !rc) return null;
             return (

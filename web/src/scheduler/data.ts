@@ -25,7 +25,7 @@ export function useCustomers(search = "") {
   return useQuery({ queryKey: qk.customers(search), queryFn: () => customersApi.list({ search, page_size: search ? 20 : 500 }), select: resultsOf });
 }
 export function useHours() {
-  return useQuery({ queryKey: qk.hours, queryFn: hoursApi.get, select: (v) => resultsOf<BusinessHoursRow>(v) });
+  return useQuery({ queryKey: qk.hours, queryFn: hoursApi.get, select: (v): BusinessHoursRow[] => v ?? [] });
 }
 /** Appointments between two dates (inclusive), refreshed by polling. */
 export function useAppointments(from: string, to: string) {

@@ -7,8 +7,6 @@ export const statusStyle: Record<AppointmentStatus, { block: string; dot: string
     block: "bg-amber-100 border-amber-400 text-amber-950 dark:bg-amber-900/60 dark:border-amber-500 dark:text-amber-50" },
   CONFIRMED: { label: "Confirmed", tone: "brand", dot: "bg-brand",
     block: "bg-[color-mix(in_oklab,var(--ss-brand)_16%,var(--ss-surface))] border-brand text-fg" },
-  CHECKED_IN: { label: "Checked in", tone: "blue", dot: "bg-sky-500",
-    block: "bg-sky-100 border-sky-500 text-sky-950 dark:bg-sky-900/60 dark:text-sky-50" },
   COMPLETED: { label: "Completed", tone: "green", dot: "bg-emerald-500",
     block: "bg-emerald-100 border-emerald-500 text-emerald-950 dark:bg-emerald-900/50 dark:text-emerald-50" },
   CANCELLED: { label: "Cancelled", tone: "gray", dot: "bg-slate-400",

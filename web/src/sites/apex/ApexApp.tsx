@@ -6,6 +6,7 @@ import { useConfig } from "../../app/config-context";
 import { ThemeToggle } from "../../app/ThemeToggle";
 import { hostUrl } from "../../config";
 import { Icon } from "../../ui/Icon";
+import AcceptBusinessInvitationPage from "./AcceptBusinessInvitation";
 
 export function slugify(v: string): string {
   return v.trim().toLowerCase().replace(/^https?:\/\//, "").split(".")[0]!.replace(/[^a-z0-9-]/g, "");
@@ -67,6 +68,7 @@ export default function ApexApp() {
   return (
     <Routes>
       {authRoutes}
+      <Route path="/accept-business-invitation" element={<AcceptBusinessInvitationPage />} />
       <Route path="*" element={<Landing />} />
     </Routes>
   );

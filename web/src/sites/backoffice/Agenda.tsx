@@ -53,8 +53,8 @@ export default function Agenda({ me }: { me: Me }) {
                           {a.notes && <p className="mt-1 text-sm">{a.notes}</p>}
                         </div>
                         <Badge tone={statusStyle[a.status].tone}>{statusStyle[a.status].label}</Badge>
-                        {(a.status === "CONFIRMED" || a.status === "PENDING") && <button type="button" className="btn-secondary py-1" onClick={() => set.mutate({ id: a.id, status: "CHECKED_IN" })}>Check in</button>}
-                        {a.status === "CHECKED_IN" && <button type="button" className="btn-primary py-1" onClick={() => set.mutate({ id: a.id, status: "COMPLETED" })}>Complete</button>}
+                        {a.status === "PENDING" && <button type="button" className="btn-secondary py-1" onClick={() => set.mutate({ id: a.id, status: "CONFIRMED" })}>Confirm</button>}
+                        {a.status === "CONFIRMED" && <button type="button" className="btn-primary py-1" onClick={() => set.mutate({ id: a.id, status: "COMPLETED" })}>Complete</button>}
                         {a.status === "CONFIRMED" && Date.parse(a.startTime!) < Date.now() && <button type="button" className="btn-ghost py-1 text-red-600" onClick={() => set.mutate({ id: a.id, status: "NO_SHOW" })}>No-show</button>}
                       </li>
                     );

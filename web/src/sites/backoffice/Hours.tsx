@@ -69,7 +69,7 @@ export default function Hours() {
 function Overrides() {
   const qc = useQueryClient();
   const toast = useToast();
-  const list = useQuery({ queryKey: ["hours-overrides"], queryFn: () => overridesApi.list({ page_size: 200 }), select: resultsOf<HoursOverride>, retry: false });
+  const list = useQuery({ queryKey: ["hours-overrides"], queryFn: () => overridesApi.list(), select: resultsOf<HoursOverride>, retry: false });
   const [f, setF] = useState({ date: "", closed: true, openTime: "10:00", closeTime: "14:00", reason: "" });
   const [err, setErr] = useState<string | null>(null);
   const add = useMutation({
@@ -100,7 +100,7 @@ function Overrides() {
               <li key={o.id} className="flex items-center gap-3 px-4 py-2.5 text-sm">
                 <span className="w-44 font-medium">{formatDay(o.date, { weekday: "short", month: "short", day: "numeric", year: "numeric" })}</span>
                 <span className="flex-1 text-muted">{o.closed ? "Closed" : `${o.openTime}–${o.closeTime}`}{o.reason ? ` · ${o.reason}` : ""}</span>
-                <button type="button" className="btn-ghost p-2" aria-label={`Remove ${o.date}`} onClick={() => del.mutate(o.id)}><Icon name="trash" /></button>
+                <button type="button" className="btn-ghost p-2" aria-label={`Remove ${o.date}`} onClick={() => o.id && del.mutate(o.id)}><Icon name="trash" /></button>
               </li>
             ))}
           </ul>

@@ -1,9 +1,8 @@
 import { useEffect, useState, type FormEvent } from "react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { resourcesApi, staffApi } from "../../api/business";
-import { ApiError, errorMessage, resultsOf } from "../../api/client";
+import { resourcesApi } from "../../api/business";
+import { ApiError, errorMessage } from "../../api/client";
 import type { Resource, ResourceType } from "../../api/types";
-import { useQuery } from "@tanstack/react-query";
 import { useResources } from "../../scheduler/data";
 import { Dialog } from "../../ui/Dialog";
 import { Alert, Badge } from "../../ui/feedback";
@@ -28,7 +27,7 @@ export default function Resources() {
             { key: "name", header: "Name", cell: (r) => r.name },
             { key: "type", header: "Type", cell: (r) => <Badge tone={r.type === "STAFF" ? "blue" : r.type === "ROOM" ? "violet" : "gray"}>{r.type.toLowerCase()}</Badge> },
             { key: "cap", header: "Capacity", cell: (r) => r.capacity, hideOnMobile: true },
-            { key: "tz", header: "Time zone", cell: (r) => r.timezone ?? "Business default", hideOnMobile: true },
+            { key: "tz", header: "Time zone", cell: (r) => r.timezone || "Business default", hideOnMobile: true },
             { key: "active", header: "Status", cell: (r) => (r.isActive ? <Badge tone="green">active</Badge> : <Badge>inactive</Badge>) },
           ]} />
       </Card>
@@ -40,14 +39,13 @@ export default function Resources() {
 function ResourceDialog({ value, onClose }: { value: Partial<Resource> | null; onClose: () => void }) {
   const qc = useQueryClient();
   const toast = useToast();
-  const staff = useQuery({ queryKey: ["staff"], queryFn: staffApi.list, select: resultsOf, enabled: !!value, retry: false });
   const [f, setF] = useState<Partial<Resource>>({});
   const [errors, setErrors] = useState<Record<string, string | undefined>>({});
   const [formError, setFormError] = useState<string | null>(null);
   useEffect(() => { if (value) { setF(value); setErrors({}); setFormError(null); } }, [value]);
   const save = useMutation({
     mutationFn: () => {
-      const body = { name: f.name?.trim(), type: f.type, capacity: Number(f.capacity ?? 1), timezone: f.timezone || null, isActive: f.isActive ?? true, userId: f.userId || null };
+      const body = { name: f.name?.trim(), type: f.type, capacity: Number(f.capacity ?? 1), timezone: f.timezone || null, isActive: f.isActive ?? true };
       return f.id ? resourcesApi.update(f.id, body) : resourcesApi.create(body);
     },
     onSuccess: () => { toast(f.id ? "Resource saved." : "Resource added."); void qc.invalidateQueries({ queryKey: ["resources"] }); onClose(); },
@@ -73,13 +71,7 @@ function ResourceDialog({ value, onClose }: { value: Partial<Resource> | null; o
           </SelectField>
           <TextField label="Capacity" type="number" min={1} value={f.capacity ?? 1} error={errors.capacity} onChange={(e) => setF({ ...f, capacity: Number(e.target.value) })} hint="How many bookings at once" />
         </div>
-        {f.type === "STAFF" && (
-          <SelectField label="Linked user" value={f.userId ?? ""} error={errors.userId} onChange={(e) => setF({ ...f, userId: e.target.value || null })} hint="Their own agenda shows this resource's appointments.">
-            <option value="">Not linked</option>
-            {(staff.data ?? []).map((s) => <option key={s.id} value={s.id}>{s.name} ({s.email})</option>)}
-          </SelectField>
-        )}
-        <TimeZoneSelect label="Time zone" value={f.timezone ?? ""} allowDefault onChange={(tz) => setF({ ...f, timezone: tz || null })} />
+        <TimeZoneSelect label="Time zone" value={f.timezone ?? ""} allowDefault onChange={(tz) => setF({ ...f, timezone: tz })} />
         <Checkbox label="Active" hint="Inactive resources can't be booked." checked={f.isActive ?? true} onChange={(e) => setF({ ...f, isActive: e.target.checked })} />
       </form>
     </Dialog>

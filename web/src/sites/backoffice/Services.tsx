@@ -2,7 +2,7 @@ import { useEffect, useState, type FormEvent } from "react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { servicesApi } from "../../api/business";
 import { ApiError, errorMessage } from "../../api/client";
-import type { Service } from "../../api/types";
+import type { Service, ServiceInput } from "../../api/types";
 import { formatDuration } from "../../lib/time";
 import { useResources, useServices } from "../../scheduler/data";
 import { ConfirmDialog, Dialog } from "../../ui/Dialog";
@@ -54,8 +54,11 @@ function ServiceDialog({ value, onClose }: { value: Partial<Service> | null; onC
   const fail = (e: unknown) => { if (e instanceof ApiError) setErrors(e.fieldErrors); setFormError(errorMessage(e)); };
   const save = useMutation({
     mutationFn: () => {
-      const body = { ...f, name: f.name?.trim(), price: String(f.price ?? "0") };
-      delete (body as Partial<Service>).id;
+      const body: ServiceInput = {
+        name: f.name?.trim(), description: f.description ?? "", durationMinutes: Number(f.durationMinutes), price: String(f.price ?? "0"),
+        currency: f.currency, bufferBeforeMinutes: Number(f.bufferBeforeMinutes ?? 0), bufferAfterMinutes: Number(f.bufferAfterMinutes ?? 0),
+        resourceIds: f.resourceIds ?? [], isActive: f.isActive ?? true,
+      };
       return f.id ? servicesApi.update(f.id, body) : servicesApi.create(body);
     },
     onSuccess: () => done(f.id ? "Service saved." : "Service added."), onError: fail,

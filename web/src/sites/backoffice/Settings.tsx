@@ -65,7 +65,7 @@ export default function Settings() {
               <ColorField label="Primary colour" value={f.primaryColor ?? ""} error={errors.primaryColor} onChange={(v) => setF({ ...f, primaryColor: v })} />
               <ColorField label="Secondary colour" value={f.secondaryColor ?? ""} error={errors.secondaryColor} onChange={(v) => setF({ ...f, secondaryColor: v })} />
             </div>
-            <TextField label="Logo URL" type="url" value={f.logoUrl ?? ""} error={errors.logoUrl} onChange={(e) => setF({ ...f, logoUrl: e.target.value || null })} hint="A square or wide PNG/SVG, shown on your booking page." />
+            <TextField label="Logo URL" type="url" value={f.logoUrl ?? ""} error={errors.logoUrl} onChange={(e) => setF({ ...f, logoUrl: e.target.value })} hint="A square or wide PNG/SVG, shown on your booking page." />
             <div className="rounded-lg border border-line p-3">
               <p className="mb-2 text-xs font-medium text-muted">Preview</p>
               <div className="flex items-center gap-3">

@@ -4,7 +4,7 @@ import { staffApi } from "../../api/business";
 import { ApiError, errorMessage, resultsOf } from "../../api/client";
 import { emailError } from "../../lib/validation";
 import { Dialog } from "../../ui/Dialog";
-import { Alert, Badge, titleCase } from "../../ui/feedback";
+import { Alert, EmptyState, titleCase } from "../../ui/feedback";
 import { SelectField, TextField } from "../../ui/Field";
 import { Icon } from "../../ui/Icon";
 import { Card, PageHeader } from "../../ui/Page";
@@ -14,7 +14,6 @@ import { useToast } from "../../ui/Toast";
 export default function Staff() {
   const qc = useQueryClient();
   const toast = useToast();
-  const staff = useQuery({ queryKey: ["staff"], queryFn: staffApi.list, select: resultsOf });
   const invites = useQuery({ queryKey: ["invitations"], queryFn: staffApi.invitations, select: resultsOf });
   const [inviting, setInviting] = useState(false);
   const revoke = useMutation({ mutationFn: staffApi.revokeInvitation, onSuccess: () => { toast("Invitation withdrawn."); void qc.invalidateQueries({ queryKey: ["invitations"] }); }, onError: (e) => toast(errorMessage(e), "error") });
@@ -23,16 +22,12 @@ export default function Staff() {
       <PageHeader title="Staff" description="Who can sign in to your back office."
         actions={<button type="button" className="btn-primary" onClick={() => setInviting(true)}><Icon name="mail" /> Invite staff</button>} />
       <Card title="Team">
-        <Table caption="Staff" rows={staff.data} loading={staff.isLoading} error={staff.error} onRetry={() => staff.refetch()}
-          empty={{ icon: "users", title: "Just you so far", body: "Invite your team so they can see their agenda." }}
-          columns={[
-            { key: "name", header: "Name", cell: (s) => <span className="font-medium">{s.name}<span className="block text-xs font-normal text-muted">{s.email}</span></span> },
-            { key: "role", header: "Role", cell: (s) => <Badge tone="blue">{titleCase(s.role)}</Badge> },
-            { key: "status", header: "Status", cell: (s) => (s.isActive === false ? <Badge>inactive</Badge> : <Badge tone="green">active</Badge>) },
-          ]} />
+        <EmptyState icon="users" title="Your team appears here soon">
+          The server doesn't list team members yet. Invite people below; each invitation shows until it is accepted.
+        </EmptyState>
       </Card>
       <Card title="Pending invitations">
-        <Table caption="Invitations" rows={invites.data?.filter((i) => !i.acceptedAt)} loading={invites.isLoading} error={invites.error} onRetry={() => invites.refetch()}
+        <Table caption="Invitations" rows={invites.data} loading={invites.isLoading} error={invites.error} onRetry={() => invites.refetch()}
           empty={{ icon: "mail", title: "No pending invitations" }}
           columns={[
             { key: "email", header: "Email", cell: (i) => i.email },

@@ -32,11 +32,11 @@ export default function Support() {
 function NewTicket({ open, onClose }: { open: boolean; onClose: () => void }) {
   const qc = useQueryClient();
   const toast = useToast();
-  const [f, setF] = useState({ subject: "", body: "", priority: "NORMAL" });
+  const [f, setF] = useState({ subject: "", body: "", priority: "MEDIUM" });
   const [errors, setErrors] = useState<Record<string, string | undefined>>({});
   const create = useMutation({
-    mutationFn: () => ticketsApi.create({ subject: f.subject.trim(), body: f.body.trim(), priority: f.priority }),
-    onSuccess: () => { toast("Ticket sent. We'll reply by email too."); setF({ subject: "", body: "", priority: "NORMAL" }); void qc.invalidateQueries({ queryKey: ["tickets"] }); onClose(); },
+    mutationFn: () => ticketsApi.create({ subject: f.subject.trim(), description: f.body.trim(), priority: f.priority }),
+    onSuccess: () => { toast("Ticket sent. We'll reply by email too."); setF({ subject: "", body: "", priority: "MEDIUM" }); void qc.invalidateQueries({ queryKey: ["tickets"] }); onClose(); },
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -51,7 +51,7 @@ function NewTicket({ open, onClose }: { open: boolean; onClose: () => void }) {
         {create.isError && <Alert>{errorMessage(create.error)}</Alert>}
         <TextField label="Subject" value={f.subject} error={errors.subject} onChange={(e) => setF({ ...f, subject: e.target.value })} autoFocus />
         <SelectField label="Priority" value={f.priority} onChange={(e) => setF({ ...f, priority: e.target.value })}>
-          <option value="LOW">Low</option><option value="NORMAL">Normal</option><option value="HIGH">High</option><option value="URGENT">Urgent — bookings are failing</option>
+          <option value="LOW">Low</option><option value="MEDIUM">Normal</option><option value="HIGH">High</option><option value="CRITICAL">Urgent — bookings are failing</option>
         </SelectField>
         <TextArea label="What's happening?" value={f.body} error={errors.body} onChange={(e) => setF({ ...f, body: e.target.value })} rows={6} />
       </form>

@@ -13,7 +13,7 @@ import { useToast } from "../../ui/Toast";
 import { feeAmount, formatMoney, isLateCancellation } from "./policy";
 import { SlotPicker } from "./SlotPicker";
 
-const statusTone = { PENDING: "amber", CONFIRMED: "green", CHECKED_IN: "blue", COMPLETED: "gray", CANCELLED: "gray", NO_SHOW: "red" } as const;
+const statusTone = { PENDING: "amber", CONFIRMED: "green", COMPLETED: "gray", CANCELLED: "gray", NO_SHOW: "red" } as const;
 
 export default function Portal({ me }: { me: Me | null }) {
   const [tab, setTab] = useState<"upcoming" | "past">("upcoming");

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from "react";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ApiError, errorMessage } from "../../api/client";
 import { platformApi } from "../../api/platform";
-import { PLANS, type Business, type Plan } from "../../api/types";
+import { PLANS, type Business, type BusinessDetail, type Plan } from "../../api/types";
 import { useConfig } from "../../app/config-context";
 import { hostUrl } from "../../config";
 import { formatDateTime } from "../../lib/time";
@@ -39,7 +39,7 @@ export default function Businesses() {
           <SearchInput label="Search businesses" placeholder="Search by name, address or owner" value={search} onChange={(v) => { setSearch(v); setPage(1); }} />
           <select aria-label="Status" className="input" value={status} onChange={(e) => { setStatus(e.target.value); setPage(1); }}>
             <option value="">All statuses</option>
-            {["active", "trial", "suspended", "demo"].map((s) => <option key={s} value={s}>{titleCase(s)}</option>)}
+            {["active", "trial", "suspended", "deleted"].map((s) => <option key={s} value={s}>{titleCase(s)}</option>)}
           </select>
           <select aria-label="Plan" className="input" value={plan} onChange={(e) => { setPlan(e.target.value); setPage(1); }}>
             <option value="">All plans</option>
@@ -67,8 +67,9 @@ function BusinessDrawer({ business, onClose }: { business: Business | null; onCl
   const cfg = useConfig();
   const qc = useQueryClient();
   const toast = useToast();
-  const detail = useQuery({ queryKey: ["platform-business", business?.id], queryFn: () => platformApi.business(business!.id), enabled: !!business, placeholderData: business ?? undefined });
-  const b = detail.data ?? business;
+  const detail = useQuery({ queryKey: ["platform-business", business?.id], queryFn: () => platformApi.business(business!.id), enabled: !!business, });
+  const full: BusinessDetail | undefined = detail.data;
+  const b: Business | null = full ?? business;
   const [confirm, setConfirm] = useState(false);
   const [masq, setMasq] = useState(false);
   const toggle = useMutation({
@@ -101,14 +102,14 @@ function BusinessDrawer({ business, onClose }: { business: Business | null; onCl
               <dt className="text-muted">Time zone</dt><dd>{b.timezone ?? "—"}</dd>
               <dt className="text-muted">Created</dt><dd>{b.createdAt ? formatDateTime(Date.parse(b.createdAt), Intl.DateTimeFormat().resolvedOptions().timeZone) : "—"}</dd>
               <dt className="text-muted">Users</dt><dd>{b.userCount ?? "—"}</dd>
-              <dt className="text-muted">Appointments</dt><dd>{b.appointmentCount ?? "—"}</dd>
+              <dt className="text-muted">Appointments</dt><dd>{detail.data?.appointmentCount ?? "—"}</dd>
               <dt className="text-muted">Site</dt><dd><a className="text-brand hover:underline" href={hostUrl(cfg, b.subdomain)} target="_blank" rel="noreferrer">Open booking site ↗</a></dd>
             </dl>
-            {b.limits && Object.keys(b.limits).length > 0 && (
+            {full?.limits && Object.keys(full.limits).length > 0 && (
               <div>
                 <h3 className="mb-2 font-semibold">Limits</h3>
                 <dl className="grid grid-cols-[1fr_auto] gap-y-1">
-                  {Object.entries(b.limits).map(([k, v]) => <div key={k} className="contents"><dt className="text-muted">{titleCase(k.replace(/([A-Z])/g, "_$1"))}</dt><dd className="tabular-nums">{v ?? "Unlimited"}</dd></div>)}
+                  {Object.entries(full.limits as Record<string, number | null>).map(([k, v]) => <div key={k} className="contents"><dt className="text-muted">{titleCase(k.replace(/([A-Z])/g, "_$1"))}</dt><dd className="tabular-nums">{v ?? "Unlimited"}</dd></div>)}
                 </dl>
               </div>
             )}
@@ -133,7 +134,7 @@ export function InviteBusinessDialog({ open, onClose }: { open: boolean; onClose
   const [formError, setFormError] = useState<string | null>(null);
   const set = (p: Partial<InviteBusinessForm>) => setF((x) => ({ ...x, ...p }));
   const send = useMutation({
-    mutationFn: () => platformApi.inviteBusiness(inviteBusinessBody(f) as Parameters<typeof platformApi.inviteBusiness>[0]),
+    mutationFn: () => platformApi.inviteBusiness(inviteBusinessBody(f)),
     onSuccess: () => { toast(`Invitation sent to ${f.email}.`); setF(emptyInvite); onClose(); },
     onError: (e) => {
       if (e instanceof ApiError) {

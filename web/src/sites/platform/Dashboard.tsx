@@ -6,10 +6,10 @@ import { ErrorState, Skeleton } from "../../ui/feedback";
 import { Card, PageHeader } from "../../ui/Page";
 import { formatMoney } from "../booking/policy";
 
-const pts = (s?: MetricPoint[]): Point[] =>
+const pts = (s?: MetricPoint[] | null): Point[] =>
   (s ?? []).map((p) => ({ label: new Intl.DateTimeFormat(undefined, { month: "short", day: "numeric", timeZone: "UTC" }).format(Date.parse(p.date + "T00:00:00Z")), value: Number(p.value) }));
 
-function delta(s?: MetricPoint[], goodWhenUp = true) {
+function delta(s?: MetricPoint[] | null, goodWhenUp = true) {
   if (!s || s.length < 2) return null;
   const a = Number(s[0]!.value), b = Number(s[s.length - 1]!.value);
   if (!a) return null;
@@ -18,7 +18,7 @@ function delta(s?: MetricPoint[], goodWhenUp = true) {
 }
 
 export default function Dashboard() {
-  const m = useQuery({ queryKey: ["platform-metrics"], queryFn: platformApi.metrics, refetchInterval: 60_000 });
+  const m = useQuery({ queryKey: ["platform-metrics"], queryFn: () => platformApi.metrics(), refetchInterval: 60_000 });
   const d = m.data;
   const cur = d?.currency ?? "USD";
   const money = (v: number) => formatMoney(v, cur).replace(/\.00$/, "");
@@ -31,7 +31,7 @@ export default function Dashboard() {
             {m.isLoading ? [0, 1, 2, 3].map((i) => <Skeleton key={i} className="h-[104px]" />) : <>
               <MetricCard label="Monthly recurring revenue" value={money(Number(d?.mrr ?? 0))} delta={delta(d?.series?.mrr)} />
               <MetricCard label="Active businesses" value={String(d?.activeTenants ?? 0)} delta={delta(d?.series?.activeTenants)}>
-                {d?.totalTenants !== undefined && <p className="text-xs text-muted">{d.totalTenants} in total</p>}
+                {d && <p className="text-xs text-muted">{d.payingTenants} paying · {d.newTenants} new</p>}
               </MetricCard>
               <MetricCard label="Churn (30 days)" value={`${((d?.churnRate ?? 0) * 100).toFixed(1)}%`} delta={delta(d?.series?.churn, false)} />
               <MetricCard label="Appointments (30 days)" value={(d?.appointments ?? 0).toLocaleString()} delta={delta(d?.series?.appointments)} />

@@ -24,7 +24,7 @@ export default function Grants() {
   const [confirm, setConfirm] = useState<string[] | null>(null);
   const [creating, setCreating] = useState(false);
   const revoke = useMutation({
-    mutationFn: (ids: string[]) => (ids.length === 1 ? platformApi.revokeGrant(ids[0]!) : platformApi.bulkRevoke(ids)),
+    mutationFn: async (ids: string[]): Promise<unknown> => (ids.length === 1 ? platformApi.revokeGrant(ids[0]!) : platformApi.bulkRevoke(ids)),
     onSuccess: (_, ids) => { toast(ids.length === 1 ? "Grant revoked." : `${ids.length} grants revoked.`); setSelected(new Set()); setConfirm(null); void qc.invalidateQueries({ queryKey: ["grants"] }); },
     onError: (e) => { toast(errorMessage(e), "error"); setConfirm(null); },
   });

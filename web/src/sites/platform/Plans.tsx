@@ -48,8 +48,8 @@ function SettingsForm({ initial }: { initial: Record<string, unknown> }) {
   const toast = useToast();
   const [values, setValues] = useState<Record<string, unknown>>(initial);
   useEffect(() => setValues(initial), [initial]);
-  const save = useMutation({ mutationFn: () => platformApi.updateSettings(values), onSuccess: () => toast("Settings saved."), onError: (e) => toast(errorMessage(e), "error") });
-  const keys = Object.keys(values).filter((k) => ["string", "number", "boolean"].includes(typeof values[k]));
+  const save = useMutation({ mutationFn: () => { const { updatedAt: _u, ...body } = values; return platformApi.updateSettings(body); }, onSuccess: () => toast("Settings saved."), onError: (e) => toast(errorMessage(e), "error") });
+  const keys = Object.keys(values).filter((k) => k !== "updatedAt" && ["string", "number", "boolean"].includes(typeof values[k]));
   if (!keys.length) return <p className="p-4 text-sm text-muted">No editable settings.</p>;
   return (
     <form className="space-y-4 p-4" onSubmit={(e) => { e.preventDefault(); save.mutate(); }}>

@@ -1,23 +1,27 @@
-import { useQueries } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
+import { resultsOf } from "../../api/client";
 import { platformApi } from "../../api/platform";
-import { PLATFORM_ROLES } from "../../api/types";
-import { useMe } from "../../auth/session";
+import type { PlatformStaff } from "../../api/types";
+import { Badge } from "../../ui/feedback";
 import { Card, PageHeader } from "../../ui/Page";
 import { Table } from "../../ui/Table";
-import { userColumns } from "./Users";
+import { RoleBadge } from "./badges";
 
 export default function Staff() {
-  const me = useMe();
-  const qs = useQueries({ queries: PLATFORM_ROLES.map((role) => ({ queryKey: ["platform-users", "", role, 1], queryFn: () => platformApi.users({ role }) })) });
-  const rows = qs.flatMap((q) => q.data?.results ?? []);
-  const loading = qs.some((q) => q.isLoading);
-  const error = qs.find((q) => q.error)?.error;
+  const list = useQuery({ queryKey: ["platform-staff"], queryFn: platformApi.staff, select: (v) => resultsOf<PlatformStaff>(v) });
   return (
     <div>
-      <PageHeader title="Platform staff" description="SmoothSchedule employees with access to this console. Create staff with `smoothschedule user create`." />
+      <PageHeader title="Platform staff" description="SmoothSchedule employees with access to this console." />
       <Card>
-        <Table caption="Platform staff" rows={rows} loading={loading} error={error} onRetry={() => qs.forEach((q) => q.refetch())}
-          empty={{ icon: "shield", title: "No platform staff" }} columns={userColumns(null, me.data?.id)} />
+        <Table caption="Platform staff" rows={list.data} loading={list.isLoading} error={list.error} onRetry={() => list.refetch()}
+          empty={{ icon: "shield", title: "No platform staff" }}
+          columns={[
+            { key: "name", header: "User", cell: (u) => <span className="font-medium">{u.name || "—"}<span className="block text-xs font-normal text-muted">{u.email}</span></span> },
+            { key: "role", header: "Role", cell: (u) => <RoleBadge role={u.role} /> },
+            { key: "mfa", header: "Two-factor", cell: (u) => (u.mfaEnabled ? <Badge tone="green">on</Badge> : <Badge tone="amber">off</Badge>), hideOnMobile: true },
+            { key: "last", header: "Last sign-in", cell: (u) => (u.lastLoginAt ? new Date(u.lastLoginAt).toLocaleString() : "Never"), hideOnMobile: true },
+            { key: "status", header: "Status", cell: (u) => (u.status === "active" ? <Badge tone="green">active</Badge> : <Badge>disabled</Badge>) },
+          ]} />
       </Card>
     </div>
   );

@@ -9,8 +9,8 @@ import { Checkbox } from "../../ui/Field";
 import { Icon } from "../../ui/Icon";
 import { useToast } from "../../ui/Toast";
 
-const statusTone = { OPEN: "blue", PENDING: "amber", RESOLVED: "green", CLOSED: "gray" } as const;
-const prioTone = { LOW: "gray", NORMAL: "gray", HIGH: "amber", URGENT: "red" } as const;
+const statusTone = { OPEN: "blue", IN_PROGRESS: "amber", RESOLVED: "green", CLOSED: "gray" } as const;
+const prioTone = { LOW: "gray", MEDIUM: "gray", HIGH: "amber", CRITICAL: "red" } as const;
 
 export interface TicketApi {
   key: string;
@@ -32,9 +32,9 @@ export function TicketsView({ api, emptyAction }: { api: TicketApi; emptyAction?
     <div className="card grid min-h-[32rem] overflow-hidden md:grid-cols-[22rem_1fr]">
       <div className={cx("border-line md:border-r", current && "hidden md:block")}>
         <div className="flex gap-1 overflow-x-auto border-b border-line p-2" role="tablist" aria-label="Ticket status">
-          {["OPEN", "PENDING", "RESOLVED", "CLOSED", ""].map((s) => (
+          {["OPEN", "IN_PROGRESS", "RESOLVED", "CLOSED", ""].map((s) => (
             <button key={s || "all"} type="button" role="tab" aria-selected={status === s} onClick={() => setStatus(s)}
-              className={cx("whitespace-nowrap rounded-md px-2.5 py-1 text-xs font-medium", status === s ? "bg-brand/10 text-brand" : "text-muted hover:text-fg")}>{s ? s[0] + s.slice(1).toLowerCase() : "All"}</button>
+              className={cx("whitespace-nowrap rounded-md px-2.5 py-1 text-xs font-medium", status === s ? "bg-brand/10 text-brand" : "text-muted hover:text-fg")}>{s ? s[0] + s.slice(1).toLowerCase().replace("_", " ") : "All"}</button>
           ))}
         </div>
         {list.isLoading ? <SkeletonRows rows={5} /> : list.isError ? <ErrorState error={list.error} onRetry={() => list.refetch()} />
@@ -50,8 +50,8 @@ export function TicketsView({ api, emptyAction }: { api: TicketApi; emptyAction?
                     </div>
                     <p className="mt-0.5 truncate text-xs text-muted">{t.requesterName ?? t.requesterEmail}{t.businessName ? ` · ${t.businessName}` : ""}</p>
                     <div className="mt-1.5 flex gap-1.5">
-                      <Badge tone={statusTone[t.status] ?? "gray"}>{t.status.toLowerCase()}</Badge>
-                      {t.priority && t.priority !== "NORMAL" && <Badge tone={prioTone[t.priority]}>{t.priority.toLowerCase()}</Badge>}
+                      <Badge tone={statusTone[t.status] ?? "gray"}>{t.status.toLowerCase().replace("_", " ")}</Badge>
+                      {t.priority && t.priority !== "MEDIUM" && <Badge tone={prioTone[t.priority]}>{t.priority.toLowerCase()}</Badge>}
                     </div>
                   </button>
                 </li>
@@ -93,7 +93,7 @@ function Conversation({ api, ticket, onBack }: { api: TicketApi; ticket: Ticket;
         </div>
         {api.setStatus && (
           <select aria-label="Ticket status" className="input w-auto py-1" value={ticket.status} onChange={(e) => setStatus.mutate(e.target.value as Ticket["status"])}>
-            {["OPEN", "PENDING", "RESOLVED", "CLOSED"].map((s) => <option key={s} value={s}>{s[0] + s.slice(1).toLowerCase()}</option>)}
+            {["OPEN", "IN_PROGRESS", "RESOLVED", "CLOSED"].map((s) => <option key={s} value={s}>{s[0] + s.slice(1).toLowerCase().replace("_", " ")}</option>)}
           </select>
         )}
       </header>
