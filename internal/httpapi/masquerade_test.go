@@ -1,15 +1,20 @@
 package httpapi_test
 
 import (
+	"bytes"
 	"context"
+	"log/slog"
 	"net/http"
 	"net/url"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/smoothschedule/smoothschedule/internal/access"
+	"github.com/smoothschedule/smoothschedule/internal/httpapi"
 	"github.com/smoothschedule/smoothschedule/internal/identity"
+	"github.com/smoothschedule/smoothschedule/internal/logctx"
 	"github.com/smoothschedule/smoothschedule/internal/tenancy"
 )
 
@@ -341,3 +346,55 @@ func TestMasqueradeSameHostAndExpiry(t *testing.T) {
 		t.Errorf("MASQUERADE_END rows: %+v", ends)
 	}
 }
+
+// TestMasqueradeAttribution: what a masquerade session does is recorded
+// under both identities — audit rows (actor = the user acted as,
+// impersonatorId = the person) and every request log line (user and
+// impersonator) — and signing out of it ends the masquerade.
+func TestMasqueradeAttribution(t *testing.T) {
+	e := newAuthEnv(t)
+	var logs syncBuffer
+	log := slog.New(logctx.Handler{Handler: slog.NewJSONHandler(&logs, nil)})
+	e.srv = httpapi.New(httpapi.Deps{Config: e.cfg, Log: log, Version: "test", DB: e.db, Resolver: e.res,
+		Identity: e.ids, Auth: &httpapi.SessionAuth{Identity: e.ids, Config: e.cfg}, Now: e.clock.Now})
+	acme := e.tenant("Acme", "acme")
+	owner := e.user("owner@acme.example", access.TenantOwner, acme.ID)
+	support := e.user("support@platform.example", access.PlatformSupport, "")
+	c, start, _ := e.masquerade("platform.localhost", owner.ID, bearer(e.session(support))...)
+	if c != 200 {
+		t.Fatalf("start: %d %v", c, start)
+	}
+	tok := bearer(start["access"].(string))
+	if c, _, _ := e.do("GET", "acme.localhost", "/api/auth/me/", "", tok...); c != 200 {
+		t.Fatalf("me: %d", c)
+	}
+	if !strings.Contains(logs.String(), `"user":"`+owner.ID+`","impersonator":"`+support.ID+`"`) {
+		t.Errorf("request log lines must name both identities:\n%s", logs.String())
+	}
+	if c, _, _ := e.do("POST", "acme.localhost", "/api/auth/logout/", "", tok...); c != 204 && c != 200 {
+		t.Fatalf("logout: %d", c)
+	}
+	out := e.audits("LOGOUT")
+	if len(out) != 1 || out[0].actor != owner.ID || out[0].impersonator != support.ID || out[0].session == "" {
+		t.Errorf("LOGOUT while masquerading: %+v", out)
+	}
+	if ends := e.audits("MASQUERADE_END"); len(ends) != 1 || ends[0].reason != "logged out" || ends[0].actor != support.ID {
+		t.Errorf("MASQUERADE_END after logout: %+v", ends)
+	}
+	if c, _, _ := e.do("GET", "acme.localhost", "/api/auth/me/", "", tok...); c != 401 {
+		t.Errorf("after logout: %d", c)
+	}
+}
+
+// syncBuffer is a bytes.Buffer safe for concurrent log writes.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+func (s *syncBuffer) String() string { s.mu.Lock(); defer s.mu.Unlock(); return s.b.String() }

@@ -218,6 +218,11 @@ func (s *Service) Logout(ctx context.Context, p *access.Principal, c Client) err
 		return err
 	}
 	s.record(ctx, actorEvent(audit.Logout, p, a.Email, &a.User, c))
+	if p.Masquerading() {
+		if v, err := s.Store.SessionByID(ctx, p.SessionID); err == nil {
+			s.endMasquerade(ctx, v, "logged out", c)
+		}
+	}
 	return nil
 }
 
