@@ -20,6 +20,7 @@ const TZ = "Europe/Berlin";
 const owner = { email: "owner@acme.test", password: "correct-horse-battery" };
 const admin = { email: "admin@platform.test", password: "platform-admin-secret" };
 const manager = { email: "manager@platform.test", password: "platform-manager-secret" };
+const support = { email: "support@platform.test", password: "platform-support-secret" };
 const bella = { slug: "bella", name: "Bella Hair Studio", email: "bella@owner.test", password: "bella-owner-password", ownerName: "Bella Owner" };
 let failed = false;
 
@@ -38,6 +39,7 @@ const clock = (iso) => new Intl.DateTimeFormat("en-GB", { timeZone: TZ, hour: "2
 try {
   cli(env, "createsuperuser", "--email", admin.email, "--password", admin.password);
   cli(env, "user", "create", "--email", manager.email, "--password", manager.password, "--role", "PLATFORM_MANAGER", "--name", "Mia Manager");
+  cli(env, "user", "create", "--email", support.email, "--password", support.password, "--role", "PLATFORM_SUPPORT", "--name", "Sol Support");
   cli(env, "tenant", "create", "--name", "Acme Salon", "--slug", "acme", "--timezone", TZ,
     "--owner-email", owner.email, "--owner-password", owner.password, "--owner-name", "Olivia Owner");
 
@@ -338,6 +340,30 @@ try {
       await screenshots(page, "backoffice-scheduler-conflict");
       const after = await apiOk(page, "GET", `/api/appointments/${appt.id}/`);
       assert.equal(clock(after.startTime), before);
+    }],
+    ["platform support masquerades as the owner and stops", async () => {
+      ensureBella();
+      const page = await signedIn("platform", support);
+      await page.getByRole("navigation").getByRole("link", { name: "Users" }).click();
+      await page.getByLabel("Search users").fill(bella.email);
+      await page.getByRole("button", { name: `Masquerade as ${bella.email}` }).click();
+      const dialog = page.getByRole("dialog", { name: /^Masquerade as/ });
+      await dialog.getByLabel("Reason").fill("Ticket 42: the owner cannot see tomorrow's bookings");
+      await dialog.getByRole("button", { name: "Start masquerade" }).click();
+      await page.waitForURL((u) => u.hostname === `${bella.slug}.localhost` && !u.pathname.startsWith("/auth/"));
+      const banner = page.getByRole("region", { name: "Masquerade" });
+      await banner.getByText(support.email).waitFor();
+      await banner.getByText(bella.email).waitFor();
+      const me = await apiOk(page, "GET", "/api/auth/me/");
+      assert.equal(me.email, bella.email);
+      assert.equal(me.masquerade.impersonator.email, support.email);
+      await screenshots(page, "backoffice-masquerade");
+      await banner.getByRole("button", { name: "Stop masquerading" }).click();
+      await page.waitForURL((u) => u.hostname === "platform.localhost");
+      await page.getByRole("navigation").first().waitFor();
+      const back = await apiOk(page, "GET", "/api/auth/me/");
+      assert.equal(back.email, support.email);
+      assert.equal(back.masquerade, null);
     }],
   ]);
   failed = !ok;

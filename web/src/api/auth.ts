@@ -1,5 +1,5 @@
 import { api, type Page } from "./client";
-import type { LoginResult, MasqueradeStart, Me, Role, Session, UserSummary } from "./types";
+import type { LoginResult, MasqueradeStart, MasqueradeStop, Me, Role, Session } from "./types";
 
 export const authApi = {
   me: () => api.get<Me>("/api/auth/me/"),
@@ -19,6 +19,6 @@ export const authApi = {
   revokeSession: (id: string) => api.del(`/api/auth/sessions/${id}/`),
   masquerade: (userId: string, reason: string) =>
     api.post<MasqueradeStart>("/api/auth/masquerade/", { userId, reason }),
-  masqueradeExchange: (code: string) => api.post<{ redirectUrl?: string; user?: UserSummary }>("/api/auth/masquerade/exchange/", { code }),
-  masqueradeStop: () => api.post<{ redirectUrl?: string }>("/api/auth/masquerade/stop/"),
+  masqueradeExchange: (code: string) => api.post<MasqueradeStart>("/api/auth/masquerade/exchange/", { code }),
+  masqueradeStop: () => api.post<MasqueradeStop>("/api/auth/masquerade/stop/"),
 };

@@ -116,6 +116,26 @@ export interface paths {
         patch: operations["appointments-update"];
         trace?: never;
     };
+    "/api/audit-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Masquerades, grants and approvals that touched this business
+         * @description Authorization: users holding audit.own on tenant hosts.
+         */
+        get: operations["audit-log"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/invitations/accept": {
         parameters: {
             query?: never;
@@ -190,6 +210,66 @@ export interface paths {
          * @description Authorization: signed-in users on any hosts.
          */
         post: operations["logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/masquerade": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Act as another user (403 names the matrix rule that refused)
+         * @description Authorization: signed-in users on any hosts.
+         */
+        post: operations["masquerade-start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/masquerade/exchange": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Redeem a one-time masquerade code; sets this host's cookie
+         * @description Authorization: anyone on any hosts.
+         */
+        post: operations["masquerade-exchange"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/masquerade/stop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * End the masquerade; back to the impersonator's host
+         * @description Authorization: signed-in users on any hosts.
+         */
+        post: operations["masquerade-stop"];
         delete?: never;
         options?: never;
         head?: never;
@@ -852,6 +932,90 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/permission-grants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Permission grants, newest first
+         * @description Authorization: users holding staff.manage on tenant hosts, not while masquerading.
+         */
+        get: operations["grants"];
+        put?: never;
+        /**
+         * Grant a user one permission for a while
+         * @description Authorization: users holding staff.manage on tenant hosts, not while masquerading.
+         */
+        post: operations["grant-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/permission-grants/bulk-revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Revoke several grants at once
+         * @description Authorization: users holding staff.manage on tenant hosts, not while masquerading.
+         */
+        post: operations["grants-bulk-revoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/permission-grants/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Revoke a grant at once
+         * @description Authorization: users holding staff.manage on tenant hosts, not while masquerading.
+         */
+        post: operations["grant-revoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/platform/audit-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The audit log, newest first
+         * @description Authorization: users holding platform.audit.read on platform hosts.
+         */
+        get: operations["platform-audit-log"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/platform/business-invitations": {
         parameters: {
             query?: never;
@@ -1086,6 +1250,70 @@ export interface paths {
          * @description Authorization: users holding platform.demo.create on platform hosts.
          */
         post: operations["demo-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/platform/permission-grants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Permission grants, newest first
+         * @description Authorization: users holding platform.grants.manage on platform hosts, not while masquerading.
+         */
+        get: operations["platform-grants"];
+        put?: never;
+        /**
+         * Grant a user one permission for a while
+         * @description Authorization: users holding platform.grants.manage on platform hosts, not while masquerading.
+         */
+        post: operations["platform-grant-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/platform/permission-grants/bulk-revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Revoke several grants at once
+         * @description Authorization: users holding platform.grants.manage on platform hosts, not while masquerading.
+         */
+        post: operations["platform-grants-bulk-revoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/platform/permission-grants/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Revoke a grant at once
+         * @description Authorization: users holding platform.grants.manage on platform hosts, not while masquerading.
+         */
+        post: operations["platform-grant-revoke"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1540,6 +1768,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/support-access": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The business's approvals of platform support access
+         * @description Authorization: users holding support.approve on tenant hosts.
+         */
+        get: operations["support-access"];
+        put?: never;
+        /**
+         * Let platform support act as the business's users for a while
+         * @description Authorization: users holding support.approve on tenant hosts, not while masquerading.
+         */
+        post: operations["support-access-approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/support-access/policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Whether platform support needs the owner's approval
+         * @description Authorization: users holding support.approve on tenant hosts.
+         */
+        get: operations["support-access-policy"];
+        /**
+         * Require (or not) the owner's approval for platform support
+         * @description Authorization: users holding support.approve on tenant hosts, not while masquerading.
+         */
+        put: operations["support-access-policy-put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/support-access/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * End an approval at once
+         * @description Authorization: users holding support.approve on tenant hosts, not while masquerading.
+         */
+        post: operations["support-access-revoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tenant/config": {
         parameters: {
             query?: never;
@@ -1678,6 +1974,47 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        ApprovalOut: {
+            approvedBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            expiresAt: string;
+            id: string;
+            reason: string;
+            /** Format: date-time */
+            revokedAt: string | null;
+            /** @enum {string} */
+            status: "active" | "expired" | "revoked";
+        };
+        ApproveInBody: {
+            /**
+             * Format: int64
+             * @description default 60, at most 10080 (7 days)
+             */
+            durationMinutes?: number;
+            reason?: string;
+        };
+        AuditEventOut: {
+            /** @description e.g. MASQUERADE_START, MASQUERADE_DENIED, MASQUERADE_END, GRANT_CREATED, GRANT_USED, GRANT_REVOKED */
+            action: string;
+            actorEmail: string;
+            actorId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            detail: {
+                [key: string]: unknown;
+            };
+            id: string;
+            impersonatorId: string | null;
+            ipAddress: string;
+            reason: string;
+            sessionId: string | null;
+            targetEmail: string;
+            targetId: string | null;
+            tenantId: string | null;
+            userAgent: string;
+        };
         AvailabilityOut: {
             /** @description HH:MM in the requested zone */
             availableSlots: string[] | null;
@@ -1768,6 +2105,18 @@ export interface components {
             id: string;
             name: string;
             type: string;
+        };
+        BulkRevokeInBody: {
+            /** @description grants to revoke; unknown and already revoked ones are skipped */
+            ids: string[] | null;
+        };
+        BulkRevokeOutBody: {
+            /**
+             * Format: int64
+             * @description how many grants this call revoked
+             */
+            count: number;
+            revoked: components["schemas"]["GrantOut"][] | null;
         };
         BusinessAcceptInBody: {
             /** @description the owner's name */
@@ -2088,12 +2437,43 @@ export interface components {
             /** @description shown once */
             ownerPassword: string;
         };
+        ExchangeInBody: {
+            /** @description the one-time code from the start answer's redirectUrl */
+            code: string;
+        };
         FieldError: {
             location: string;
             message: string;
         };
         ForgotInBody: {
             email: string;
+        };
+        GrantInBody: {
+            /** @description a grantable permission of the catalog that the grantor's role holds */
+            action?: string;
+            /**
+             * Format: int64
+             * @description default 30, at most 480
+             */
+            durationMinutes?: number;
+            granteeId?: string;
+            reason?: string;
+        };
+        GrantOut: {
+            /** @description the permission granted, e.g. platform.plans.write */
+            action: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            expiresAt: string;
+            granteeId: string;
+            grantorId: string;
+            id: string;
+            reason: string;
+            /** Format: date-time */
+            revokedAt: string | null;
+            /** @enum {string} */
+            status: "active" | "expired" | "revoked";
         };
         HealthOutBody: {
             /** @example ok */
@@ -2115,11 +2495,6 @@ export interface components {
             dayOfWeek: number;
             /** @example 09:00 */
             openTime: string;
-        };
-        ImpersonatorStruct: {
-            email: string;
-            id: string;
-            role: string;
         };
         InvitationItem: {
             /** Format: date-time */
@@ -2207,6 +2582,34 @@ export interface components {
             email: string;
             password: string;
         };
+        MasqueradeBody: {
+            /** @description bearer access token of the masquerade session, valid on the target's host */
+            access: string;
+            /** @description "/" on the same host (the cookie is set), else the target host's /auth/masquerade page with a one-time code */
+            redirectUrl: string;
+            /** @description refresh token of the masquerade session */
+            refresh: string;
+            /** @description the user now acted as */
+            user: components["schemas"]["UserSummary"];
+        };
+        MasqueradeInBody: {
+            /** @description why (audited; required) */
+            reason?: string;
+            /** @description the user to act as */
+            userId?: string;
+        };
+        MasqueradeView: {
+            /** Format: date-time */
+            expiresAt: string;
+            impersonator: components["schemas"]["MasqueradeViewImpersonatorStruct"];
+            /** Format: date-time */
+            startedAt: string;
+        };
+        MasqueradeViewImpersonatorStruct: {
+            email: string;
+            id: string;
+            role: string;
+        };
         MeBody: {
             avatarUrl: string | null;
             /** @description the user's business; null for platform staff */
@@ -2214,20 +2617,13 @@ export interface components {
             email: string;
             id: string;
             /** @description null unless this session acts on behalf of someone else */
-            masquerade: components["schemas"]["MeBodyMasqueradeStruct"];
+            masquerade: components["schemas"]["MasqueradeView"];
             mfaEnabled: boolean;
             name: string;
             /** @description effective permissions: the role's and active grants' */
             permissions: string[] | null;
             /** @enum {string} */
             role: "SUPERUSER" | "PLATFORM_MANAGER" | "PLATFORM_SALES" | "PLATFORM_SUPPORT" | "TENANT_OWNER" | "TENANT_MANAGER" | "TENANT_STAFF" | "CUSTOMER";
-        };
-        MeBodyMasqueradeStruct: {
-            /** Format: date-time */
-            expiresAt: string;
-            impersonator: components["schemas"]["ImpersonatorStruct"];
-            /** Format: date-time */
-            startedAt: string;
         };
         MetricPoint: {
             date: string;
@@ -2323,6 +2719,20 @@ export interface components {
             previous: string | null;
             results: components["schemas"]["AppointmentOut"][] | null;
         };
+        PageApprovalOut: {
+            /** Format: int64 */
+            count: number;
+            next: string | null;
+            previous: string | null;
+            results: components["schemas"]["ApprovalOut"][] | null;
+        };
+        PageAuditEventOut: {
+            /** Format: int64 */
+            count: number;
+            next: string | null;
+            previous: string | null;
+            results: components["schemas"]["AuditEventOut"][] | null;
+        };
         PageBlockerOut: {
             /** Format: int64 */
             count: number;
@@ -2343,6 +2753,13 @@ export interface components {
             next: string | null;
             previous: string | null;
             results: components["schemas"]["CustomerOut"][] | null;
+        };
+        PageGrantOut: {
+            /** Format: int64 */
+            count: number;
+            next: string | null;
+            previous: string | null;
+            results: components["schemas"]["GrantOut"][] | null;
         };
         PageOverrideIO: {
             /** Format: int64 */
@@ -2674,6 +3091,14 @@ export interface components {
             role?: string;
             /** @enum {string} */
             status?: "active" | "disabled";
+        };
+        StopOutBody: {
+            /** @description the impersonator's host, where its own session still works ("/" when it is this host) */
+            redirectUrl: string;
+        };
+        SupportPolicy: {
+            /** @description platform support may act as the business's users only while an approval is active */
+            platformApprovalRequired: boolean;
         };
         TenantConfig: {
             /** Format: int64 */
@@ -3089,6 +3514,50 @@ export interface operations {
             };
         };
     };
+    "audit-log": {
+        parameters: {
+            query?: {
+                /** @description 1-based page number */
+                page?: number;
+                /** @description items per page (at most 1000) */
+                page_size?: number;
+                /** @description one action, or several separated by commas */
+                action?: string;
+                actor_id?: string;
+                target_id?: string;
+                /** @description platform only; a business sees its own events */
+                tenant_id?: string;
+                /** @description YYYY-MM-DD (from its start, UTC) or an RFC 3339 instant */
+                start_date?: string;
+                /** @description YYYY-MM-DD (to its end, UTC) or an RFC 3339 instant */
+                end_date?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageAuditEventOut"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "invitation-accept": {
         parameters: {
             query?: never;
@@ -3207,6 +3676,107 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "masquerade-start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MasqueradeInBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "Cache-Control"?: string;
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MasqueradeBody"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "masquerade-exchange": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExchangeInBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "Cache-Control"?: string;
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MasqueradeBody"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "masquerade-stop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "Cache-Control"?: string;
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StopOutBody"];
+                };
             };
             /** @description Error */
             default: {
@@ -4537,6 +5107,183 @@ export interface operations {
             };
         };
     };
+    grants: {
+        parameters: {
+            query?: {
+                /** @description 1-based page number */
+                page?: number;
+                /** @description items per page (at most 1000) */
+                page_size?: number;
+                /** @description only grants in this state now */
+                status?: "active" | "expired" | "revoked" | "";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageGrantOut"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "grant-create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GrantInBody"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrantOut"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "grants-bulk-revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkRevokeInBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkRevokeOutBody"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "grant-revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrantOut"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "platform-audit-log": {
+        parameters: {
+            query?: {
+                /** @description 1-based page number */
+                page?: number;
+                /** @description items per page (at most 1000) */
+                page_size?: number;
+                /** @description one action, or several separated by commas */
+                action?: string;
+                actor_id?: string;
+                target_id?: string;
+                /** @description platform only; a business sees its own events */
+                tenant_id?: string;
+                /** @description YYYY-MM-DD (from its start, UTC) or an RFC 3339 instant */
+                start_date?: string;
+                /** @description YYYY-MM-DD (to its end, UTC) or an RFC 3339 instant */
+                end_date?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageAuditEventOut"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "business-invitations": {
         parameters: {
             query?: never;
@@ -5038,6 +5785,139 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DemoOutBody"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "platform-grants": {
+        parameters: {
+            query?: {
+                /** @description 1-based page number */
+                page?: number;
+                /** @description items per page (at most 1000) */
+                page_size?: number;
+                /** @description only grants in this state now */
+                status?: "active" | "expired" | "revoked" | "";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageGrantOut"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "platform-grant-create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GrantInBody"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrantOut"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "platform-grants-bulk-revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkRevokeInBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkRevokeOutBody"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "platform-grant-revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrantOut"];
                 };
             };
             /** @description Error */
@@ -6073,6 +6953,161 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "support-access": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageApprovalOut"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "support-access-approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApproveInBody"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalOut"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "support-access-policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportPolicy"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "support-access-policy-put": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SupportPolicy"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportPolicy"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "support-access-revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalOut"];
+                };
             };
             /** @description Error */
             default: {

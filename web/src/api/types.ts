@@ -23,7 +23,7 @@ export const isStaffRole = (r: string) => r === "TENANT_OWNER" || r === "TENANT_
 export const isManagerRole = (r: string) => r === "TENANT_OWNER" || r === "TENANT_MANAGER";
 
 export type UserSummary = S["UserSummary"];
-export type Masquerade = S["MeBodyMasqueradeStruct"];
+export type Masquerade = NonNullable<S["MeBody"]["masquerade"]>;
 /** GET /api/auth/me/. `masquerade` is null outside a masquerade. */
 export type Me = Omit<S["MeBody"], "masquerade"> & { masquerade: Masquerade | null; resourceId?: UUID | null };
 
@@ -120,39 +120,11 @@ export interface BusinessInvitationInput {
   limitOverrides?: TierOverrides;
 }
 
-// Masquerade, permission grants and the audit log: shaped like CONTRACT.md
-// until the server publishes them in the OpenAPI document.
-export type GrantStatus = "active" | "expired" | "revoked";
-export interface PermissionGrant {
-  id: UUID;
-  grantorId: UUID;
-  granteeId: UUID;
-  grantorEmail?: string;
-  granteeEmail?: string;
-  action: string;
-  reason: string;
-  createdAt: Instant;
-  expiresAt: Instant;
-  revokedAt: Instant | null;
-  status: GrantStatus;
-}
-
-export interface AuditEvent {
-  id: UUID;
-  action: string;
-  actorId: UUID | null;
-  actorEmail: string | null;
-  targetId: UUID | null;
-  targetEmail: string | null;
-  ipAddress: string | null;
-  sessionId: UUID | null;
-  reason: string | null;
-  createdAt: Instant;
-}
-
-export interface MasqueradeStart {
-  access?: string;
-  refresh?: string;
-  user?: UserSummary;
-  redirectUrl: string;
-}
+// Masquerade, permission grants and the audit log.
+export type GrantStatus = S["GrantOut"]["status"];
+/** A grant; the e-mail addresses are filled in by the UI where it knows them. */
+export type PermissionGrant = S["GrantOut"] & { grantorEmail?: string; granteeEmail?: string };
+export type AuditEvent = S["AuditEventOut"];
+export type MasqueradeStart = S["MasqueradeBody"];
+export type MasqueradeStop = S["StopOutBody"];
+export type SupportPolicy = S["SupportPolicy"];

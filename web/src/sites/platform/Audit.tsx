@@ -6,7 +6,7 @@ import { Badge, type BadgeTone } from "../../ui/feedback";
 import { Card, PageHeader } from "../../ui/Page";
 import { Pager, Table } from "../../ui/Table";
 
-const ACTIONS = ["MASQUERADE_START", "MASQUERADE_END", "MASQUERADE_DENIED", "GRANT_CREATED", "GRANT_REVOKED", "LOGIN", "LOGIN_FAILED", "BUSINESS_SUSPENDED", "BUSINESS_ACTIVATED"];
+const ACTIONS = ["MASQUERADE_START", "MASQUERADE_END", "MASQUERADE_DENIED", "GRANT_CREATED", "GRANT_USED", "GRANT_REVOKED", "LOGIN_SUCCEEDED", "LOGIN_FAILED", "BUSINESS_SUSPENDED", "BUSINESS_ACTIVATED"];
 const toneOf = (a: string): BadgeTone => (a.includes("DENIED") || a.includes("FAILED") || a.includes("SUSPEND") ? "red" : a.includes("MASQUERADE") ? "amber" : a.includes("GRANT") ? "violet" : "gray");
 
 export default function Audit() {
@@ -33,10 +33,10 @@ export default function Audit() {
           columns={[
             { key: "when", header: "When", cell: (e) => <time dateTime={e.createdAt} className="whitespace-nowrap">{new Date(e.createdAt).toLocaleString()}</time> },
             { key: "action", header: "Action", cell: (e) => <Badge tone={toneOf(e.action)}>{e.action}</Badge> },
-            { key: "actor", header: "Actor", cell: (e) => e.actorEmail ?? e.actorId ?? "—" },
-            { key: "target", header: "Target", cell: (e) => e.targetEmail ?? e.targetId ?? "—", hideOnMobile: true },
-            { key: "reason", header: "Reason", cell: (e) => <span className="line-clamp-2 max-w-xs">{e.reason ?? ""}</span>, hideOnMobile: true },
-            { key: "ip", header: "IP", cell: (e) => <span className="tabular-nums text-muted">{e.ipAddress ?? ""}</span>, hideOnMobile: true },
+            { key: "actor", header: "Actor", cell: (e) => e.actorEmail || e.actorId || "—" },
+            { key: "target", header: "Target", cell: (e) => e.targetEmail || e.targetId || "—", hideOnMobile: true },
+            { key: "reason", header: "Reason", cell: (e) => <span className="line-clamp-2 max-w-xs">{e.reason}</span>, hideOnMobile: true },
+            { key: "ip", header: "IP", cell: (e) => <span className="tabular-nums text-muted">{e.ipAddress}</span>, hideOnMobile: true },
           ]} />
         <Pager page={page} count={list.data?.count ?? 0} pageSize={50} onPage={setPage} />
       </Card>
