@@ -3,6 +3,7 @@ package httpapi
 import (
 	"context"
 
+	"github.com/smoothschedule/smoothschedule/internal/errs"
 	"github.com/smoothschedule/smoothschedule/internal/tenancy"
 )
 
@@ -17,6 +18,7 @@ type BusinessSettings struct {
 	RequirePaymentMethodToBook bool   `json:"requirePaymentMethodToBook" doc:"no payments integration yet: a paymentMethodId given at booking is recorded and its presence checked"`
 	CancellationWindowHours    int    `json:"cancellationWindowHours"`
 	LateCancellationFeePercent int    `json:"lateCancellationFeePercent"`
+	PlatformApprovalRequired   bool   `json:"platformApprovalRequired" doc:"platform support may masquerade into this business only while the owner approves (see /api/support-access/)"`
 }
 
 // SettingsPatch changes some settings.
@@ -30,13 +32,15 @@ type SettingsPatch struct {
 	RequirePaymentMethodToBook *bool   `json:"requirePaymentMethodToBook,omitempty"`
 	CancellationWindowHours    *int    `json:"cancellationWindowHours,omitempty"`
 	LateCancellationFeePercent *int    `json:"lateCancellationFeePercent,omitempty"`
+	PlatformApprovalRequired   *bool   `json:"platformApprovalRequired,omitempty" doc:"not while masquerading"`
 }
 
 func settingsOf(t *tenancy.Tenant) BusinessSettings {
 	return BusinessSettings{Name: t.Name, PrimaryColor: t.PrimaryColor, SecondaryColor: t.SecondaryColor, LogoURL: t.LogoURL,
 		Timezone: t.TimeZone, ResourcesCanReschedule: t.Policies.ResourcesCanReschedule,
 		RequirePaymentMethodToBook: t.Policies.RequirePaymentMethodToBook,
-		CancellationWindowHours:    t.Policies.CancellationWindowHours, LateCancellationFeePercent: t.Policies.LateCancellationFeePercent}
+		CancellationWindowHours:    t.Policies.CancellationWindowHours, LateCancellationFeePercent: t.Policies.LateCancellationFeePercent,
+		PlatformApprovalRequired: t.ApprovalRequired}
 }
 
 func (s *Server) getSettings(ctx context.Context, _ *struct{}) (*struct{ Body BusinessSettings }, error) {
@@ -48,9 +52,14 @@ func (s *Server) getSettings(ctx context.Context, _ *struct{}) (*struct{ Body Bu
 func (s *Server) patchSettings(ctx context.Context, in *struct{ Body SettingsPatch }) (*struct{ Body BusinessSettings }, error) {
 	t := *tenancy.TenantFrom(ctx)
 	b := in.Body
+	if b.PlatformApprovalRequired != nil && principalFrom(ctx).Masquerading() {
+		return nil, errs.E(errs.Forbidden, "the support-access approval setting cannot be changed while masquerading").
+			With("rule", "not while masquerading")
+	}
 	u := tenancy.SettingsUpdate{Name: b.Name, PrimaryColor: b.PrimaryColor, SecondaryColor: b.SecondaryColor, LogoURL: b.LogoURL,
 		TimeZone: b.Timezone, ResourcesCanReschedule: b.ResourcesCanReschedule, RequirePaymentMethodToBook: b.RequirePaymentMethodToBook,
-		CancellationWindowHours: b.CancellationWindowHours, LateCancellationFeePercent: b.LateCancellationFeePercent}
+		CancellationWindowHours: b.CancellationWindowHours, LateCancellationFeePercent: b.LateCancellationFeePercent,
+		ApprovalRequired: b.PlatformApprovalRequired}
 	if err := u.Apply(&t); err != nil {
 		return nil, err
 	}

@@ -14,9 +14,10 @@ var _ tenancy.SettingsStore = (*Tenants)(nil)
 func (s *Tenants) UpdateSettings(ctx context.Context, t *tenancy.Tenant) error {
 	tag, err := s.DB.Pool.Exec(ctx, `UPDATE shared.tenants SET name = $2, primary_color = $3, secondary_color = $4, logo_url = $5,
 		timezone = $6, resources_can_reschedule = $7, require_payment_method_to_book = $8, cancellation_window_hours = $9,
-		late_cancellation_fee_percent = $10, updated_at = now() WHERE id = $1 AND deleted_at IS NULL`,
+		late_cancellation_fee_percent = $10, platform_approval_required = $11, updated_at = now() WHERE id = $1 AND deleted_at IS NULL`,
 		t.ID, t.Name, t.PrimaryColor, t.SecondaryColor, t.LogoURL, t.TimeZone, t.Policies.ResourcesCanReschedule,
-		t.Policies.RequirePaymentMethodToBook, t.Policies.CancellationWindowHours, t.Policies.LateCancellationFeePercent)
+		t.Policies.RequirePaymentMethodToBook, t.Policies.CancellationWindowHours, t.Policies.LateCancellationFeePercent,
+		t.ApprovalRequired)
 	if err != nil {
 		return err
 	}

@@ -24,6 +24,10 @@ type SettingsUpdate struct {
 	RequirePaymentMethodToBook *bool
 	CancellationWindowHours    *int
 	LateCancellationFeePercent *int
+	// ApprovalRequired: platform support may enter only with the owner's
+	// approval. Callers refuse it to masquerade sessions, so that support
+	// acting as the owner cannot switch it off.
+	ApprovalRequired *bool
 }
 
 // Apply validates u and applies it to t.
@@ -81,6 +85,9 @@ func (u SettingsUpdate) Apply(t *Tenant) error {
 		} else {
 			t.Policies.LateCancellationFeePercent = *p
 		}
+	}
+	if u.ApprovalRequired != nil {
+		t.ApprovalRequired = *u.ApprovalRequired
 	}
 	return v.Err()
 }
