@@ -75,7 +75,7 @@ func runDemo(m *Main, ctx context.Context, _ []string) error {
 		}
 		fmt.Fprintf(tw, "platform\t%s\t%s\t%s\t%s\n", platformURL, email, r, pw)
 	}
-	for i, b := range demoBusinesses {
+	for _, b := range demoBusinesses {
 		url := c.URL(b.Subdomain+"."+c.BaseDomain, "/")
 		if _, err := a.Tenants.BySlug(ctx, b.Subdomain); err == nil {
 			fmt.Fprintf(tw, "%s\t%s\t%s\tTENANT_OWNER\t(exists; unchanged)\n", b.Subdomain, url, b.OwnerEmail)
@@ -86,11 +86,11 @@ func runDemo(m *Main, ctx context.Context, _ []string) error {
 			return fmt.Errorf("%s: %w", b.Name, err)
 		}
 		fmt.Fprintf(tw, "%s (%s)\t%s\t%s\tTENANT_OWNER\t%s\n", b.Subdomain, d.Tenant.Plan, url, d.OwnerEmail, d.OwnerPassword)
-		if i > 0 {
+		if b.Plan != "business" { // the other plans' user limits are filled by the owner
 			continue
 		}
 		for _, r := range []access.Role{access.TenantManager, access.TenantStaff} {
-			email := map[access.Role]string{access.TenantManager: "manager@bella.example", access.TenantStaff: "staff@bella.example"}[r]
+			email := map[access.Role]string{access.TenantManager: "manager@harbor.example", access.TenantStaff: "staff@harbor.example"}[r]
 			pw := platform.GeneratePassword()
 			u := identity.User{Email: email, Name: "Demo " + string(r), Role: r, TenantID: &d.Tenant.ID}
 			if _, err := a.Identity.CreateUser(ctx, u, pw); err != nil {
