@@ -86,7 +86,7 @@ func runDemo(m *Main, ctx context.Context, _ []string) error {
 			return fmt.Errorf("%s: %w", b.Name, err)
 		}
 		fmt.Fprintf(tw, "%s (%s)\t%s\t%s\tTENANT_OWNER\t%s\n", b.Subdomain, d.Tenant.Plan, url, d.OwnerEmail, d.OwnerPassword)
-		if b.Plan != "business" { // the other plans' user limits are filled by the owner
+		if b.Plan != "business" { // extra staff only there: Free allows two users
 			continue
 		}
 		for _, r := range []access.Role{access.TenantManager, access.TenantStaff} {
