@@ -13,6 +13,7 @@ import { Icon } from "../ui/Icon";
 import { useToast } from "../ui/Toast";
 import { AppointmentDialog, draftOf, type AppointmentDraft } from "./AppointmentDialog";
 import { BlockerDialog, type BlockerDraft } from "./BlockerDialog";
+import { conflictReason } from "./conflict";
 import { useAppointments, useBlockers, useHours, usePending, useResources, useServices, useCustomers } from "./data";
 import { buildAxis } from "./geometry";
 import { statusStyle } from "./status";
@@ -71,7 +72,17 @@ export default function SchedulerPage({ me }: { me: Me }) {
   const onCommit = async (a: Appointment, c: Change & { status?: Appointment["status"] }) => {
     const body: Record<string, unknown> = { startTime: toIso(c.start), durationMinutes: c.durationMinutes, resourceId: c.resourceId };
     if (c.status) body.status = c.status;
-    const updated = await appointmentsApi.update(a.id, body);
+    let updated: Appointment;
+    try {
+      updated = await appointmentsApi.update(a.id, body);
+    } catch (e) {
+      const reason = conflictReason(e, {
+        appointments: [...(appts.data ?? []), ...(pending.data ?? [])], blockers: blockers.data ?? [], tz,
+        resourceName: (id) => (resources.data ?? []).find((r) => r.id === id)?.name,
+        customerName: (x) => labelFor(x).title,
+      });
+      throw reason ? new Error(reason) : e;
+    }
     qc.setQueryData<Page<Appointment>>(rangeKey, (old) => {
       if (!old) return old;
       const exists = old.results.some((x) => x.id === a.id);
