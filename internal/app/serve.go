@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/smoothschedule/smoothschedule/internal/httpapi"
+	"github.com/smoothschedule/smoothschedule/internal/platform"
 	"github.com/smoothschedule/smoothschedule/internal/postgres"
 	"github.com/smoothschedule/smoothschedule/internal/scheduling"
 	"github.com/smoothschedule/smoothschedule/internal/tenancy"
@@ -67,11 +68,17 @@ func (a *App) Handler() (*httpapi.Server, *tenancy.Resolver) {
 		Config: a.Config, Log: a.Log, Version: Version, DB: a.DB, Resolver: res, Web: web.Dist(), Now: a.Now,
 		Identity: a.Identity, Auth: &httpapi.SessionAuth{Identity: a.Identity, Config: a.Config},
 		// Scheduling (issue 5).
-		Scheduling: &scheduling.Scheduler{Store: &postgres.Scheduling{DB: a.DB}, Now: a.Now}, Settings: a.Tenants,
+		Scheduling: &scheduling.Scheduler{Store: &postgres.Scheduling{DB: a.DB}, Now: a.Now, Quotas: a.quotas}, Settings: a.Tenants,
 		// Platform administration and support (issue 6).
 		Platform: a.Platform, Admin: a.Admin, Support: a.Support,
 	})
 	return srv, res
+}
+
+// quotas applies the request's business plan to scheduling's creations.
+func (a *App) quotas(ctx context.Context, q scheduling.Quota, count func() (int, error)) error {
+	t := tenancy.TenantFrom(ctx)
+	return platform.Enforce(ctx, a.Platform, t.ID, t.Plan, platform.Limit(q), count)
 }
 
 // Serve runs the HTTP server until ctx ends, then shuts down gracefully:

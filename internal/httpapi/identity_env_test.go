@@ -20,8 +20,11 @@ import (
 	"github.com/smoothschedule/smoothschedule/internal/httpapi"
 	"github.com/smoothschedule/smoothschedule/internal/identity"
 	"github.com/smoothschedule/smoothschedule/internal/notify"
+	"github.com/smoothschedule/smoothschedule/internal/platform"
 	"github.com/smoothschedule/smoothschedule/internal/postgres"
 	"github.com/smoothschedule/smoothschedule/internal/scheduling"
+	"github.com/smoothschedule/smoothschedule/internal/support"
+	"github.com/smoothschedule/smoothschedule/internal/tenancy"
 )
 
 // testPassword is every test user's password (hashed once per process).
@@ -92,6 +95,7 @@ type authEnv struct {
 	users *postgres.Identity
 	mail  *mailbox
 	clock *clock
+	admin *platform.Admin
 }
 
 func newAuthEnv(t *testing.T, settings ...string) *authEnv {
@@ -118,9 +122,21 @@ func newAuthEnv(t *testing.T, settings ...string) *authEnv {
 	a.ids = &identity.Service{Store: a.users, Mailer: a.mail, Audit: &postgres.AuditLog{DB: e.db, Log: log}, Log: log,
 		Box: box, Now: a.clock.Now, AccessTTL: cfg.AccessTTL, SessionTTL: cfg.RefreshTTL, PlatformMFA: cfg.PlatformMFA,
 		URL: cfg.URL, Issuer: "SmoothSchedule", MasqueradeTTL: cfg.MasqueradeTTL}
+	// Everything serve wires, so that tests (the route matrix above all)
+	// cover every route.
+	plat := &postgres.Platform{DB: e.db}
+	e.tenancy.Now = a.clock.Now
+	a.admin = &platform.Admin{Store: plat, Admin: &postgres.PlatformAdmin{DB: e.db, Tenants: e.store, Platform: plat},
+		Tenancy: e.tenancy, Users: a.users, Mailer: a.mail, Audit: a.ids.Audit, Log: log, Now: a.clock.Now,
+		URL: cfg.URL, BaseDomain: "localhost"}
+	quotas := func(ctx context.Context, q scheduling.Quota, count func() (int, error)) error {
+		t := tenancy.TenantFrom(ctx)
+		return platform.Enforce(ctx, plat, t.ID, t.Plan, platform.Limit(q), count)
+	}
 	a.srv = httpapi.New(httpapi.Deps{Config: cfg, Log: log, Version: "test", DB: e.db, Resolver: e.res,
 		Identity: a.ids, Auth: &httpapi.SessionAuth{Identity: a.ids, Config: cfg}, Now: a.clock.Now,
-		Scheduling: &scheduling.Scheduler{Store: &postgres.Scheduling{DB: e.db}, Now: a.clock.Now}, Settings: e.store})
+		Scheduling: &scheduling.Scheduler{Store: &postgres.Scheduling{DB: e.db}, Now: a.clock.Now, Quotas: quotas}, Settings: e.store,
+		Platform: plat, Admin: a.admin, Support: &support.Service{Store: &postgres.Support{DB: e.db}, Now: a.clock.Now}})
 	return a
 }
 

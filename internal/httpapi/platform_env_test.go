@@ -7,10 +7,7 @@ import (
 	"time"
 
 	"github.com/smoothschedule/smoothschedule/internal/access"
-	"github.com/smoothschedule/smoothschedule/internal/httpapi"
 	"github.com/smoothschedule/smoothschedule/internal/platform"
-	"github.com/smoothschedule/smoothschedule/internal/postgres"
-	"github.com/smoothschedule/smoothschedule/internal/support"
 )
 
 // platEnv is authEnv with the platform services wired as serve wires them,
@@ -23,18 +20,10 @@ type platEnv struct {
 func newPlatEnv(t *testing.T) *platEnv {
 	t.Helper()
 	a := newAuthEnv(t)
-	store := &postgres.Platform{DB: a.db}
-	admin := &platform.Admin{Store: store, Admin: &postgres.PlatformAdmin{DB: a.db, Tenants: a.store, Platform: store},
-		Tenancy: a.tenancy, Users: a.users, Mailer: a.mail, Audit: a.ids.Audit, Log: a.ids.Log, Now: a.clock.Now,
-		URL: a.cfg.URL, BaseDomain: "localhost"}
-	a.tenancy.Now = a.clock.Now
-	a.srv = httpapi.New(httpapi.Deps{Config: a.cfg, Log: a.ids.Log, Version: "test", DB: a.db, Resolver: a.res,
-		Identity: a.ids, Auth: &httpapi.SessionAuth{Identity: a.ids, Config: a.cfg}, Now: a.clock.Now,
-		Platform: store, Admin: admin, Support: &support.Service{Store: &postgres.Support{DB: a.db}, Now: a.clock.Now}})
 	ctx, cancel := context.WithCancel(context.Background())
 	t.Cleanup(cancel)
 	go a.db.Listen(ctx, "ss_tenancy", a.ids.Log, func(string) { a.res.Invalidate() })
-	return &platEnv{authEnv: a, admin: admin}
+	return &platEnv{authEnv: a, admin: a.admin}
 }
 
 // signIn creates a user with role (on tenantID, or the platform) and signs

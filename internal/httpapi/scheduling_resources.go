@@ -131,7 +131,12 @@ func (s *Server) createResource(ctx context.Context, in *resourceCreateIn) (*cre
 	if err := in.Body.apply(&res); err != nil {
 		return nil, err
 	}
-	err := s.Scheduling.Store.Tx(ctx, func(r scheduling.Repo) error { return r.CreateResource(ctx, &res) })
+	err := s.Scheduling.Store.Tx(ctx, func(r scheduling.Repo) error {
+		if err := s.Scheduling.Within(ctx, r, scheduling.QuotaResources); err != nil {
+			return err
+		}
+		return r.CreateResource(ctx, &res)
+	})
 	if err != nil {
 		return nil, err
 	}

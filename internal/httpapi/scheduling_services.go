@@ -186,7 +186,13 @@ func (s *Server) createService(ctx context.Context, in *struct{ Body ServiceIn }
 	if err := in.Body.apply(&svc); err != nil {
 		return nil, err
 	}
-	if err := s.Scheduling.Store.Tx(ctx, func(r scheduling.Repo) error { return r.CreateService(ctx, &svc) }); err != nil {
+	err := s.Scheduling.Store.Tx(ctx, func(r scheduling.Repo) error {
+		if err := s.Scheduling.Within(ctx, r, scheduling.QuotaServices); err != nil {
+			return err
+		}
+		return r.CreateService(ctx, &svc)
+	})
+	if err != nil {
 		return nil, err
 	}
 	return &struct {

@@ -6,6 +6,7 @@
 package platform
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"strings"
@@ -211,4 +212,22 @@ func (e Entitlements) upgradeFor(ok func(Plan) bool) *Plan {
 		}
 	}
 	return nil
+}
+
+// Enforce applies the plan of a tenant (its id and plan key) to adding one
+// more of l. count is read only when the plan, with the tenant's overrides,
+// limits l.
+func Enforce(ctx context.Context, st Store, tenantID, plan string, l Limit, count func() (int, error)) error {
+	e, err := st.Entitlements(ctx, tenantID, plan)
+	if err != nil {
+		return err
+	}
+	if e.LimitOf(l) == nil {
+		return nil
+	}
+	n, err := count()
+	if err != nil {
+		return err
+	}
+	return e.CheckAdd(l, n)
 }

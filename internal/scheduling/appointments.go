@@ -57,7 +57,13 @@ func (s *Scheduler) Create(ctx context.Context, n NewAppointment) (*Record, erro
 			return err
 		}
 		priceFrom(rec, svc)
+		if err := s.Within(ctx, r, QuotaAppointmentsPerMonth); err != nil {
+			return err
+		}
 		if err := r.CreateAppointment(ctx, rec); err != nil {
+			return err
+		}
+		if err := r.RecordBooking(ctx, s.now()); err != nil {
 			return err
 		}
 		return s.statusEffects(ctx, r, rec, "")

@@ -87,7 +87,13 @@ func (s *Scheduler) book(ctx context.Context, b Business, req BookingRequest) (r
 		if err := s.validate(rec, nil); err != nil {
 			return err
 		}
-		return r.CreateAppointment(ctx, rec)
+		if err := s.Within(ctx, r, QuotaAppointmentsPerMonth); err != nil {
+			return err
+		}
+		if err := r.CreateAppointment(ctx, rec); err != nil {
+			return err
+		}
+		return r.RecordBooking(ctx, s.now())
 	})
 	return rec, replayed, err
 }

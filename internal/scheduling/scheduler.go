@@ -18,6 +18,8 @@ type Scheduler struct {
 	// Shuffle orders equally loaded resources for fair assignment (nil:
 	// random). Tests may make it deterministic.
 	Shuffle func(ids []string)
+	// Quotas applies the business's plan limits (nil: no limits).
+	Quotas Quotas
 }
 
 // Business is what the scheduler needs to know about the tenant.

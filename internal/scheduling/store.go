@@ -134,6 +134,14 @@ type AppointmentRepo interface {
 	LoadByResource(ctx context.Context, from, to time.Time) (map[string]int, error)
 	// Summary computes the dashboard figures over [from, to).
 	Summary(ctx context.Context, from, to time.Time, zone *time.Location) (*Summary, error)
+	// CountForQuota counts what a plan limits: resources, services, or
+	// appointments created since the start of now's month (UTC); for
+	// resources and services it first takes a per-business lock that the
+	// transaction holds.
+	CountForQuota(ctx context.Context, q Quota, now time.Time) (int, error)
+	// RecordBooking counts one appointment booked at "at" in the platform's
+	// metrics, in the same transaction as the booking.
+	RecordBooking(ctx context.Context, at time.Time) error
 }
 
 // Record is a stored appointment with what the API shows along with it.

@@ -1,0 +1,31 @@
+package scheduling
+
+import "context"
+
+// Quota is something a business's plan limits.
+type Quota string
+
+// The quotas scheduling enforces. Their names are the platform's limit names.
+const (
+	QuotaResources            Quota = "maxResources"
+	QuotaServices             Quota = "maxServices"
+	QuotaAppointmentsPerMonth Quota = "maxAppointmentsPerMonth"
+)
+
+// Quotas applies the plan of the business in ctx: nil when one more of q may
+// be added, an errs.LimitReached naming the limit and the plan that allows
+// more otherwise. count is called only when the plan limits q.
+type Quotas func(ctx context.Context, q Quota, count func() (int, error)) error
+
+// Within checks q inside a unit of work, before the insert it guards. The
+// count is read in the same transaction; for resources and services it is
+// also serialized per business, so two concurrent creations cannot both take
+// the last place. Appointments are not serialized (that would queue every
+// booking of a business behind one lock): at the boundary a burst may
+// overshoot the monthly limit by the bookings in flight.
+func (s *Scheduler) Within(ctx context.Context, r Repo, q Quota) error {
+	if s.Quotas == nil {
+		return nil
+	}
+	return s.Quotas(ctx, q, func() (int, error) { return r.CountForQuota(ctx, q, s.now()) })
+}
