@@ -47,6 +47,13 @@ func (s *Server) invite(ctx context.Context, in *inviteIn) (*inviteOut, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Staff seats are what the plan's maxUsers counts; an invitation that
+	// would be refused anyway is left to Invite, which says why.
+	if p := principalFrom(ctx); role != access.Customer && p != nil && access.CanAssignRole(p.Role, role) {
+		if err := s.checkStaffSeat(ctx); err != nil {
+			return nil, err
+		}
+	}
 	inv, err := s.Identity.Invite(ctx, principalFrom(ctx), realm, in.Body.Email, role, in.Body.Name, clientFrom(ctx))
 	if err != nil {
 		return nil, err

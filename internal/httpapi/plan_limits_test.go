@@ -12,7 +12,7 @@ import (
 // override, the same request succeeds.
 func TestPlanLimitsThroughTheAPI(t *testing.T) {
 	e := newPlatEnv(t)
-	acme := e.tenant("Acme", "acme") // the Free plan: 2 resources, 5 services
+	acme := e.tenantOnPlan("Acme", "acme", "free") // 2 users, 2 resources, 5 services
 	owner := e.signIn("owner@acme.example", access.TenantOwner, acme.ID, "acme.localhost")
 	manager := e.signIn("manager@platform.example", access.PlatformManager, "", "platform.localhost")
 
@@ -46,5 +46,14 @@ func TestPlanLimitsThroughTheAPI(t *testing.T) {
 	}
 	if code, doc := e.call("POST", "acme.localhost", "/api/resources/", map[string]any{"name": "Dee", "type": "STAFF"}, owner); code != 403 || doc["allowed"] != 3.0 {
 		t.Fatalf("past the override: %d %v", code, doc)
+	}
+
+	// Staff seats: the Free plan allows 2 users; the owner is one, a
+	// pending invitation the other, so a third person is refused.
+	if code, doc := e.call("POST", "acme.localhost", "/api/staff/invitations/", map[string]any{"email": "sam@acme.example", "role": "TENANT_STAFF"}, owner); code != 201 {
+		t.Fatalf("first invitation: %d %v", code, doc)
+	}
+	if code, doc := e.call("POST", "acme.localhost", "/api/staff/invitations/", map[string]any{"email": "kim@acme.example", "role": "TENANT_STAFF"}, owner); code != 403 || doc["limit"] != "maxUsers" {
+		t.Fatalf("invitation past maxUsers: %d %v", code, doc)
 	}
 }

@@ -15,8 +15,8 @@ import (
 // hand-computed fixture in package postgres).
 func TestMetricsEndpoint(t *testing.T) {
 	e := newPlatEnv(t)
-	acme := e.tenant("Acme", "acme")
-	e.tenant("Globex", "globex")
+	acme := e.tenantOnPlan("Acme", "acme", "free")
+	e.tenantOnPlan("Globex", "globex", "free")
 	root := e.signIn("root@example.com", access.Superuser, "", plat)
 	today := e.clock.Now().UTC()
 	err := e.db.InShared(t.Context(), func(tx pgx.Tx) error {

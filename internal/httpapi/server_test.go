@@ -56,9 +56,14 @@ func newEnv(t *testing.T) *env {
 	return e
 }
 
-func (e *env) tenant(name, slug string) *tenancy.Tenant {
+// tenant creates a business on the Business plan, so that plan limits stay
+// out of the way of tests about other things (plan_limits_test.go uses
+// tenantOnPlan).
+func (e *env) tenant(name, slug string) *tenancy.Tenant { return e.tenantOnPlan(name, slug, "business") }
+
+func (e *env) tenantOnPlan(name, slug, plan string) *tenancy.Tenant {
 	e.t.Helper()
-	t, err := e.tenancy.Create(context.Background(), tenancy.NewTenant{Name: name, Slug: slug, TimeZone: "Europe/Berlin"})
+	t, err := e.tenancy.Create(context.Background(), tenancy.NewTenant{Name: name, Slug: slug, TimeZone: "Europe/Berlin", Plan: plan})
 	if err != nil {
 		e.t.Fatal(err)
 	}
