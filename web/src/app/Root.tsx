@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState } from "react";
+import { Suspense, useState } from "react";
 import { BrowserRouter } from "react-router";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { ApiError } from "../api/client";
@@ -6,12 +6,18 @@ import type { RuntimeConfig } from "../config";
 import { ToastProvider } from "../ui/Toast";
 import { ConfigContext } from "./config-context";
 import { FullPageLoader } from "./FullPageLoader";
+import { preloadable } from "./preloadable";
 
 // Each kind of site is its own chunk: the booking site never downloads the
 // platform console, and the tenant app loads the back office only for staff.
-const PlatformApp = lazy(() => import("../sites/platform/PlatformApp"));
-const TenantApp = lazy(() => import("../sites/tenant/TenantApp"));
-const ApexApp = lazy(() => import("../sites/apex/ApexApp"));
+export const PlatformApp = preloadable(() => import("../sites/platform/PlatformApp"));
+export const TenantApp = preloadable(() => import("../sites/tenant/TenantApp"));
+export const ApexApp = preloadable(() => import("../sites/apex/ApexApp"));
+
+/** Loads the site's code before the first render (see preloadable). */
+export function preloadSite(cfg: RuntimeConfig): Promise<unknown> {
+  return (cfg.site === "platform" ? PlatformApp : cfg.site === "tenant" ? TenantApp : ApexApp).preload();
+}
 
 export function makeQueryClient() {
   return new QueryClient({

@@ -327,7 +327,11 @@ export function Timeline(p: Props) {
             if (!a) return null;
             const i = rowIndex.get(a.resourceId!);
             if (i === undefined) return null;
-            const left = Math.min(timeToX(axis, startOf(a)), Math.max(0, axis.width - 300));
+            // Keep the reason inside the visible part of the scrolled timeline (288 px wide at most).
+            const scroller = tracksRef.current?.closest<HTMLElement>('[role="region"]');
+            const visLeft = scroller ? scroller.scrollLeft : 0;
+            const visRight = scroller ? scroller.scrollLeft + scroller.clientWidth - NAME_W : axis.width;
+            const left = Math.max(0, Math.max(visLeft + 4, Math.min(timeToX(axis, startOf(a)), visRight - 296)));
             return (
               <div key={"err" + id} role="alert" className="absolute z-30 max-w-72 rounded-md bg-red-600 px-2.5 py-1.5 text-xs font-medium text-white shadow-lg"
                 style={{ left, top: tops[i]! + heights[i]! - 6 }}>

@@ -22,15 +22,15 @@ export default function BookingSite({ me }: { me: Me | null }) {
     <div className="min-h-dvh bg-canvas">
       <MasqueradeBanner me={me} />
       <header className="border-b border-line bg-surface">
-        <div className="mx-auto flex max-w-3xl items-center gap-2 px-4 py-3">
-          <Link to="/" className="mr-auto rounded-lg"><Brand compact /></Link>
-          <nav aria-label="Booking" className="flex items-center gap-1">
+        <div className="mx-auto flex max-w-3xl flex-wrap items-center gap-x-2 gap-y-2 px-4 py-3">
+          <Link to="/" className="mr-auto min-w-0 rounded-lg"><Brand compact /></Link>
+          <nav aria-label="Booking" className="order-last flex w-full items-center gap-1 whitespace-nowrap sm:order-none sm:w-auto">
             <NavLink to="/" end className={link}>Book</NavLink>
             {me && <NavLink to="/portal" className={link}>My appointments</NavLink>}
           </nav>
           <ThemeToggle />
-          {me ? <button type="button" className="btn-ghost px-2.5" onClick={() => logout.mutate()}>Sign out</button>
-            : <Link to="/login?next=/portal" className="btn-ghost px-2.5">Sign in</Link>}
+          {me ? <button type="button" className="btn-ghost whitespace-nowrap px-2.5" onClick={() => logout.mutate()}>Sign out</button>
+            : <Link to="/login?next=/portal" className="btn-ghost whitespace-nowrap px-2.5">Sign in</Link>}
         </div>
         <div aria-hidden="true" className="h-1 bg-gradient-to-r from-brand to-brand-2" />
       </header>

@@ -31,7 +31,7 @@ export default function Audit() {
         <Table caption="Audit events" rows={list.data?.results} loading={list.isLoading} error={list.error} onRetry={() => list.refetch()}
           empty={{ icon: "list", title: "No events match" }}
           columns={[
-            { key: "when", header: "When", cell: (e) => <time dateTime={e.createdAt} className="whitespace-nowrap">{new Date(e.createdAt).toLocaleString()}</time> },
+            { key: "when", header: "When", cell: (e) => <time dateTime={e.createdAt} className="whitespace-nowrap">{new Date(e.createdAt).toLocaleString(undefined, { month: "short", day: "numeric", hour: "numeric", minute: "2-digit", second: "2-digit" })}</time> },
             { key: "action", header: "Action", cell: (e) => <Badge tone={toneOf(e.action)}>{e.action}</Badge> },
             { key: "actor", header: "Actor", cell: (e) => e.actorEmail || e.actorId || "—" },
             { key: "target", header: "Target", cell: (e) => e.targetEmail || e.targetId || "—", hideOnMobile: true },

@@ -18,6 +18,7 @@ import { Pager, Table } from "../../ui/Table";
 import { useToast } from "../../ui/Toast";
 import { PlanBadge, StatusBadge } from "./badges";
 import { MasqueradeDialog } from "./MasqueradeDialog";
+import { humanizeKey } from "../../lib/labels";
 
 const PAGE = 25;
 
@@ -109,7 +110,7 @@ function BusinessDrawer({ business, onClose }: { business: Business | null; onCl
               <div>
                 <h3 className="mb-2 font-semibold">Limits</h3>
                 <dl className="grid grid-cols-[1fr_auto] gap-y-1">
-                  {Object.entries(full.limits as Record<string, number | null>).map(([k, v]) => <div key={k} className="contents"><dt className="text-muted">{titleCase(k.replace(/([A-Z])/g, "_$1"))}</dt><dd className="tabular-nums">{v ?? "Unlimited"}</dd></div>)}
+                  {Object.entries(full.limits as Record<string, number | null>).map(([k, v]) => <div key={k} className="contents"><dt className="text-muted">{humanizeKey(k)}</dt><dd className="tabular-nums">{v ?? "Unlimited"}</dd></div>)}
                 </dl>
               </div>
             )}

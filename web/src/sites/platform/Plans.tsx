@@ -3,10 +3,11 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { errorMessage, resultsOf } from "../../api/client";
 import { platformApi } from "../../api/platform";
 import type { PlanInfo } from "../../api/types";
-import { Alert, EmptyState, ErrorState, Skeleton, titleCase } from "../../ui/feedback";
+import { Alert, EmptyState, ErrorState, Skeleton } from "../../ui/feedback";
 import { Card, PageHeader } from "../../ui/Page";
 import { useToast } from "../../ui/Toast";
 import { formatMoney } from "../booking/policy";
+import { humanizeKey } from "../../lib/labels";
 
 export default function Plans() {
   const plans = useQuery({ queryKey: ["platform-plans"], queryFn: platformApi.plans, select: (v) => resultsOf<PlanInfo>(v) });
@@ -26,10 +27,10 @@ export default function Plans() {
                   <p className="mt-1 text-2xl font-semibold tabular-nums">{formatMoney(p.priceMonthly, p.currency)}<span className="text-sm font-normal text-muted"> / month</span></p>
                   <dl className="mt-4 space-y-1 text-sm">
                     {Object.entries(p.limits ?? {}).map(([k, v]) => (
-                      <div key={k} className="flex justify-between gap-2"><dt className="text-muted">{titleCase(k.replace(/([A-Z])/g, "_$1"))}</dt><dd className="tabular-nums">{v ?? "Unlimited"}</dd></div>
+                      <div key={k} className="flex justify-between gap-2"><dt className="text-muted">{humanizeKey(k)}</dt><dd className="tabular-nums">{v ?? "Unlimited"}</dd></div>
                     ))}
                   </dl>
-                  {!!p.features?.length && <ul className="mt-3 space-y-0.5 text-sm">{p.features.map((f) => <li key={f}>✓ {titleCase(f)}</li>)}</ul>}
+                  {!!p.features?.length && <ul className="mt-3 space-y-0.5 text-sm">{p.features.map((f) => <li key={f}>✓ {humanizeKey(f)}</li>)}</ul>}
                 </div>
               </Card>
             ))}
@@ -56,7 +57,7 @@ function SettingsForm({ initial }: { initial: Record<string, unknown> }) {
       <div className="grid gap-4 sm:grid-cols-2">
         {keys.map((k) => {
           const v = values[k];
-          const label = titleCase(k.replace(/([A-Z])/g, "_$1"));
+          const label = humanizeKey(k);
           return typeof v === "boolean" ? (
             <label key={k} className="flex items-center gap-2 text-sm font-medium"><input type="checkbox" checked={v} onChange={(e) => setValues({ ...values, [k]: e.target.checked })} className="h-4 w-4 accent-[var(--ss-brand)]" />{label}</label>
           ) : (

@@ -1,16 +1,18 @@
-import { lazy, Suspense, useEffect } from "react";
+import { Suspense } from "react";
 import { Navigate, Route, Routes, useLocation } from "react-router";
 import { isStaffRole } from "../../api/types";
 import { authRoutes } from "../../app/authRoutes";
 import { useConfig } from "../../app/config-context";
 import { FullPageLoader } from "../../app/FullPageLoader";
+import { preloadable } from "../../app/preloadable";
 import { useMe } from "../../auth/session";
 import { hostUrl } from "../../config";
 import { EmptyState, ErrorState } from "../../ui/feedback";
 
-const loadBooking = () => import("../booking/BookingSite");
-const BookingSite = lazy(loadBooking);
-const BackOffice = lazy(() => import("../backoffice/BackOffice"));
+export const BookingSite = preloadable(() => import("../booking/BookingSite"));
+const BackOffice = preloadable(() => import("../backoffice/BackOffice"));
+// Fetch the booking code while we find out who is visiting (most visitors are customers).
+if (typeof window !== "undefined") void BookingSite.preload();
 
 /** The tenant host: back office for the business's staff, booking site for everyone else. */
 export default function TenantApp() {
@@ -38,8 +40,6 @@ const BOOKING_PATHS = /^\/(book|portal)?(\/|$)/;
 function TenantHome() {
   const me = useMe();
   const loc = useLocation();
-  // Fetch the booking code while we find out who is visiting.
-  useEffect(() => { void loadBooking(); }, []);
   if (me.isLoading) return <FullPageLoader />;
   if (me.isError) return <ErrorState error={me.error} onRetry={() => me.refetch()} />;
   const user = me.data;
