@@ -72,7 +72,7 @@ func (s *Server) invitationOut(inv *platform.BusinessInvitation, err error) (*bu
 }
 
 type businessInvitationsOut struct {
-	Body listPage[BusinessInvitationItem]
+	Body Page[BusinessInvitationItem]
 }
 
 func (s *Server) listBusinessInvitations(ctx context.Context, _ *struct{}) (*businessInvitationsOut, error) {
@@ -84,7 +84,7 @@ func (s *Server) listBusinessInvitations(ctx context.Context, _ *struct{}) (*bus
 	for i := range list {
 		items[i] = s.businessInvitationItem(&list[i])
 	}
-	return &businessInvitationsOut{Body: listPage[BusinessInvitationItem]{Count: len(items), Results: items}}, nil
+	return &businessInvitationsOut{Body: Page[BusinessInvitationItem]{Count: len(items), Results: items}}, nil
 }
 
 func (s *Server) resendBusinessInvitation(ctx context.Context, in *objectIDPath) (*businessInvitationOut, error) {

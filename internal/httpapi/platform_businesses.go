@@ -140,10 +140,10 @@ type businessListIn struct {
 	Status   string `query:"status" enum:"trial,active,suspended,deleted,"`
 	Plan     string `query:"plan" maxLength:"40"`
 	Ordering string `query:"ordering" maxLength:"20" doc:"name, created_at, subdomain, plan or status; prefix - for descending (default -created_at)"`
-	listQuery
+	PageParams
 }
 
-type businessListOut struct{ Body listPage[BusinessItem] }
+type businessListOut struct{ Body Page[BusinessItem] }
 
 func (s *Server) listBusinesses(ctx context.Context, in *businessListIn) (*businessListOut, error) {
 	rows, total, err := s.Admin.Admin.Businesses(ctx, platform.BusinessFilter{Search: in.Search, Status: tenancy.Status(in.Status),
@@ -155,7 +155,7 @@ func (s *Server) listBusinesses(ctx context.Context, in *businessListIn) (*busin
 	for i := range rows {
 		items[i] = businessItem(&rows[i])
 	}
-	return &businessListOut{Body: newListPage(&in.listQuery, total, items)}, nil
+	return &businessListOut{Body: page(&in.PageParams, total, items)}, nil
 }
 
 type businessOut struct{ Body BusinessDetail }

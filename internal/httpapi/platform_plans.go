@@ -41,7 +41,7 @@ func planBody(p *platform.Plan) PlanBody {
 	return b
 }
 
-type plansOut struct{ Body listPage[PlanBody] }
+type plansOut struct{ Body Page[PlanBody] }
 
 func (s *Server) listPlans(ctx context.Context, _ *struct{}) (*plansOut, error) {
 	plans, err := s.Platform.Plans(ctx)
@@ -52,7 +52,7 @@ func (s *Server) listPlans(ctx context.Context, _ *struct{}) (*plansOut, error) 
 	for i := range plans {
 		items[i] = planBody(&plans[i])
 	}
-	return &plansOut{Body: listPage[PlanBody]{Count: len(items), Results: items}}, nil
+	return &plansOut{Body: Page[PlanBody]{Count: len(items), Results: items}}, nil
 }
 
 type planPutIn struct {

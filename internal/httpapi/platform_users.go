@@ -39,10 +39,10 @@ type userListIn struct {
 	Role       string `query:"role" maxLength:"32"`
 	BusinessID string `query:"business_id" maxLength:"64"`
 	Status     string `query:"status" enum:"active,disabled,"`
-	listQuery
+	PageParams
 }
 
-type userListOut struct{ Body listPage[PlatformUserItem] }
+type userListOut struct{ Body Page[PlatformUserItem] }
 
 func (s *Server) listPlatformUsers(ctx context.Context, in *userListIn) (*userListOut, error) {
 	rows, total, err := s.Admin.Admin.Users(ctx, platform.UserFilter{Search: in.Search, Role: in.Role, BusinessID: in.BusinessID,
@@ -54,7 +54,7 @@ func (s *Server) listPlatformUsers(ctx context.Context, in *userListIn) (*userLi
 	for i := range rows {
 		items[i] = platformUserItem(&rows[i])
 	}
-	return &userListOut{Body: newListPage(&in.listQuery, total, items)}, nil
+	return &userListOut{Body: page(&in.PageParams, total, items)}, nil
 }
 
 type platformUserOut struct{ Body PlatformUserItem }

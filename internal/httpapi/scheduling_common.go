@@ -2,8 +2,6 @@ package httpapi
 
 import (
 	"context"
-	"net/url"
-	"strconv"
 	"strings"
 	"time"
 
@@ -15,55 +13,6 @@ import (
 	"github.com/smoothschedule/smoothschedule/internal/scheduling"
 	"github.com/smoothschedule/smoothschedule/internal/tenancy"
 )
-
-// Page is the list envelope of the API.
-type Page[T any] struct {
-	Count    int     `json:"count"`
-	Next     *string `json:"next"`
-	Previous *string `json:"previous"`
-	Results  []T     `json:"results"`
-}
-
-// PageParams are the page and page_size query parameters; Resolve keeps
-// the request URL so next and previous links repeat the other parameters.
-type PageParams struct {
-	Page     int `query:"page" minimum:"1" default:"1" doc:"1-based page number"`
-	PageSize int `query:"page_size" minimum:"1" maximum:"1000" default:"50" doc:"items per page (at most 1000)"`
-	url      url.URL
-}
-
-// Resolve implements huma.Resolver.
-func (p *PageParams) Resolve(ctx huma.Context) []error {
-	p.url = ctx.URL()
-	return nil
-}
-
-func (p *PageParams) limit() int  { return max(p.PageSize, 1) }
-func (p *PageParams) offset() int { return (max(p.Page, 1) - 1) * p.limit() }
-
-// page wraps one page of results with links to its neighbours.
-func page[T any](p *PageParams, total int, results []T) Page[T] {
-	if results == nil {
-		results = []T{}
-	}
-	out := Page[T]{Count: total, Results: results}
-	link := func(n int) *string {
-		u := p.url
-		q := u.Query()
-		q.Set("page", strconv.Itoa(n))
-		q.Set("page_size", strconv.Itoa(p.limit()))
-		u.RawQuery = q.Encode()
-		s := u.RequestURI()
-		return &s
-	}
-	if p.offset()+len(results) < total {
-		out.Next = link(max(p.Page, 1) + 1)
-	}
-	if p.Page > 1 {
-		out.Previous = link(p.Page - 1)
-	}
-	return out
-}
 
 // business is the scheduling view of the request's tenant.
 func business(ctx context.Context) scheduling.Business {

@@ -59,7 +59,9 @@ func newEnv(t *testing.T) *env {
 // tenant creates a business on the Business plan, so that plan limits stay
 // out of the way of tests about other things (plan_limits_test.go uses
 // tenantOnPlan).
-func (e *env) tenant(name, slug string) *tenancy.Tenant { return e.tenantOnPlan(name, slug, "business") }
+func (e *env) tenant(name, slug string) *tenancy.Tenant {
+	return e.tenantOnPlan(name, slug, "business")
+}
 
 func (e *env) tenantOnPlan(name, slug, plan string) *tenancy.Tenant {
 	e.t.Helper()

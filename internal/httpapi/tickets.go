@@ -104,10 +104,10 @@ type ticketListIn struct {
 	BusinessID string `query:"business_id" maxLength:"64" doc:"platform only"`
 	AssigneeID string `query:"assignee_id" maxLength:"64" doc:"platform only"`
 	Search     string `query:"search" maxLength:"100"`
-	listQuery
+	PageParams
 }
 
-type ticketListOut struct{ Body listPage[TicketItem] }
+type ticketListOut struct{ Body Page[TicketItem] }
 
 func (s *Server) listTickets(ctx context.Context, in *ticketListIn) (*ticketListOut, error) {
 	tenant := siteTenantID(ctx)
@@ -127,7 +127,7 @@ func (s *Server) listTickets(ctx context.Context, in *ticketListIn) (*ticketList
 	for i := range list {
 		items[i] = ticketItem(&list[i])
 	}
-	return &ticketListOut{Body: newListPage(&in.listQuery, total, items)}, nil
+	return &ticketListOut{Body: page(&in.PageParams, total, items)}, nil
 }
 
 type ticketDetailOut struct {
@@ -147,14 +147,14 @@ func (s *Server) getTicket(ctx context.Context, in *objectIDPath) (*ticketDetail
 	return out, nil
 }
 
-type ticketMessagesOut struct{ Body listPage[TicketMessageItem] }
+type ticketMessagesOut struct{ Body Page[TicketMessageItem] }
 
 func (s *Server) ticketMessages(ctx context.Context, in *objectIDPath) (*ticketMessagesOut, error) {
 	_, msgs, err := s.Support.Get(ctx, siteTenantID(ctx), in.ID)
 	if err != nil {
 		return nil, err
 	}
-	return &ticketMessagesOut{Body: listPage[TicketMessageItem]{Count: len(msgs), Results: messageItems(msgs)}}, nil
+	return &ticketMessagesOut{Body: Page[TicketMessageItem]{Count: len(msgs), Results: messageItems(msgs)}}, nil
 }
 
 type ticketReplyIn struct {
