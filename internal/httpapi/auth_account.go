@@ -112,12 +112,7 @@ type SessionItem struct {
 
 type sessionsOut struct {
 	CacheControl string `header:"Cache-Control"`
-	Body         struct {
-		Count    int           `json:"count"`
-		Next     *string       `json:"next"`
-		Previous *string       `json:"previous"`
-		Results  []SessionItem `json:"results"`
-	}
+	Body         Page[SessionItem]
 }
 
 func (s *Server) sessions(ctx context.Context, _ *struct{}) (*sessionsOut, error) {

@@ -62,12 +62,7 @@ func (s *Server) invite(ctx context.Context, in *inviteIn) (*inviteOut, error) {
 }
 
 type invitationsOut struct {
-	Body struct {
-		Count    int              `json:"count"`
-		Next     *string          `json:"next"`
-		Previous *string          `json:"previous"`
-		Results  []InvitationItem `json:"results"`
-	}
+	Body Page[InvitationItem]
 }
 
 func (s *Server) invitations(ctx context.Context, _ *struct{}) (*invitationsOut, error) {

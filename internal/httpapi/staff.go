@@ -26,12 +26,7 @@ func staffItem(u *identity.User) StaffItem {
 }
 
 type staffListOut struct {
-	Body struct {
-		Count    int         `json:"count"`
-		Next     *string     `json:"next"`
-		Previous *string     `json:"previous"`
-		Results  []StaffItem `json:"results"`
-	}
+	Body Page[StaffItem]
 }
 
 func (s *Server) platformStaff(ctx context.Context, _ *struct{}) (*staffListOut, error) {
