@@ -56,7 +56,10 @@ var demoBusinesses = []platform.NewDemo{
 
 func runDemo(m *Main, ctx context.Context, _ []string) error {
 	a := m.App
-	if err := a.PrepareSchemas(ctx, m.Stdout); err != nil {
+	if err := a.MigrateShared(ctx); err != nil {
+		return err
+	}
+	if _, err := a.DB.MigrateTenants(ctx, a.Migrations, a.Config.MigrateWorkers, nil); err != nil {
 		return err
 	}
 	c := m.Config

@@ -130,10 +130,12 @@ func (db *DB) MigrateShared(ctx context.Context, ms Migrations) (applied int, er
 
 // SharedBehind reports how many shared migrations are not yet applied.
 func (db *DB) SharedBehind(ctx context.Context, ms Migrations) (int, error) {
+	var exists bool
+	if err := db.Pool.QueryRow(ctx, "SELECT to_regclass('shared.schema_migrations') IS NOT NULL").Scan(&exists); err != nil || !exists {
+		return len(ms.Shared), err
+	}
 	var current int
-	err := db.Pool.QueryRow(ctx, `SELECT CASE WHEN to_regclass('shared.schema_migrations') IS NULL THEN 0
-		ELSE (SELECT coalesce(max(version), 0) FROM shared.schema_migrations) END`).Scan(&current)
-	if err != nil {
+	if err := db.Pool.QueryRow(ctx, "SELECT coalesce(max(version), 0) FROM shared.schema_migrations").Scan(&current); err != nil {
 		return 0, err
 	}
 	return len(ms.Shared) - current, nil

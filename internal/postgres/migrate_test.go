@@ -125,6 +125,17 @@ func TestMigrateTenantsConcurrentRunnersApplyOnce(t *testing.T) {
 	}
 }
 
+func TestSharedBehindOnAnEmptyDatabase(t *testing.T) {
+	db := newDB(t)
+	ctx := context.Background()
+	if _, err := db.Pool.Exec(ctx, "DROP SCHEMA shared CASCADE"); err != nil {
+		t.Fatal(err)
+	}
+	if n, err := db.SharedBehind(ctx, postgres.Embedded()); err != nil || n != len(postgres.Embedded().Shared) {
+		t.Fatalf("behind %d, %v", n, err)
+	}
+}
+
 func TestMigrateSharedIsIdempotent(t *testing.T) {
 	db := newDB(t)
 	ctx := context.Background()
