@@ -2293,6 +2293,8 @@ export interface components {
             lateCancellationFeePercent: number;
             logoUrl: string;
             name: string;
+            /** @description platform support may masquerade into this business only while the owner approves (see /api/support-access/) */
+            platformApprovalRequired: boolean;
             primaryColor: string;
             /** @description no payments integration yet: a paymentMethodId given at booking is recorded and its presence checked */
             requirePaymentMethodToBook: boolean;
@@ -3051,6 +3053,8 @@ export interface components {
             lateCancellationFeePercent?: number;
             logoUrl?: string;
             name?: string;
+            /** @description not while masquerading */
+            platformApprovalRequired?: boolean;
             primaryColor?: string;
             requirePaymentMethodToBook?: boolean;
             resourcesCanReschedule?: boolean;

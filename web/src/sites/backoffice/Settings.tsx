@@ -34,7 +34,8 @@ export default function Settings() {
   const [formError, setFormError] = useState<string | null>(null);
   useEffect(() => { if (s.data) setF(s.data); }, [s.data]);
   const save = useMutation({
-    mutationFn: () => settingsApi.update(f!),
+    // Send only what changed: some settings (support access) are the owner's alone.
+    mutationFn: () => settingsApi.update(Object.fromEntries(Object.entries(f!).filter(([k, v]) => s.data?.[k as keyof BusinessSettings] !== v))),
     onSuccess: (r) => { toast("Settings saved."); applyBrand(r?.primaryColor ?? f!.primaryColor, r?.secondaryColor ?? f!.secondaryColor); void qc.invalidateQueries({ queryKey: ["business-settings"] }); },
     onError: (e) => { if (e instanceof ApiError) setErrors(e.fieldErrors); setFormError(errorMessage(e)); },
   });
@@ -85,6 +86,7 @@ export default function Settings() {
             </div>
             <Checkbox label="Require a payment method to book" checked={f.requirePaymentMethodToBook} onChange={(e) => setF({ ...f, requirePaymentMethodToBook: e.target.checked })} />
             <Checkbox label="Staff can reschedule their own appointments" checked={f.resourcesCanReschedule} onChange={(e) => setF({ ...f, resourcesCanReschedule: e.target.checked })} />
+            <Checkbox label="SmoothSchedule support needs my approval" hint="When on, support staff can act as your users only after the owner approves it." checked={f.platformApprovalRequired} onChange={(e) => setF({ ...f, platformApprovalRequired: e.target.checked })} />
           </div>
         </Card>
       </div>
