@@ -2,6 +2,7 @@ package httpapi
 
 import (
 	"bytes"
+	"compress/gzip"
 	"encoding/json"
 	"io/fs"
 	"net/http"
@@ -29,6 +30,9 @@ func (s *Server) webApp(w http.ResponseWriter, r *http.Request) {
 			} else {
 				w.Header().Set("Cache-Control", "public, max-age=3600")
 			}
+			if s.serveCompressed(w, r, name) {
+				return
+			}
 			http.ServeFileFS(w, r, s.Web, name)
 			return
 		}
@@ -38,6 +42,49 @@ func (s *Server) webApp(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	s.serveIndex(w, r)
+}
+
+// compressible are the text types worth sending gzipped.
+var compressible = map[string]string{
+	".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8", ".svg": "image/svg+xml",
+	".json": "application/json", ".txt": "text/plain; charset=utf-8", ".map": "application/json",
+}
+
+// serveCompressed answers with the gzip form of an embedded text file when
+// the client accepts it. Each file is compressed once, on first request, and
+// kept: the embedded files never change while the process runs.
+func (s *Server) serveCompressed(w http.ResponseWriter, r *http.Request, name string) bool {
+	ctype, ok := compressible[path.Ext(name)]
+	if !ok || !acceptsGzip(r) {
+		return false
+	}
+	w.Header().Add("Vary", "Accept-Encoding")
+	v, done := s.gzipped.Load(name)
+	if !done {
+		raw, err := fs.ReadFile(s.Web, name)
+		if err != nil {
+			return false
+		}
+		var buf bytes.Buffer
+		zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+		_, _ = zw.Write(raw)
+		_ = zw.Close()
+		v, _ = s.gzipped.LoadOrStore(name, buf.Bytes())
+	}
+	w.Header().Set("Content-Type", ctype)
+	w.Header().Set("Content-Encoding", "gzip")
+	http.ServeContent(w, r, name, time.Time{}, bytes.NewReader(v.([]byte)))
+	return true
+}
+
+func acceptsGzip(r *http.Request) bool {
+	for _, part := range strings.Split(r.Header.Get("Accept-Encoding"), ",") {
+		enc, q, _ := strings.Cut(strings.TrimSpace(part), ";")
+		if strings.TrimSpace(enc) == "gzip" && strings.TrimSpace(q) != "q=0" {
+			return true
+		}
+	}
+	return false
 }
 
 const configPlaceholder = `<script id="ss-config" type="application/json">{}</script>`
