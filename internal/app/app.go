@@ -17,6 +17,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/smoothschedule/smoothschedule/internal/config"
 	"github.com/smoothschedule/smoothschedule/internal/identity"
@@ -42,6 +43,7 @@ type App struct {
 	Users      *postgres.Identity
 	Identity   *identity.Service
 	Now        func() time.Time
+	registry   *prometheus.Registry // with METRICS_ADDR
 
 	// Platform administration and support (issue 6).
 	Platform *postgres.Platform

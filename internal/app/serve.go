@@ -64,7 +64,11 @@ func (a *App) PrepareSchemas(ctx context.Context, out io.Writer) error {
 // Handler builds the HTTP handler and the host resolver behind it.
 func (a *App) Handler() (*httpapi.Server, *tenancy.Resolver) {
 	res := &tenancy.Resolver{BaseDomain: a.Config.BaseDomain, Lookup: a.Tenants.ByHost}
-	srv := httpapi.New(httpapi.Deps{
+	var m *httpapi.Metrics
+	if a.Config.MetricsAddr != "" {
+		a.registry, m = a.metrics()
+	}
+	srv := httpapi.New(httpapi.Deps{Metrics: m,
 		Config: a.Config, Log: a.Log, Version: Version, DB: a.DB, Resolver: res, Web: web.Dist(), Now: a.Now,
 		Identity: a.Identity, Auth: &httpapi.SessionAuth{Identity: a.Identity, Config: a.Config},
 		// Scheduling (issue 5).
@@ -95,6 +99,11 @@ func (a *App) Serve(ctx context.Context, out io.Writer) error {
 	defer stopListen()
 	go a.DB.Listen(listenCtx, "ss_tenancy", a.Log, func(string) { res.Invalidate() })
 	go a.sweepDemos(listenCtx, DemoSweepInterval)
+	if a.registry != nil {
+		if err := a.serveMetrics(listenCtx, a.registry); err != nil {
+			return fmt.Errorf("metrics listener on %s: %w", a.Config.MetricsAddr, err)
+		}
+	}
 
 	ln, err := net.Listen("tcp", a.Config.ListenAddr)
 	if err != nil {

@@ -22,6 +22,7 @@ type Config struct {
 	DataDir        string
 	BaseDomain     string
 	ListenAddr     string
+	MetricsAddr    string // empty: no metrics listener
 	PublicScheme   string // http or https: how users reach us (for links)
 	PublicPort     string // port shown in printed URLs; empty: from ListenAddr
 	LogFormat      string // text or json

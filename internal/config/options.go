@@ -53,6 +53,8 @@ var options = []option{
 		set: intIn(func(c *Config) *int { return &c.MigrateWorkers }, 1, 64), get: func(c *Config) string { return strconv.Itoa(c.MigrateWorkers) }},
 	{Env: "DB_MAX_CONNS", Default: "20", Usage: "database connection pool size",
 		set: intIn(func(c *Config) *int { return &c.DBMaxConns }, 2, 1000), get: func(c *Config) string { return strconv.Itoa(c.DBMaxConns) }},
+	{Env: "METRICS_ADDR", Flag: "metrics-addr", Usage: "serve Prometheus metrics at http://METRICS_ADDR/metrics on a listener of its own, e.g. 127.0.0.1:9100 (empty: off)",
+		set: str(func(c *Config) *string { return &c.MetricsAddr }), get: func(c *Config) string { return c.MetricsAddr }},
 	{Env: "CORS_ALLOWED_ORIGINS", Usage: "comma-separated origins allowed cross-origin API access (empty: CORS off)",
 		set: func(c *Config, v string) error { c.CORSOrigins = splitList(v); return nil },
 		get: func(c *Config) string { return strings.Join(c.CORSOrigins, ",") }},

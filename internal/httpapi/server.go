@@ -47,6 +47,7 @@ type Deps struct {
 	Identity *identity.Service
 	Web      fs.FS // the built web app (index.html, assets/)
 	Now      func() time.Time
+	Metrics  *Metrics // nil: no Prometheus series
 
 	// Scheduling serves resources, services, hours, blockers, customers,
 	// appointments, availability and online booking; Settings saves the
@@ -99,6 +100,9 @@ func New(d Deps) *Server {
 		"cookie": {Type: "apiKey", In: "cookie", Name: sessionCookie, Description: "browser session; unsafe methods also need X-CSRF-Token"},
 	}
 	s.api = humago.New(s.mux, cfg)
+	if d.Metrics != nil {
+		s.api.UseMiddleware(d.Metrics.observe)
+	}
 	s.api.UseMiddleware(s.authorize)
 	s.registerRoutes()
 	s.handler = s.middleware(s.mux)
