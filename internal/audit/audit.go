@@ -29,6 +29,7 @@ const (
 	InvitationAccepted   Action = "INVITATION_ACCEPTED"
 	UserRoleChanged      Action = "USER_ROLE_CHANGED"
 	UserDisabled         Action = "USER_DISABLED"
+	CustomerRegistered   Action = "CUSTOMER_REGISTERED"
 )
 
 // Event is one audit record. IDs are "" when unknown (an anonymous failed

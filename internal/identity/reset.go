@@ -13,10 +13,15 @@ import (
 // ForgotPassword mails a reset link to email if it names an active user of
 // realm. Whatever the email, it answers the same and in about the same time
 // (the message goes out in the background); at most one link a minute is
-// made per user.
-func (s *Service) ForgotPassword(ctx context.Context, realm Realm, email string) error {
+// made per user, and one address gets ResetIPThrottle's requests (TooMany
+// beyond, counted whatever the email, so that the limit says nothing about
+// accounts).
+func (s *Service) ForgotPassword(ctx context.Context, realm Realm, email string, c Client) error {
 	email, err := NormalizeEmail(email)
 	if err != nil {
+		return err
+	}
+	if err := s.countRequest(ctx, "reset:ip:"+c.IP, ResetIPThrottle); err != nil {
 		return err
 	}
 	a, err := s.Store.UserByEmail(ctx, realm.tenant(), email)

@@ -123,6 +123,12 @@ func throttleKeys(realm Realm, email string, c Client) (account, ip string) {
 
 // checkThrottle refuses with TooMany while any key is locked.
 func (s *Service) checkThrottle(ctx context.Context, keys ...string) error {
+	return s.refuseLocked(ctx, "failed attempts", keys...)
+}
+
+// refuseLocked refuses with TooMany ("too many <what>", with
+// retryAfterSeconds) while any key is locked.
+func (s *Service) refuseLocked(ctx context.Context, what string, keys ...string) error {
 	now := s.now()
 	until, err := s.Store.LockedUntil(ctx, keys, now)
 	if err != nil {
@@ -133,7 +139,17 @@ func (s *Service) checkThrottle(ctx context.Context, keys ...string) error {
 	}
 	secs := int(until.Sub(now).Round(time.Second) / time.Second)
 	secs = max(secs, 1)
-	return errs.E(errs.TooMany, "too many failed attempts; try again in %d seconds", secs).With("retryAfterSeconds", secs)
+	return errs.E(errs.TooMany, "too many %s; try again in %d seconds", what, secs).With("retryAfterSeconds", secs)
+}
+
+// countRequest refuses with TooMany while key (or one of also) is locked,
+// then counts this request on key under rule, whatever its outcome will be.
+func (s *Service) countRequest(ctx context.Context, key string, rule ThrottleRule, also ...string) error {
+	if err := s.refuseLocked(ctx, "requests from this address", append([]string{key}, also...)...); err != nil {
+		return err
+	}
+	_, err := s.Store.Fail(ctx, key, rule, s.now())
+	return err
 }
 
 // fail counts a failed attempt on the account key and the address key and

@@ -46,6 +46,7 @@ const seenEvery = time.Minute
 
 // openSession creates a session for a in realm and returns its tokens.
 func (s *Service) openSession(ctx context.Context, a *Account, realm Realm, c Client, mfaVerified bool) (*Tokens, error) {
+	s.linkCustomer(ctx, a)
 	now := s.now()
 	access, accessHash := NewToken(PrefixAccess)
 	refresh, refreshHash := NewToken(PrefixRefresh)

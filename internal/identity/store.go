@@ -109,10 +109,11 @@ type UserFilter struct {
 	TenantID string
 }
 
-// UserChange is a change of role and/or status.
+// UserChange is a change of role, status and/or name.
 type UserChange struct {
 	Role   *access.Role
 	Status *Status
+	Name   *string
 }
 
 // Store keeps users and their credentials. Every method that writes more
@@ -120,13 +121,24 @@ type UserChange struct {
 // an errs.NotFound error.
 type Store interface {
 	// CreateUser inserts a user; a taken email in its realm is a Conflict
-	// on body.email.
+	// on body.email. A CUSTOMER is linked to its tenant's customer record
+	// with the same email, found or created in the same transaction
+	// (a.CustomerID is set).
 	CreateUser(ctx context.Context, a *Account) error
+	// LinkCustomer links an existing CUSTOMER login without a customer
+	// record the same way (a.CustomerID is set; left "" when the record of
+	// that email is already another login's).
+	LinkCustomer(ctx context.Context, a *Account) error
 	UserByEmail(ctx context.Context, tenantID *string, email string) (*Account, error)
 	UserByID(ctx context.Context, id string) (*Account, error)
 	ListUsers(ctx context.Context, f UserFilter) ([]User, error)
+	// ListStaff lists a tenant's users other than customers, by email, with
+	// the resources linked to them.
+	ListStaff(ctx context.Context, tenantID string) ([]StaffMember, error)
 	// UpdateUser applies c; disabling also revokes every session of the
-	// user, in the same transaction.
+	// user, in the same transaction. A change that would leave the user's
+	// tenant without an active TENANT_OWNER is a Conflict and changes
+	// nothing.
 	UpdateUser(ctx context.Context, id string, c UserChange, now time.Time) error
 	// SetPasswordHash replaces a hash with an equivalent one (upgrade on
 	// login); it revokes nothing.
@@ -195,6 +207,12 @@ type Store interface {
 	// and voids the user's other links, in one transaction; NotFound if the
 	// link was used meanwhile.
 	ResetPassword(ctx context.Context, hash []byte, userID, passwordHash string, now time.Time) error
+
+	// CleanUp deletes what has outlived its use (see Cutoffs).
+	CleanUp(ctx context.Context, c Cutoffs) (CleanupCounts, error)
+	// UnendedMasquerades lists masquerade sessions expired or revoked at
+	// now whose end was never audited.
+	UnendedMasquerades(ctx context.Context, now time.Time) ([]SessionView, error)
 
 	// Masquerades, grants, support approvals and the audit log
 	// (access_store.go).

@@ -21,6 +21,26 @@ var (
 	IPThrottle      = ThrottleRule{Free: 30, Base: time.Second, Max: 15 * time.Minute, Window: time.Hour}
 )
 
+// The rules for requests that count whether or not they succeed, per
+// address: password-reset requests (so that nobody floods a mailbox or
+// probes many emails) and customer sign-ups. Ten pass freely (the tenth
+// sets the first lock), then one after 1 min, 2 min … up to an hour, until
+// the address has been quiet for an hour.
+var (
+	ResetIPThrottle    = ThrottleRule{Free: 9, Base: time.Minute, Max: time.Hour, Window: time.Hour}
+	RegisterIPThrottle = ThrottleRule{Free: 9, Base: time.Minute, Max: time.Hour, Window: time.Hour}
+)
+
+// longestThrottleWindow is the longest Window among the rules: a row with
+// no failure for that long counts as no row.
+func longestThrottleWindow() time.Duration {
+	var w time.Duration
+	for _, r := range []ThrottleRule{AccountThrottle, IPThrottle, ResetIPThrottle, RegisterIPThrottle} {
+		w = max(w, r.Window)
+	}
+	return w
+}
+
 // LockFor is how long a key with failures failures stays locked (0: not).
 func (r ThrottleRule) LockFor(failures int) time.Duration {
 	over := failures - r.Free

@@ -40,9 +40,9 @@ func scanAccount(row pgx.Row) (*identity.Account, error) {
 	return &a, nil
 }
 
-// CreateUser inserts a user.
+// CreateUser inserts a user (a CUSTOMER linked to its customer record).
 func (s *Identity) CreateUser(ctx context.Context, a *identity.Account) error {
-	return mapUserErr(insertUser(ctx, s.DB.Pool, a), a.Email)
+	return s.DB.InShared(ctx, func(tx pgx.Tx) error { return mapUserErr(insertUser(ctx, tx, a), a.Email) })
 }
 
 // execer is what a pool and a transaction share.
@@ -50,11 +50,16 @@ type execer interface {
 	Exec(ctx context.Context, sql string, args ...any) (pgconn.CommandTag, error)
 }
 
-func insertUser(ctx context.Context, db execer, a *identity.Account) error {
-	_, err := db.Exec(ctx, `INSERT INTO shared.users (id, tenant_id, email, name, role, status, password_hash, avatar_url, created_at, updated_at)
+// insertUser inserts a and, for a CUSTOMER, links it to its customer
+// record (linkCustomer).
+func insertUser(ctx context.Context, tx pgx.Tx, a *identity.Account) error {
+	_, err := tx.Exec(ctx, `INSERT INTO shared.users (id, tenant_id, email, name, role, status, password_hash, avatar_url, created_at, updated_at)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)`,
 		a.ID, a.TenantID, a.Email, a.Name, string(a.Role), string(a.Status), a.PasswordHash, a.AvatarURL, a.CreatedAt)
-	return err
+	if err != nil {
+		return err
+	}
+	return linkCustomer(ctx, tx, a)
 }
 
 func mapUserErr(err error, email string) error {
@@ -106,31 +111,6 @@ func (s *Identity) ListUsers(ctx context.Context, f identity.UserFilter) ([]iden
 			return identity.User{}, err
 		}
 		return a.User, nil
-	})
-}
-
-// UpdateUser changes role and/or status; disabling revokes every session.
-func (s *Identity) UpdateUser(ctx context.Context, id string, c identity.UserChange, now time.Time) error {
-	return s.DB.InShared(ctx, func(tx pgx.Tx) error {
-		var role, status *string
-		if c.Role != nil {
-			role = ptr(string(*c.Role))
-		}
-		if c.Status != nil {
-			status = ptr(string(*c.Status))
-		}
-		tag, err := tx.Exec(ctx, `UPDATE shared.users SET role = coalesce($2, role), status = coalesce($3, status), updated_at = $4
-			WHERE id = $1::uuid`, id, role, status, now)
-		if err != nil {
-			return err
-		}
-		if tag.RowsAffected() == 0 {
-			return errs.E(errs.NotFound, "no user %q", id)
-		}
-		if c.Status != nil && *c.Status == identity.StatusDisabled {
-			return revokeUserSessions(ctx, tx, id, "", "user disabled", now)
-		}
-		return nil
 	})
 }
 
