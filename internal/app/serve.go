@@ -99,6 +99,7 @@ func (a *App) Serve(ctx context.Context, out io.Writer) error {
 	defer stopListen()
 	go a.DB.Listen(listenCtx, "ss_tenancy", a.Log, func(string) { res.Invalidate() })
 	go a.sweepDemos(listenCtx, DemoSweepInterval)
+	go a.cleanUp(listenCtx, CleanupInterval)
 	if a.registry != nil {
 		if err := a.serveMetrics(listenCtx, a.registry); err != nil {
 			return fmt.Errorf("metrics listener on %s: %w", a.Config.MetricsAddr, err)

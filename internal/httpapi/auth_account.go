@@ -67,7 +67,7 @@ func (s *Server) passwordForgot(ctx context.Context, in *forgotIn) (*struct{}, e
 	if err != nil {
 		return nil, err
 	}
-	return nil, s.Identity.ForgotPassword(ctx, realm, in.Body.Email)
+	return nil, s.Identity.ForgotPassword(ctx, realm, in.Body.Email, clientFrom(ctx))
 }
 
 type resetIn struct {

@@ -145,7 +145,7 @@ func TestAnonymousSemantics(t *testing.T) {
 		}
 		public := rt.Path == "/api/health" || rt.Path == "/api/tenant/config" || strings.HasPrefix(rt.Path, "/api/booking") ||
 			strings.HasPrefix(rt.Path, "/api/openapi") || strings.HasPrefix(rt.Path, "/api/docs") || strings.HasPrefix(rt.Path, "/api/schemas") ||
-			rt.Path == "/api/auth/login" || rt.Path == "/api/auth/mfa/verify" || rt.Path == "/api/auth/refresh" ||
+			rt.Path == "/api/auth/login" || rt.Path == "/api/auth/register" || rt.Path == "/api/auth/mfa/verify" || rt.Path == "/api/auth/refresh" ||
 			strings.HasPrefix(rt.Path, "/api/auth/password/forgot") || strings.HasPrefix(rt.Path, "/api/auth/password/reset") ||
 			strings.HasPrefix(rt.Path, "/api/auth/invitations") || rt.Path == "/api/auth/masquerade/exchange" ||
 			strings.HasPrefix(rt.Path, "/api/business-invitations")

@@ -24,9 +24,10 @@ func (s *Server) registerRoutes() {
 	register(s, huma.Operation{OperationID: "tenant-config", Method: http.MethodGet, Path: "/api/tenant/config",
 		Summary: "Public configuration of this host's business", Tags: []string{"Public"}}, anyoneOnTenant, s.tenantConfig)
 
-	// Identity: sign-in, sessions, MFA, passwords, invitations, platform
-	// staff. Sign-in happens on a tenant's host (its users) or on the
-	// platform host (platform staff); on the apex host these answer 404.
+	// Identity: sign-in, customer sign-up, sessions, MFA, passwords,
+	// invitations, the business's team, platform staff. Sign-in happens on
+	// a tenant's host (its users) or on the platform host (platform staff);
+	// on the apex host these answer 404.
 	signIn := access.Rule{Scope: access.ScopeAny, Public: true, Description: "sign-in on a tenant or platform host"}
 	signedIn := access.Rule{Scope: access.ScopeAny, Description: "signed-in users"}
 	ownSecurity := access.Rule{Scope: access.ScopeAny, NotWhileMasquerading: true, Description: "change your own credentials"}
@@ -35,6 +36,9 @@ func (s *Server) registerRoutes() {
 	seeInvites := access.Rule{Scope: access.ScopeTenant, Permission: access.StaffInvite, Description: "manage staff invitations"}
 	platformStaff := access.Rule{Scope: access.ScopePlatform, Permission: access.PlatformStaffManage, Description: "manage platform staff"}
 	changeStaff := access.Rule{Scope: access.ScopePlatform, Permission: access.PlatformStaffManage, NotWhileMasquerading: true, Description: "change platform staff"}
+	signUp := access.Rule{Scope: access.ScopeTenant, Public: true, Description: "customer sign-up on a tenant host"}
+	seeTeam := access.Rule{Scope: access.ScopeTenant, Permission: access.StaffRead, Description: "see the business's staff users"}
+	changeTeam := access.Rule{Scope: access.ScopeTenant, Permission: access.StaffManage, NotWhileMasquerading: true, Description: "change the business's staff users"}
 	auth := []string{"Authentication"}
 	register(s, huma.Operation{OperationID: "login", Method: http.MethodPost, Path: "/api/auth/login", Tags: auth,
 		Summary: "Sign in with email and password"}, signIn, s.login)
@@ -42,6 +46,8 @@ func (s *Server) registerRoutes() {
 		Summary: "Complete a sign-in with a TOTP or recovery code"}, signIn, s.mfaVerify)
 	register(s, huma.Operation{OperationID: "refresh", Method: http.MethodPost, Path: "/api/auth/refresh", Tags: auth,
 		Summary: "Exchange a refresh token for new tokens"}, signIn, s.refresh)
+	register(s, huma.Operation{OperationID: "register", Method: http.MethodPost, Path: "/api/auth/register", Tags: auth,
+		Summary: "Sign up as a customer of this business and sign in", DefaultStatus: http.StatusCreated}, signUp, s.register)
 	register(s, huma.Operation{OperationID: "logout", Method: http.MethodPost, Path: "/api/auth/logout", Tags: auth,
 		Summary: "End this session"}, signedIn, s.logout)
 	register(s, huma.Operation{OperationID: "me", Method: http.MethodGet, Path: "/api/auth/me", Tags: auth,
@@ -67,6 +73,10 @@ func (s *Server) registerRoutes() {
 	register(s, huma.Operation{OperationID: "invitation-accept", Method: http.MethodPost, Path: "/api/auth/invitations/accept", Tags: auth,
 		Summary: "Accept an invitation and sign in"}, signIn, s.acceptInvitation)
 	staff := []string{"Staff"}
+	register(s, huma.Operation{OperationID: "staff-list", Method: http.MethodGet, Path: "/api/staff", Tags: staff,
+		Summary: "The business's staff users (not its customers)"}, seeTeam, s.team)
+	register(s, huma.Operation{OperationID: "staff-update", Method: http.MethodPatch, Path: "/api/staff/{id}", Tags: staff,
+		Summary: "Change a staff user's role, status or name (disabling ends their sessions)"}, changeTeam, s.patchTeamMember)
 	register(s, huma.Operation{OperationID: "staff-invite", Method: http.MethodPost, Path: "/api/staff/invitations", Tags: staff,
 		Summary: "Invite a staff user", DefaultStatus: http.StatusCreated}, inviteStaff, s.invite)
 	register(s, huma.Operation{OperationID: "staff-invitations", Method: http.MethodGet, Path: "/api/staff/invitations", Tags: staff,

@@ -48,19 +48,17 @@ type staffPatchIn struct {
 	Body struct {
 		Role   *string `json:"role,omitempty" maxLength:"32"`
 		Status *string `json:"status,omitempty" enum:"active,disabled"`
+		Name   *string `json:"name,omitempty" maxLength:"150"`
 	}
 }
 
-type staffOut struct {
-	Body StaffItem
-}
-
-func (s *Server) patchPlatformStaff(ctx context.Context, in *staffPatchIn) (*staffOut, error) {
-	var c identity.UserChange
+// change reads the PATCH body of a staff user.
+func (in *staffPatchIn) change() (identity.UserChange, error) {
+	c := identity.UserChange{Name: in.Body.Name}
 	if in.Body.Role != nil {
 		r, err := access.ParseRole(*in.Body.Role)
 		if err != nil {
-			return nil, err
+			return c, err
 		}
 		c.Role = &r
 	}
@@ -68,7 +66,30 @@ func (s *Server) patchPlatformStaff(ctx context.Context, in *staffPatchIn) (*sta
 		st := identity.Status(*in.Body.Status)
 		c.Status = &st
 	}
-	u, err := s.Identity.UpdatePlatformStaff(ctx, principalFrom(ctx), in.ID, c, clientFrom(ctx))
+	return c, nil
+}
+
+// updateStaff applies a staff PATCH in the host's realm (the platform's
+// staff or a tenant's team: identity.UpdateStaff has one set of rules).
+func (s *Server) updateStaff(ctx context.Context, in *staffPatchIn) (*identity.User, identity.Realm, error) {
+	realm, err := s.realm(ctx)
+	if err != nil {
+		return nil, realm, err
+	}
+	c, err := in.change()
+	if err != nil {
+		return nil, realm, err
+	}
+	u, err := s.Identity.UpdateStaff(ctx, principalFrom(ctx), realm, in.ID, c, clientFrom(ctx))
+	return u, realm, err
+}
+
+type staffOut struct {
+	Body StaffItem
+}
+
+func (s *Server) patchPlatformStaff(ctx context.Context, in *staffPatchIn) (*staffOut, error) {
+	u, _, err := s.updateStaff(ctx, in)
 	if err != nil {
 		return nil, err
 	}
