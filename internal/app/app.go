@@ -24,6 +24,7 @@ import (
 	"github.com/smoothschedule/smoothschedule/internal/pgmanaged"
 	"github.com/smoothschedule/smoothschedule/internal/platform"
 	"github.com/smoothschedule/smoothschedule/internal/postgres"
+	"github.com/smoothschedule/smoothschedule/internal/realtime"
 	"github.com/smoothschedule/smoothschedule/internal/support"
 	"github.com/smoothschedule/smoothschedule/internal/tenancy"
 )
@@ -44,6 +45,7 @@ type App struct {
 	Identity   *identity.Service
 	Now        func() time.Time
 	registry   *prometheus.Registry // with METRICS_ADDR
+	hub        realtime.Hub         // schedule changes for the browsers
 
 	// Platform administration and support (issue 6).
 	Platform *postgres.Platform

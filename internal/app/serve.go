@@ -68,7 +68,7 @@ func (a *App) Handler() (*httpapi.Server, *tenancy.Resolver) {
 	if a.Config.MetricsAddr != "" {
 		a.registry, m = a.metrics()
 	}
-	srv := httpapi.New(httpapi.Deps{Metrics: m,
+	srv := httpapi.New(httpapi.Deps{Metrics: m, Hub: &a.hub,
 		Config: a.Config, Log: a.Log, Version: Version, DB: a.DB, Resolver: res, Web: web.Dist(), Now: a.Now,
 		Identity: a.Identity, Auth: &httpapi.SessionAuth{Identity: a.Identity, Config: a.Config},
 		// Scheduling (issue 5).
@@ -98,6 +98,11 @@ func (a *App) Serve(ctx context.Context, out io.Writer) error {
 	listenCtx, stopListen := context.WithCancel(ctx)
 	defer stopListen()
 	go a.DB.Listen(listenCtx, "ss_tenancy", a.Log, func(string) { res.Invalidate() })
+	go a.DB.Listen(listenCtx, postgres.ScheduleChannel, a.Log, func(payload string) {
+		if schema, e, ok := postgres.ScheduleEvent(payload); ok {
+			a.hub.Publish(schema, e)
+		}
+	})
 	go a.sweepDemos(listenCtx, DemoSweepInterval)
 	go a.cleanUp(listenCtx, CleanupInterval)
 	if a.registry != nil {

@@ -22,6 +22,7 @@ import (
 	"github.com/smoothschedule/smoothschedule/internal/notify"
 	"github.com/smoothschedule/smoothschedule/internal/platform"
 	"github.com/smoothschedule/smoothschedule/internal/postgres"
+	"github.com/smoothschedule/smoothschedule/internal/realtime"
 	"github.com/smoothschedule/smoothschedule/internal/scheduling"
 	"github.com/smoothschedule/smoothschedule/internal/support"
 	"github.com/smoothschedule/smoothschedule/internal/tenancy"
@@ -96,6 +97,7 @@ type authEnv struct {
 	mail  *mailbox
 	clock *clock
 	admin *platform.Admin
+	hub   realtime.Hub
 }
 
 func newAuthEnv(t *testing.T, settings ...string) *authEnv {
@@ -136,7 +138,8 @@ func newAuthEnv(t *testing.T, settings ...string) *authEnv {
 	a.srv = httpapi.New(httpapi.Deps{Config: cfg, Log: log, Version: "test", DB: e.db, Resolver: e.res,
 		Identity: a.ids, Auth: &httpapi.SessionAuth{Identity: a.ids, Config: cfg}, Now: a.clock.Now,
 		Scheduling: &scheduling.Scheduler{Store: &postgres.Scheduling{DB: e.db}, Now: a.clock.Now, Quotas: quotas}, Settings: e.store,
-		Platform: plat, Admin: a.admin, Support: &support.Service{Store: &postgres.Support{DB: e.db}, Now: a.clock.Now}})
+		Platform: plat, Admin: a.admin, Support: &support.Service{Store: &postgres.Support{DB: e.db}, Now: a.clock.Now},
+		Hub: &a.hub})
 	return a
 }
 

@@ -116,6 +116,8 @@ func (s *Server) registerRoutes() {
 	for _, p := range []string{"/api/openapi.json", "/api/openapi.yaml", "/api/docs", "/api/schemas/{schema}"} {
 		s.routes = append(s.routes, Route{Method: http.MethodGet, Path: p, Rule: anyoneAnywhere})
 	}
+	s.plain(http.MethodGet, "/ws/schedule", access.Rule{Scope: access.ScopeTenant, Permission: access.AppointmentsRead,
+		Description: "live schedule changes"}, s.scheduleSocket)
 	s.plain(http.MethodGet, "/", access.Rule{Scope: access.ScopeAny, Public: true, Description: "the web app"}, s.webApp)
 }
 

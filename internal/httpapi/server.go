@@ -19,6 +19,7 @@ import (
 	"github.com/smoothschedule/smoothschedule/internal/config"
 	"github.com/smoothschedule/smoothschedule/internal/identity"
 	"github.com/smoothschedule/smoothschedule/internal/platform"
+	"github.com/smoothschedule/smoothschedule/internal/realtime"
 	"github.com/smoothschedule/smoothschedule/internal/scheduling"
 	"github.com/smoothschedule/smoothschedule/internal/support"
 	"github.com/smoothschedule/smoothschedule/internal/tenancy"
@@ -47,7 +48,8 @@ type Deps struct {
 	Identity *identity.Service
 	Web      fs.FS // the built web app (index.html, assets/)
 	Now      func() time.Time
-	Metrics  *Metrics // nil: no Prometheus series
+	Metrics  *Metrics      // nil: no Prometheus series
+	Hub      *realtime.Hub // schedule change events for /ws/schedule
 
 	// Scheduling serves resources, services, hours, blockers, customers,
 	// appointments, availability and online booking; Settings saves the
