@@ -6,7 +6,6 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
-	"net/http/httptest"
 	"os"
 	"strings"
 	"sync"
@@ -215,19 +214,7 @@ func userOf(email string, role access.Role, tenantID string) identity.User {
 // (problem documents are); other bodies (arrays, HTML) decode to nil.
 func (a *authEnv) probe(method, host, path, body string, hdr ...string) (int, map[string]any) {
 	a.t.Helper()
-	var rd io.Reader
-	if body != "" {
-		rd = strings.NewReader(body)
-	}
-	req := httptest.NewRequest(method, "http://"+host+path, rd)
-	if body != "" {
-		req.Header.Set("Content-Type", "application/json")
-	}
-	for i := 0; i+1 < len(hdr); i += 2 {
-		req.Header.Set(hdr[i], hdr[i+1])
-	}
-	rec := httptest.NewRecorder()
-	a.srv.ServeHTTP(rec, req)
+	rec := a.send(method, host, path, body, hdr...)
 	var out map[string]any
 	_ = json.Unmarshal(rec.Body.Bytes(), &out)
 	return rec.Code, out

@@ -73,9 +73,8 @@ func (e *env) tenantOnPlan(name, slug, plan string) *tenancy.Tenant {
 	return t
 }
 
-// do sends a request and decodes a JSON answer.
-func (e *env) do(method, host, path string, body string, hdr ...string) (int, http.Header, map[string]any) {
-	e.t.Helper()
+// send sends a request (a JSON body when body is not empty) to the server.
+func (e *env) send(method, host, path, body string, hdr ...string) *httptest.ResponseRecorder {
 	var rd io.Reader
 	if body != "" {
 		rd = strings.NewReader(body)
@@ -89,6 +88,13 @@ func (e *env) do(method, host, path string, body string, hdr ...string) (int, ht
 	}
 	rec := httptest.NewRecorder()
 	e.srv.ServeHTTP(rec, req)
+	return rec
+}
+
+// do sends a request and decodes a JSON answer.
+func (e *env) do(method, host, path string, body string, hdr ...string) (int, http.Header, map[string]any) {
+	e.t.Helper()
+	rec := e.send(method, host, path, body, hdr...)
 	var out map[string]any
 	if strings.Contains(rec.Header().Get("Content-Type"), "json") {
 		if err := json.Unmarshal(rec.Body.Bytes(), &out); err != nil {
