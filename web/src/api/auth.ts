@@ -1,10 +1,26 @@
 import { api, type Page } from "./client";
-import type { LoginResult, MasqueradeStart, MasqueradeStop, Me, Role, Session } from "./types";
+import type { LoginResult, MasqueradeStart, MasqueradeStop, Me, RegisterInput, Role, Session } from "./types";
 
 export const authApi = {
   me: () => api.get<Me>("/api/auth/me/"),
   login: (email: string, password: string) => api.post<LoginResult>("/api/auth/login/", { email, password }),
   verifyMfa: (mfaToken: string, code: string) => api.post<LoginResult>("/api/auth/mfa/verify/", { mfaToken, code }),
+  /** Customer sign-up on a tenant host (new; 404/405 on servers without it). */
+  register: (body: RegisterInput) => api.post<LoginResult>("/api/auth/register/", body),
+  /**
+   * Whether this server has customer sign-up, read from its OpenAPI document
+   * (the router answers 404 to any method a path lacks, so probing cannot
+   * tell). Only the sign-up page asks; when the document cannot be read the
+   * form is shown and a 404 on submit explains instead.
+   */
+  canRegister: async (): Promise<boolean> => {
+    try {
+      const doc = await api.get<{ paths?: Record<string, unknown> }>("/api/openapi.json");
+      return !doc?.paths || "/api/auth/register" in doc.paths || "/api/auth/register/" in doc.paths;
+    } catch {
+      return true;
+    }
+  },
   logout: () => api.post<void>("/api/auth/logout/"),
   forgot: (email: string) => api.post<void>("/api/auth/password/forgot/", { email }),
   reset: (token: string, password: string) => api.post<void>("/api/auth/password/reset/", { token, password }),

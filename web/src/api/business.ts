@@ -1,8 +1,8 @@
-import { api, type Page } from "./client";
+import { api, ApiError, type Page } from "./client";
 import type {
   Appointment, AppointmentInput, Availability, Blocker, BlockerInput, BusinessHoursRow, BusinessSettings, BusinessSettingsPatch,
-  Customer, CustomerInput, Dashboard, HoursOverride, Invitation, Resource, ResourceInput, Service, ServiceInput, Ticket, TicketDetail,
-  TicketMessage, WhyNot,
+  AuditEvent, Customer, CustomerInput, Dashboard, HoursOverride, Invitation, PermissionGrant, Resource, ResourceInput, Service,
+  ServiceInput, StaffMember, StaffPatch, SupportApproval, SupportPolicy, Ticket, TicketDetail, TicketMessage, WhyNot,
 } from "./types";
 
 function crud<T extends { id: string }, I>(base: string) {
@@ -51,8 +51,22 @@ export const settingsApi = {
 export const dashboardApi = {
   get: (start_date: string, end_date: string) => api.get<Dashboard>("/api/dashboard/", { start_date, end_date }),
 };
-/** Staff invitations. The API has no list of current staff yet. */
+/**
+ * The team (GET|PATCH /api/staff/) and staff invitations. The team endpoints are
+ * new: `team()` answers null when this server does not have them (404/405), so
+ * the page can explain instead of failing.
+ */
 export const staffApi = {
+  team: async (): Promise<StaffMember[] | null> => {
+    try {
+      const r = await api.get<Page<StaffMember> | StaffMember[]>("/api/staff/", { page_size: 200 });
+      return Array.isArray(r) ? r : r.results ?? [];
+    } catch (e) {
+      if (e instanceof ApiError && (e.status === 404 || e.status === 405)) return null;
+      throw e;
+    }
+  },
+  update: (id: string, body: StaffPatch) => api.patch<StaffMember>(`/api/staff/${id}/`, body),
   invitations: () => api.get<Page<Invitation>>("/api/staff/invitations/"),
   invite: (body: { email: string; role: string; name?: string }) => api.post<Invitation>("/api/staff/invitations/", body),
   revokeInvitation: (id: string) => api.del(`/api/staff/invitations/${id}/`),
@@ -63,4 +77,23 @@ export const ticketsApi = {
   create: (body: { subject: string; description: string; priority?: string; category?: string }) => api.post<Ticket>("/api/tickets/", body),
   messages: (id: string) => api.get<Page<TicketMessage>>(`/api/tickets/${id}/messages/`),
   reply: (id: string, body: string) => api.post<TicketMessage>(`/api/tickets/${id}/messages/`, { body }),
+};
+
+/** Access transparency: masquerades, grants and approvals that touched the business. */
+export const tenantAuditApi = {
+  list: (q: { action?: string; page?: number; page_size?: number }) => api.get<Page<AuditEvent>>("/api/audit-log/", q),
+};
+/** The owner's approvals of platform support access, and the policy that requires them. */
+export const supportAccessApi = {
+  list: () => api.get<Page<SupportApproval>>("/api/support-access/"),
+  approve: (body: { durationMinutes: number; reason: string }) => api.post<SupportApproval>("/api/support-access/", body),
+  revoke: (id: string) => api.post<SupportApproval>(`/api/support-access/${id}/revoke/`),
+  policy: () => api.get<SupportPolicy>("/api/support-access/policy/"),
+  setPolicy: (platformApprovalRequired: boolean) => api.put<SupportPolicy>("/api/support-access/policy/", { platformApprovalRequired }),
+};
+/** Time-limited permissions the owner gives staff (tenant host). */
+export const tenantGrantsApi = {
+  list: (q: { status?: string; page?: number }) => api.get<Page<PermissionGrant>>("/api/permission-grants/", q),
+  create: (body: { granteeId: string; action: string; reason: string; durationMinutes: number }) => api.post<PermissionGrant>("/api/permission-grants/", body),
+  revoke: (id: string) => api.post<PermissionGrant>(`/api/permission-grants/${id}/revoke/`),
 };

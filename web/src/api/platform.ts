@@ -1,8 +1,9 @@
 import { api, type Page } from "./client";
 import type {
   AuditEvent, Business, BusinessAcceptInput, BusinessAcceptResult, BusinessCreateInput, BusinessDetail, BusinessInvitation,
-  BusinessInvitationInput, BusinessInvitationLookup, BusinessPatch, PermissionGrant, PlanInfo, PlatformMetrics, PlatformSettings,
-  PlatformSettingsPatch, PlatformStaff, PlatformUser, Ticket, TicketDetail, TicketMessage, TierOverridesBody,
+  BusinessInvitationInput, BusinessInvitationLookup, BusinessPatch, DemoInput, DemoResult, Invitation, PermissionGrant, PlanInfo,
+  PlatformMetrics, PlatformSettings, PlatformSettingsPatch, PlatformStaff, PlatformStaffPatch, PlatformUser, StaffInviteInput, Ticket,
+  TicketDetail, TicketMessage, TierOverridesBody,
 } from "./types";
 
 const P = "/api/platform";
@@ -24,7 +25,14 @@ export const platformApi = {
   users: (q: { search?: string; role?: string; business_id?: string; status?: string; page?: number }) =>
     api.get<Page<PlatformUser>>(`${P}/users/`, q),
   user: (id: string) => api.get<PlatformUser>(`${P}/users/${id}/`),
+  disableUser: (id: string) => api.post<PlatformUser>(`${P}/users/${id}/disable/`),
+  enableUser: (id: string) => api.post<PlatformUser>(`${P}/users/${id}/enable/`),
   staff: () => api.get<Page<PlatformStaff>>(`${P}/staff/`),
+  updateStaff: (id: string, body: PlatformStaffPatch) => api.patch<PlatformStaff>(`${P}/staff/${id}/`, body),
+  staffInvitations: () => api.get<Page<Invitation>>(`${P}/staff/invitations/`),
+  inviteStaff: (body: StaffInviteInput) => api.post<Invitation>(`${P}/staff/invitations/`, body),
+  withdrawStaffInvitation: (id: string) => api.del(`${P}/staff/invitations/${id}/`),
+  createDemo: (body: DemoInput) => api.post<DemoResult>(`${P}/demo-tenants/`, body),
   grants: (q: { status?: string; page?: number }) => api.get<Page<PermissionGrant>>(`${P}/permission-grants/`, q),
   createGrant: (body: { granteeId: string; action: string; reason: string; durationMinutes: number }) =>
     api.post<PermissionGrant>(`${P}/permission-grants/`, body),

@@ -64,17 +64,29 @@ export type BusinessSettingsPatch = S["SettingsPatch"];
 export type Dashboard = S["DashboardOut"];
 export type TenantConfig = S["TenantConfig"];
 
-/** A pending staff invitation (the server has no staff list yet). */
+/** A pending staff invitation. */
 export type Invitation = S["InvitationItem"];
-/** Staff as the back office shows them; the API has no staff list yet. */
+/**
+ * A team member as GET /api/staff/ lists them. The endpoint is new (not yet in
+ * every server's OpenAPI document), so the shape is read defensively: `status`
+ * or `isActive`, whichever the server sends.
+ */
 export interface StaffMember {
   id: UUID;
   name: string;
   email: string;
-  role: TenantRole;
+  role: string;
+  status?: "active" | "disabled";
   isActive?: boolean;
+  lastLoginAt?: Instant | null;
+  mfaEnabled?: boolean;
+  /** The STAFF resource linked to this user, if any. */
   resourceId?: UUID | null;
 }
+export type StaffPatch = { role?: string; status?: "active" | "disabled"; name?: string };
+export type SupportApproval = S["ApprovalOut"];
+/** POST /api/auth/register/ (customer sign-up on a tenant host). */
+export interface RegisterInput { email: string; password: string; name: string }
 
 export type Ticket = S["TicketItem"];
 export type TicketDetail = S["TicketDetailOutBody"];
@@ -98,6 +110,10 @@ export type MetricPoint = S["MetricPoint"];
 export type PlatformMetrics = S["MetricsBody"];
 export type PlatformUser = S["PlatformUserItem"];
 export type PlatformStaff = S["StaffItem"];
+export type PlatformStaffPatch = S["StaffPatchInBody"];
+export type StaffInviteInput = S["InviteInBody"];
+export type DemoInput = S["DemoInBody"];
+export type DemoResult = S["DemoOutBody"];
 export type PlanInfo = S["PlanBody"];
 export type PlatformSettings = S["SettingsBody"];
 export type PlatformSettingsPatch = S["SettingsPatchInBody"];

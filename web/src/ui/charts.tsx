@@ -1,7 +1,29 @@
 // Tiny SVG charts (no charting library: keeps the console light and CSP-safe).
-import { useId, useState } from "react";
+import { useId, useLayoutEffect, useRef, useState } from "react";
 
 export interface Point { label: string; value: number }
+
+/**
+ * The chart's real width in CSS pixels, so the SVG is drawn 1:1 and its labels
+ * stay at a readable 12 px whatever the card's width (a fixed viewBox scaled
+ * into a narrow card shrank them to ~5 px).
+ */
+function useWidth(fallback = 600) {
+  const ref = useRef<HTMLElement>(null);
+  const [w, setW] = useState(fallback);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const measure = () => { const v = Math.round(el.getBoundingClientRect().width); if (v > 0) setW(v); };
+    measure();
+    if (typeof ResizeObserver === "undefined") return;
+    const ro = new ResizeObserver(measure);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+  return [ref, w] as const;
+}
+const FONT = 12;
 
 function niceMax(v: number): number {
   if (v <= 0) return 1;
@@ -14,7 +36,8 @@ function niceMax(v: number): number {
 export function AreaChart({ data, label, format = (v) => String(v), height = 160 }: { data: Point[]; label: string; format?: (v: number) => string; height?: number }) {
   const id = useId();
   const [hover, setHover] = useState<number | null>(null);
-  const W = 600, H = height, pad = { l: 44, r: 8, t: 10, b: 22 };
+  const [ref, W] = useWidth();
+  const H = height, pad = { l: 44, r: 8, t: 10, b: 24 };
   if (!data.length) return <p className="grid place-items-center text-sm text-muted" style={{ height }}>No data yet</p>;
   const max = niceMax(Math.max(...data.map((d) => d.value)));
   const x = (i: number) => pad.l + (data.length === 1 ? (W - pad.l - pad.r) / 2 : (i / (data.length - 1)) * (W - pad.l - pad.r));
@@ -22,10 +45,10 @@ export function AreaChart({ data, label, format = (v) => String(v), height = 160
   const line = data.map((d, i) => `${i ? "L" : "M"}${x(i).toFixed(1)},${y(d.value).toFixed(1)}`).join("");
   const area = `${line}L${x(data.length - 1)},${H - pad.b}L${x(0)},${H - pad.b}Z`;
   const h = hover !== null ? data[hover] : null;
-  const every = Math.ceil(data.length / 6);
+  const every = Math.max(1, Math.ceil(data.length / Math.max(2, Math.floor((W - pad.l) / 64))));
   return (
-    <figure className="relative">
-      <svg viewBox={`0 0 ${W} ${H}`} className="h-auto w-full" role="img" aria-label={`${label}: latest ${format(data[data.length - 1]!.value)}`}
+    <figure className="relative" ref={ref as React.RefObject<HTMLElement>}>
+      <svg viewBox={`0 0 ${W} ${H}`} width={W} height={H} className="block max-w-full" role="img" aria-label={`${label}: latest ${format(data[data.length - 1]!.value)}`}
         onMouseLeave={() => setHover(null)}
         onMouseMove={(e) => {
           const r = (e.currentTarget as SVGSVGElement).getBoundingClientRect();
@@ -42,13 +65,13 @@ export function AreaChart({ data, label, format = (v) => String(v), height = 160
         {[0, 0.5, 1].map((f) => (
           <g key={f}>
             <line x1={pad.l} x2={W - pad.r} y1={y(max * f)} y2={y(max * f)} stroke="var(--ss-border)" strokeDasharray={f ? "3 3" : undefined} />
-            <text x={pad.l - 6} y={y(max * f) + 4} textAnchor="end" fontSize="11" fill="var(--ss-muted)">{format(max * f)}</text>
+            <text x={pad.l - 6} y={y(max * f) + 4} textAnchor="end" fontSize={FONT} fill="var(--ss-muted)">{format(max * f)}</text>
           </g>
         ))}
         <path d={area} fill={`url(#${id})`} />
         <path d={line} fill="none" stroke="var(--ss-brand)" strokeWidth="2.25" strokeLinejoin="round" />
         {data.map((d, i) => i % every === 0 && (
-          <text key={i} x={x(i)} y={H - 6} textAnchor="middle" fontSize="11" fill="var(--ss-muted)">{d.label}</text>
+          <text key={i} x={x(i)} y={H - 6} textAnchor="middle" fontSize={FONT} fill="var(--ss-muted)">{d.label}</text>
         ))}
         {h && hover !== null && (
           <g>
@@ -64,19 +87,20 @@ export function AreaChart({ data, label, format = (v) => String(v), height = 160
 }
 
 export function BarChart({ data, label, format = (v) => String(v), height = 160 }: { data: Point[]; label: string; format?: (v: number) => string; height?: number }) {
-  const W = 600, H = height, pad = { l: 44, r: 8, t: 10, b: 22 };
+  const [ref, W] = useWidth();
+  const H = height, pad = { l: 32, r: 4, t: 10, b: 24 };
   if (!data.length) return <p className="grid place-items-center text-sm text-muted" style={{ height }}>No data yet</p>;
   const max = niceMax(Math.max(...data.map((d) => d.value)));
   const bw = (W - pad.l - pad.r) / data.length;
   const y = (v: number) => pad.t + (1 - v / max) * (H - pad.t - pad.b);
-  const every = Math.ceil(data.length / 8);
+  const every = Math.max(1, Math.ceil(data.length / Math.max(2, Math.floor((W - pad.l) / 40))));
   return (
-    <figure>
-      <svg viewBox={`0 0 ${W} ${H}`} className="h-auto w-full" role="img" aria-label={`${label}: ${data.map((d) => `${d.label} ${format(d.value)}`).slice(-3).join(", ")}`}>
+    <figure ref={ref as React.RefObject<HTMLElement>}>
+      <svg viewBox={`0 0 ${W} ${H}`} width={W} height={H} className="block max-w-full" role="img" aria-label={`${label}: ${data.map((d) => `${d.label} ${format(d.value)}`).slice(-3).join(", ")}`}>
         {[0, 0.5, 1].map((f) => (
           <g key={f}>
             <line x1={pad.l} x2={W - pad.r} y1={y(max * f)} y2={y(max * f)} stroke="var(--ss-border)" strokeDasharray={f ? "3 3" : undefined} />
-            <text x={pad.l - 6} y={y(max * f) + 4} textAnchor="end" fontSize="11" fill="var(--ss-muted)">{format(max * f)}</text>
+            <text x={pad.l - 6} y={y(max * f) + 4} textAnchor="end" fontSize={FONT} fill="var(--ss-muted)">{format(max * f)}</text>
           </g>
         ))}
         {data.map((d, i) => (
@@ -84,7 +108,7 @@ export function BarChart({ data, label, format = (v) => String(v), height = 160 
             <rect x={pad.l + i * bw + bw * 0.15} y={y(d.value)} width={bw * 0.7} height={Math.max(0, H - pad.b - y(d.value))} rx="3" fill="var(--ss-brand)" opacity={0.85}>
               <title>{`${d.label}: ${format(d.value)}`}</title>
             </rect>
-            {i % every === 0 && <text x={pad.l + i * bw + bw / 2} y={H - 6} textAnchor="middle" fontSize="11" fill="var(--ss-muted)">{d.label}</text>}
+            {i % every === 0 && <text x={pad.l + i * bw + bw / 2} y={H - 6} textAnchor="middle" fontSize={FONT} fill="var(--ss-muted)">{d.label}</text>}
           </g>
         ))}
       </svg>

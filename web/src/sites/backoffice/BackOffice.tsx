@@ -49,7 +49,7 @@ export default function BackOffice({ me }: { me: Me }) {
           {manager && <Route path="services" element={<Services />} />}
           {manager && <Route path="hours" element={<Hours />} />}
           {manager && <Route path="staff" element={<Staff />} />}
-          {manager && <Route path="settings" element={<Settings />} />}
+          {manager && <Route path="settings/*" element={<Settings me={me} />} />}
           <Route path="support" element={<Support />} />
           <Route path="account" element={<Account />} />
           <Route path="*" element={<NotFound />} />

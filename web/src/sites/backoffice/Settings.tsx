@@ -1,8 +1,12 @@
-import { useEffect, useState, type FormEvent } from "react";
+import { lazy, Suspense, useEffect, useState, type FormEvent } from "react";
+import { NavLink, Route, Routes } from "react-router";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { settingsApi } from "../../api/business";
 import { ApiError, errorMessage } from "../../api/client";
-import type { BusinessSettings } from "../../api/types";
+import type { BusinessSettings, Me } from "../../api/types";
+import { NotFound } from "../../app/NotFound";
+import { hasPermission } from "../../auth/session";
+import { cx } from "../../ui/cx";
 import { validateHexColor } from "../../lib/validation";
 import { applyBrand, readableOn } from "../../theme";
 import { Alert, ErrorState, SkeletonRows } from "../../ui/feedback";
@@ -10,6 +14,8 @@ import { Checkbox, TextField } from "../../ui/Field";
 import { Card, PageHeader } from "../../ui/Page";
 import { useToast } from "../../ui/Toast";
 import { TimeZoneSelect } from "./TimeZoneSelect";
+
+const Security = lazy(() => import("./Security"));
 
 function ColorField({ label, value, onChange, error }: { label: string; value: string; onChange: (v: string) => void; error?: string }) {
   const id = label.replace(/\s/g, "-").toLowerCase();
@@ -25,7 +31,29 @@ function ColorField({ label, value, onChange, error }: { label: string; value: s
   );
 }
 
-export default function Settings() {
+/** Settings: the business's general settings and, for the owner, Security (support access, access transparency). */
+export default function Settings({ me }: { me: Me }) {
+  const security = hasPermission(me, "support.approve") || hasPermission(me, "audit.own");
+  const tab = ({ isActive }: { isActive: boolean }) => cx("-mb-px border-b-2 px-3 py-2 text-sm font-medium",
+    isActive ? "border-brand text-brand" : "border-transparent text-muted hover:text-fg");
+  return (
+    <div>
+      {security && (
+        <nav aria-label="Settings sections" className="mb-6 flex gap-2 border-b border-line">
+          <NavLink to="/settings" end className={tab}>General</NavLink>
+          <NavLink to="/settings/security" className={tab}>Security</NavLink>
+        </nav>
+      )}
+      <Routes>
+        <Route index element={<GeneralSettings />} />
+        {security && <Route path="security" element={<Suspense fallback={<SkeletonRows rows={6} />}><Security me={me} /></Suspense>} />}
+        <Route path="*" element={<NotFound />} />
+      </Routes>
+    </div>
+  );
+}
+
+function GeneralSettings() {
   const qc = useQueryClient();
   const toast = useToast();
   const s = useQuery({ queryKey: ["business-settings"], queryFn: settingsApi.get });
@@ -86,7 +114,6 @@ export default function Settings() {
             </div>
             <Checkbox label="Require a payment method to book" checked={f.requirePaymentMethodToBook} onChange={(e) => setF({ ...f, requirePaymentMethodToBook: e.target.checked })} />
             <Checkbox label="Staff can reschedule their own appointments" checked={f.resourcesCanReschedule} onChange={(e) => setF({ ...f, resourcesCanReschedule: e.target.checked })} />
-            <Checkbox label="SmoothSchedule support needs my approval" hint="When on, support staff can act as your users only after the owner approves it." checked={f.platformApprovalRequired} onChange={(e) => setF({ ...f, platformApprovalRequired: e.target.checked })} />
           </div>
         </Card>
       </div>

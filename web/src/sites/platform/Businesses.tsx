@@ -10,7 +10,7 @@ import { useDebounced } from "../../lib/useDebounced";
 import { inviteBusinessBody, isEmpty, validateInviteBusiness, type InviteBusinessForm } from "../../lib/validation";
 import { cx } from "../../ui/cx";
 import { ConfirmDialog, Dialog } from "../../ui/Dialog";
-import { Alert, titleCase } from "../../ui/feedback";
+import { Alert, ErrorState, Skeleton, titleCase } from "../../ui/feedback";
 import { Checkbox, SearchInput, SelectField, TextField } from "../../ui/Field";
 import { Icon } from "../../ui/Icon";
 import { Card, PageHeader } from "../../ui/Page";
@@ -18,7 +18,8 @@ import { Pager, Table } from "../../ui/Table";
 import { useToast } from "../../ui/Toast";
 import { PlanBadge, StatusBadge } from "./badges";
 import { MasqueradeDialog } from "./MasqueradeDialog";
-import { humanizeKey } from "../../lib/labels";
+import { EntitlementsSummary } from "./OverridesEditor";
+import { hasPermission, useMe } from "../../auth/session";
 
 const PAGE = 25;
 
@@ -66,6 +67,7 @@ export default function Businesses() {
 
 function BusinessDrawer({ business, onClose }: { business: Business | null; onClose: () => void }) {
   const cfg = useConfig();
+  const me = useMe();
   const qc = useQueryClient();
   const toast = useToast();
   const detail = useQuery({ queryKey: ["platform-business", business?.id], queryFn: () => platformApi.business(business!.id), enabled: !!business, });
@@ -106,14 +108,9 @@ function BusinessDrawer({ business, onClose }: { business: Business | null; onCl
               <dt className="text-muted">Appointments</dt><dd>{detail.data?.appointmentCount ?? "—"}</dd>
               <dt className="text-muted">Site</dt><dd><a className="text-brand hover:underline" href={hostUrl(cfg, b.subdomain)} target="_blank" rel="noreferrer">Open booking site ↗</a></dd>
             </dl>
-            {full?.limits && Object.keys(full.limits).length > 0 && (
-              <div>
-                <h3 className="mb-2 font-semibold">Limits</h3>
-                <dl className="grid grid-cols-[1fr_auto] gap-y-1">
-                  {Object.entries(full.limits as Record<string, number | null>).map(([k, v]) => <div key={k} className="contents"><dt className="text-muted">{humanizeKey(k)}</dt><dd className="tabular-nums">{v ?? "Unlimited"}</dd></div>)}
-                </dl>
-              </div>
-            )}
+            {full ? <EntitlementsSummary business={full} canEdit={hasPermission(me.data, "platform.businesses.write")} />
+              : detail.isError ? <ErrorState error={detail.error} onRetry={() => detail.refetch()} />
+              : <Skeleton className="h-40" />}
           </div>
         )}
       </Dialog>

@@ -6,3 +6,5 @@ const statusTone: Record<string, BadgeTone> = { active: "green", suspended: "red
 export const PlanBadge = ({ plan }: { plan: string }) => <Badge tone={planTone[plan] ?? "gray"}>{titleCase(plan)}</Badge>;
 export const StatusBadge = ({ status }: { status: string }) => <Badge tone={statusTone[status] ?? "gray"}>{titleCase(status)}</Badge>;
 export const RoleBadge = ({ role }: { role: string }) => <Badge tone={role.startsWith("PLATFORM") || role === "SUPERUSER" ? "violet" : role === "CUSTOMER" ? "gray" : "blue"}>{titleCase(role)}</Badge>;
+export const UserStatusBadge = ({ status }: { status: string }) =>
+  status === "disabled" ? <Badge tone="red">Disabled</Badge> : <Badge tone="green">Active</Badge>;
