@@ -9,7 +9,7 @@ import type {
 const P = "/api/platform";
 export const platformApi = {
   metrics: (q?: { start_date?: string; end_date?: string }) => api.get<PlatformMetrics>(`${P}/businesses/metrics/`, q),
-  businesses: (q: { search?: string; status?: string; plan?: string; ordering?: string; page?: number }) =>
+  businesses: (q: { search?: string; status?: string; plan?: string; ordering?: string; page?: number; page_size?: number }) =>
     api.get<Page<Business>>(`${P}/businesses/`, q),
   business: (id: string) => api.get<BusinessDetail>(`${P}/businesses/${id}/`),
   createBusiness: (body: BusinessCreateInput) => api.post<BusinessDetail>(`${P}/businesses/`, body),
@@ -22,7 +22,7 @@ export const platformApi = {
   inviteBusiness: (body: BusinessInvitationInput) => api.post<BusinessInvitation>(`${P}/business-invitations/`, body),
   resendBusinessInvitation: (id: string) => api.post<BusinessInvitation>(`${P}/business-invitations/${id}/resend/`),
   revokeBusinessInvitation: (id: string) => api.post<BusinessInvitation>(`${P}/business-invitations/${id}/revoke/`),
-  users: (q: { search?: string; role?: string; business_id?: string; status?: string; page?: number }) =>
+  users: (q: { search?: string; role?: string; business_id?: string; status?: string; page?: number; page_size?: number }) =>
     api.get<Page<PlatformUser>>(`${P}/users/`, q),
   user: (id: string) => api.get<PlatformUser>(`${P}/users/${id}/`),
   disableUser: (id: string) => api.post<PlatformUser>(`${P}/users/${id}/disable/`),

@@ -110,7 +110,7 @@ export function LoginPage() {
   }
   return (
     <AuthLayout title="Sign in" subtitle={<>to {where}</>}
-      footer={cfg.site === "tenant" ? <>New here? <Link className="font-medium text-brand hover:underline" to="/">Book an appointment</Link></> : null}>
+      footer={cfg.site === "tenant" ? <>New here? <Link className="font-medium text-brand hover:underline" to={`/signup${next !== "/" ? `?next=${encodeURIComponent(next)}` : ""}`}>Create an account</Link> or <Link className="font-medium text-brand hover:underline" to="/">book as a guest</Link></> : null}>
       <form onSubmit={submitPassword} noValidate className="space-y-4">
         {formError && <Alert>{formError}</Alert>}
         <TextField label="Email" name="email" type="email" autoComplete="username" autoFocus value={email}
@@ -253,6 +253,75 @@ export function MasqueradeExchangePage() {
     <AuthLayout title={error ? "Couldn't start masquerade" : "Switching user…"}>
       {error ? <Alert>{error} Masquerade links work once and expire after a minute; start again from the platform console.</Alert>
         : <div role="status" className="flex items-center gap-3 text-sm text-muted"><Spinner /> Signing you in as the selected user…</div>}
+    </AuthLayout>
+  );
+}
+
+/**
+ * Customer sign-up on a tenant's site (POST /api/auth/register/): the new login
+ * is linked to the business's customer record with the same email, so bookings
+ * made earlier as a guest show in the portal. Servers without the endpoint get
+ * an explanation instead of a form.
+ */
+export function SignUpPage() {
+  const cfg = useConfig();
+  const qc = useQueryClient();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const next = safeNext(params.get("next") ?? "/portal");
+  const available = useQuery({ queryKey: ["can-register"], queryFn: authApi.canRegister, staleTime: Infinity });
+  const [f, setF] = useState({ name: "", email: params.get("email") ?? "", password: "", confirm: "" });
+  const [errors, setErrors] = useState<Record<string, string | undefined>>({});
+  const [formError, setFormError] = useState<ReactNode>(null);
+  const [busy, setBusy] = useState(false);
+  const [closed, setClosed] = useState(false);
+  const where = cfg.tenant?.name ?? "this business";
+  const submit = async (ev: FormEvent) => {
+    ev.preventDefault();
+    const v = { ...validateAcceptInvitation(f), email: emailError(f.email) };
+    if (!v.email) delete v.email;
+    setErrors(v);
+    setFormError(null);
+    if (!isEmpty(v)) return;
+    setBusy(true);
+    try {
+      await authApi.register({ name: f.name.trim(), email: f.email.trim(), password: f.password });
+      await qc.invalidateQueries({ queryKey: meKey });
+      navigate(next, { replace: true });
+    } catch (e) {
+      if (e instanceof ApiError && (e.status === 404 || e.status === 405)) setClosed(true);
+      else if (e instanceof ApiError) {
+        setErrors(e.fieldErrors);
+        setFormError(e.fieldErrors.email && /exist|already|taken|use/i.test(e.fieldErrors.email)
+          ? <>{e.fieldErrors.email} <Link className="font-medium underline" to={`/login?next=${encodeURIComponent(next)}`}>Sign in instead</Link>.</>
+          : e.message);
+      } else setFormError(errorMessage(e));
+    } finally { setBusy(false); }
+  };
+  if (closed || available.data === false) {
+    return (
+      <AuthLayout title="Accounts aren't open yet" subtitle={<>on {where}</>}
+        footer={<Link className="font-medium text-brand hover:underline" to="/login">Already have an account? Sign in</Link>}>
+        <p className="text-sm text-muted">You can still book as a guest: the confirmation e-mail has a link to change or cancel your booking.</p>
+        <Link to="/" className="btn-primary mt-5 w-full py-2.5">Book an appointment</Link>
+      </AuthLayout>
+    );
+  }
+  return (
+    <AuthLayout title="Create your account" subtitle={<>at {where}. Bookings you made with the same email show up in your account.</>}
+      footer={<>Already have an account? <Link className="font-medium text-brand hover:underline" to={`/login?next=${encodeURIComponent(next)}`}>Sign in</Link></>}>
+      {available.isLoading ? <div className="space-y-4" role="status" aria-label="Loading">{[0, 1, 2, 3].map((i) => <Skeleton key={i} className="h-10" />)}</div> : (
+        <form onSubmit={submit} noValidate className="space-y-4">
+          {formError && <Alert>{formError}</Alert>}
+          <TextField label="Full name" name="name" autoComplete="name" autoFocus value={f.name} onChange={(e) => setF({ ...f, name: e.target.value })} error={errors.name} />
+          <TextField label="Email" name="email" type="email" autoComplete="email" value={f.email} onChange={(e) => setF({ ...f, email: e.target.value })} error={errors.email} />
+          <TextField label="Password" name="password" type="password" autoComplete="new-password" value={f.password}
+            onChange={(e) => setF({ ...f, password: e.target.value })} error={errors.password} hint="At least 10 characters." />
+          <TextField label="Confirm password" name="confirm" type="password" autoComplete="new-password" value={f.confirm}
+            onChange={(e) => setF({ ...f, confirm: e.target.value })} error={errors.confirm} />
+          <Submit busy={busy}>Create account</Submit>
+        </form>
+      )}
     </AuthLayout>
   );
 }

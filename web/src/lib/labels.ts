@@ -1,6 +1,6 @@
 const ACRONYMS = new Set(["api", "mfa", "sso", "sms", "url", "id", "ip"]);
 const SPECIAL: Record<string, string> = {
-  maxAppointmentsPerMonth: "Appointments a month", maxUsers: "Users", maxResources: "Resources", maxServices: "Services", maxPlugins: "Plugins",
+  maxAppointmentsPerMonth: "Appointments a month", maxUsers: "Users", maxResources: "Resources", maxServices: "Services", maxPlugins: "Installed plugins",
 };
 
 /** A label from an API key: "onlinePayments" → "Online payments", "requirePlatformMFA" → "Require platform MFA". */

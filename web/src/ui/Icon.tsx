@@ -17,6 +17,7 @@ const paths = {
   plus: "M12 5v14M5 12h14",
   x: "M18 6 6 18M6 6l12 12",
   check: "M20 6 9 17l-5-5",
+  copy: "M9 9h11v11H9zM5 15H4V4h11v1",
   chevronLeft: "M15 18l-6-6 6-6",
   chevronRight: "M9 18l6-6-6-6",
   chevronDown: "M6 9l6 6 6-6",

@@ -48,7 +48,7 @@ export default function BackOffice({ me }: { me: Me }) {
           {manager && <Route path="resources" element={<Resources />} />}
           {manager && <Route path="services" element={<Services />} />}
           {manager && <Route path="hours" element={<Hours />} />}
-          {manager && <Route path="staff" element={<Staff />} />}
+          {manager && <Route path="staff" element={<Staff me={me} />} />}
           {manager && <Route path="settings/*" element={<Settings me={me} />} />}
           <Route path="support" element={<Support />} />
           <Route path="account" element={<Account />} />

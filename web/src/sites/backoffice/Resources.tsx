@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from "react";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { resourcesApi } from "../../api/business";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { resourcesApi, staffApi } from "../../api/business";
 import { ApiError, errorMessage } from "../../api/client";
 import type { Resource, ResourceType } from "../../api/types";
 import { useResources } from "../../scheduler/data";
@@ -43,9 +43,14 @@ function ResourceDialog({ value, onClose }: { value: Partial<Resource> | null; o
   const [errors, setErrors] = useState<Record<string, string | undefined>>({});
   const [formError, setFormError] = useState<string | null>(null);
   useEffect(() => { if (value) { setF(value); setErrors({}); setFormError(null); } }, [value]);
+  // The team list is new on the server: without it (null) the form has no "Linked user".
+  const team = useQuery({ queryKey: ["team"], queryFn: staffApi.team, enabled: !!value, staleTime: 60_000 });
+  const resources = qc.getQueryData<{ results?: Resource[] }>(["resources"]);
+  const takenBy = new Map((resources?.results ?? []).filter((r) => r.userId && r.id !== f.id).map((r) => [r.userId!, r.name]));
   const save = useMutation({
     mutationFn: () => {
-      const body = { name: f.name?.trim(), type: f.type, capacity: Number(f.capacity ?? 1), timezone: f.timezone || null, isActive: f.isActive ?? true };
+      const body = { name: f.name?.trim(), type: f.type, capacity: Number(f.capacity ?? 1), timezone: f.timezone || null, isActive: f.isActive ?? true,
+        ...(team.data ? { userId: f.type === "STAFF" ? f.userId || null : null } : {}) };
       return f.id ? resourcesApi.update(f.id, body) : resourcesApi.create(body);
     },
     onSuccess: () => { toast(f.id ? "Resource saved." : "Resource added."); void qc.invalidateQueries({ queryKey: ["resources"] }); onClose(); },
@@ -71,6 +76,15 @@ function ResourceDialog({ value, onClose }: { value: Partial<Resource> | null; o
           </SelectField>
           <TextField label="Capacity" type="number" min={1} value={f.capacity ?? 1} error={errors.capacity} onChange={(e) => setF({ ...f, capacity: Number(e.target.value) })} hint="How many bookings at once" />
         </div>
+        {team.data && (f.type ?? "STAFF") === "STAFF" && (
+          <SelectField label="Linked user" value={f.userId ?? ""} error={errors.userId} onChange={(e) => setF({ ...f, userId: e.target.value || null })}
+            hint="The team member who is this resource: their agenda shows its appointments.">
+            <option value="">Nobody</option>
+            {team.data.filter((m) => (m.status ?? "active") === "active" || m.id === f.userId).map((m) => (
+              <option key={m.id} value={m.id} disabled={takenBy.has(m.id)}>{m.name || m.email}{takenBy.has(m.id) ? ` (linked to ${takenBy.get(m.id)})` : ""}</option>
+            ))}
+          </SelectField>
+        )}
         <TimeZoneSelect label="Time zone" value={f.timezone ?? ""} allowDefault onChange={(tz) => setF({ ...f, timezone: tz })} />
         <Checkbox label="Active" hint="Inactive resources can't be booked." checked={f.isActive ?? true} onChange={(e) => setF({ ...f, isActive: e.target.checked })} />
       </form>

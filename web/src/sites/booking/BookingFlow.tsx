@@ -129,6 +129,11 @@ export function BookingFlow({ me }: { me: Me | null }) {
         </p>
         {booked.status === "PENDING" && <p className="mt-1 text-sm text-muted">{tenant.name} will confirm it shortly.</p>}
         <p className="mt-1 text-sm text-muted">A confirmation is on its way to {me?.email ?? details.email}.</p>
+        {!me && (
+          <p className="mx-auto mt-5 max-w-sm rounded-lg bg-surface-2 px-4 py-3 text-sm text-muted">
+            <Link to={`/signup?email=${encodeURIComponent(details.email)}`} className="font-medium text-brand hover:underline">Create an account</Link> to see this and your future bookings in one place.
+          </p>
+        )}
         <div className="mt-6 flex flex-wrap justify-center gap-2">
           {me ? <Link to="/portal" className="btn-secondary">My appointments</Link> : null}
           <button type="button" className="btn-primary" onClick={() => { setBooked(null); setParams(new URLSearchParams()); }}>Book another</button>

@@ -22,8 +22,9 @@ export default function Portal({ me }: { me: Me | null }) {
   const [cancelling, setCancelling] = useState<Appointment | null>(null);
   const [moving, setMoving] = useState<Appointment | null>(null);
   if (!me) {
-    return <EmptyState icon="user" title="Sign in to see your appointments" action={<Link to="/login?next=/portal" className="btn-primary">Sign in</Link>}>
-      Use the email you booked with.
+    return <EmptyState icon="user" title="Sign in to see your appointments"
+      action={<div className="flex flex-wrap justify-center gap-2"><Link to="/login?next=/portal" className="btn-primary">Sign in</Link><Link to="/signup" className="btn-secondary">Create an account</Link></div>}>
+      Booked as a guest? Create an account with the email you booked with and your bookings show up here.
     </EmptyState>;
   }
   return (
@@ -38,8 +39,10 @@ export default function Portal({ me }: { me: Me | null }) {
       <div role="tabpanel" className="mt-4">
         {list.isLoading ? <SkeletonRows rows={3} /> : list.isError ? <ErrorState error={list.error} onRetry={() => list.refetch()} />
           : !list.data?.length ? (
-            <EmptyState icon="calendar" title={tab === "upcoming" ? "Nothing booked yet" : "No past appointments"}
-              action={tab === "upcoming" ? <Link to="/" className="btn-primary">Book an appointment</Link> : undefined} />
+            <EmptyState icon="calendar" title={tab === "upcoming" ? "No upcoming appointments" : "No past appointments"}
+              action={tab === "upcoming" ? <Link to="/" className="btn-primary">Book an appointment</Link> : undefined}>
+              {tab === "upcoming" ? "Bookings you make while signed in, or with this account's email, show here." : "Appointments you've had show here."}
+            </EmptyState>
           ) : (
             <ul className="space-y-3">
               {list.data.map((a) => {

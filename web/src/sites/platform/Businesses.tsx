@@ -10,7 +10,7 @@ import { useDebounced } from "../../lib/useDebounced";
 import { inviteBusinessBody, isEmpty, validateInviteBusiness, type InviteBusinessForm } from "../../lib/validation";
 import { cx } from "../../ui/cx";
 import { ConfirmDialog, Dialog } from "../../ui/Dialog";
-import { Alert, ErrorState, Skeleton, titleCase } from "../../ui/feedback";
+import { Alert, Badge, ErrorState, Skeleton, titleCase } from "../../ui/feedback";
 import { Checkbox, SearchInput, SelectField, TextField } from "../../ui/Field";
 import { Icon } from "../../ui/Icon";
 import { Card, PageHeader } from "../../ui/Page";
@@ -19,23 +19,31 @@ import { useToast } from "../../ui/Toast";
 import { PlanBadge, StatusBadge } from "./badges";
 import { MasqueradeDialog } from "./MasqueradeDialog";
 import { EntitlementsSummary } from "./OverridesEditor";
+import { DemoDialog } from "./DemoDialog";
 import { hasPermission, useMe } from "../../auth/session";
 
 const PAGE = 25;
 
 export default function Businesses() {
+  const me = useMe();
+  const canInvite = hasPermission(me.data, "platform.businesses.write");
+  const canDemo = hasPermission(me.data, "platform.demo.create");
+  const [demo, setDemo] = useState(false);
   const [search, setSearch] = useState("");
   const [status, setStatus] = useState("");
   const [plan, setPlan] = useState("");
   const [page, setPage] = useState(1);
   const q = useDebounced(search);
-  const list = useQuery({ queryKey: ["platform-businesses", q, status, plan, page], queryFn: () => platformApi.businesses({ search: q, status, plan, page }), placeholderData: keepPreviousData });
+  const list = useQuery({ queryKey: ["platform-businesses", q, status, plan, page], queryFn: () => platformApi.businesses({ search: q, status, plan, page, page_size: PAGE }), placeholderData: keepPreviousData });
   const [open, setOpen] = useState<Business | null>(null);
   const [inviting, setInviting] = useState(false);
   return (
     <div>
       <PageHeader title="Businesses" description="Every tenant on the platform."
-        actions={<button type="button" className="btn-primary" onClick={() => setInviting(true)}><Icon name="mail" /> Invite business</button>} />
+        actions={<>
+          {canDemo && <button type="button" className={canInvite ? "btn-secondary" : "btn-primary"} onClick={() => setDemo(true)}><Icon name="play" /> Create demo</button>}
+          {canInvite && <button type="button" className="btn-primary" onClick={() => setInviting(true)}><Icon name="mail" /> Invite business</button>}
+        </>} />
       <Card>
         <div className="grid gap-3 border-b border-line p-4 sm:grid-cols-[1fr_auto_auto]">
           <SearchInput label="Search businesses" placeholder="Search by name, address or owner" value={search} onChange={(v) => { setSearch(v); setPage(1); }} />
@@ -54,13 +62,14 @@ export default function Businesses() {
             { key: "name", header: "Business", cell: (b) => <span>{b.name}<span className="block text-xs font-normal text-muted">{b.subdomain}</span></span> },
             { key: "owner", header: "Owner", cell: (b) => b.ownerEmail ?? "—", hideOnMobile: true },
             { key: "plan", header: "Plan", cell: (b) => <PlanBadge plan={String(b.plan)} /> },
-            { key: "status", header: "Status", cell: (b) => <StatusBadge status={String(b.status)} /> },
+            { key: "status", header: "Status", cell: (b) => <span className="inline-flex gap-1"><StatusBadge status={String(b.status)} />{b.isDemo && <Badge tone="blue">Demo</Badge>}</span> },
             { key: "created", header: "Created", cell: (b) => (b.createdAt ? new Date(b.createdAt).toLocaleDateString() : "—"), hideOnMobile: true },
           ]} />
         <Pager page={page} count={list.data?.count ?? 0} pageSize={PAGE} onPage={setPage} />
       </Card>
       <BusinessDrawer business={open} onClose={() => setOpen(null)} />
       <InviteBusinessDialog open={inviting} onClose={() => setInviting(false)} />
+      <DemoDialog open={demo} onClose={() => setDemo(false)} />
     </div>
   );
 }
@@ -86,16 +95,18 @@ function BusinessDrawer({ business, onClose }: { business: Business | null; onCl
     onError: (e) => { toast(errorMessage(e), "error"); setConfirm(false); },
   });
   const suspended = b?.status === "suspended";
+  const canSuspend = hasPermission(me.data, "platform.businesses.suspend");
+  const canMasq = hasPermission(me.data, "masquerade.start");
   return (
     <>
       <Dialog open={!!business} onClose={onClose} variant="drawer" title={b?.name ?? ""} description={b ? `${b.subdomain}.${cfg.baseDomain}` : undefined}
-        footer={b && <>
-          <button type="button" className={suspended ? "btn-primary" : "btn-danger"} onClick={() => setConfirm(true)}>
+        footer={b && (canSuspend || canMasq) && <>
+          {canSuspend && <button type="button" className={suspended ? "btn-primary" : "btn-danger"} onClick={() => setConfirm(true)}>
             <Icon name={suspended ? "play" : "ban"} /> {suspended ? "Activate" : "Suspend"}
-          </button>
-          <button type="button" className="btn-secondary" disabled={!b.ownerId} onClick={() => setMasq(true)} title={b.ownerId ? undefined : "No owner to act as"}>
+          </button>}
+          {canMasq && <button type="button" className="btn-secondary" disabled={!b.ownerId} onClick={() => setMasq(true)} title={b.ownerId ? undefined : "No owner to act as"}>
             <Icon name="mask" /> Masquerade as owner
-          </button>
+          </button>}
         </>}>
         {b && (
           <div className="space-y-5 text-sm">

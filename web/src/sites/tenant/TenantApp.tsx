@@ -1,4 +1,4 @@
-import { Suspense } from "react";
+import { lazy, Suspense } from "react";
 import { Navigate, Route, Routes, useLocation } from "react-router";
 import { isStaffRole } from "../../api/types";
 import { authRoutes } from "../../app/authRoutes";
@@ -11,6 +11,7 @@ import { EmptyState, ErrorState } from "../../ui/feedback";
 
 export const BookingSite = preloadable(() => import("../booking/BookingSite"));
 const BackOffice = preloadable(() => import("../backoffice/BackOffice"));
+const SignUp = lazy(() => import("../../auth/AuthPages").then((m) => ({ default: m.SignUpPage })));
 // Fetch the booking code while we find out who is visiting (most visitors are customers).
 if (typeof window !== "undefined") void BookingSite.preload();
 
@@ -30,6 +31,7 @@ export default function TenantApp() {
   return (
     <Routes>
       {authRoutes}
+      <Route path="/signup" element={<Suspense fallback={<FullPageLoader />}><SignUp /></Suspense>} />
       <Route path="/*" element={<TenantHome />} />
     </Routes>
   );
