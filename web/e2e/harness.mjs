@@ -93,10 +93,12 @@ export async function screenshots(page, name) {
   await page.emulateMedia({ colorScheme: "light" });
 }
 
-/** A tiny runner: named steps, each failure reported, a closing tally. */
+/** A tiny runner: named steps, each failure reported, a closing tally. E2E_ONLY=regex runs the matching tests (each sets up what it needs). */
 export async function run(tests) {
   let passed = 0, failed = 0;
+  const only = process.env.E2E_ONLY ? new RegExp(process.env.E2E_ONLY, "i") : null;
   for (const [name, fn] of tests) {
+    if (only && !only.test(name)) continue;
     const start = Date.now();
     try {
       await fn();

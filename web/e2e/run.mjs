@@ -393,6 +393,114 @@ try {
       assert.ok(portalOverflow <= 0, `the portal scrolls sideways by ${portalOverflow}px on a phone`);
       assert.equal(await cust.getByText("We couldn't load this").count(), 0);
     }],
+    // ---- consoles for what the API already offers ------------------------------------------
+    ["the platform manager edits a business's overrides from its drawer", async () => {
+      ensureBella();
+      const page = await signedIn("platform", manager);
+      await page.getByRole("navigation").getByRole("link", { name: "Businesses" }).click();
+      await page.getByLabel("Search businesses").fill(bella.slug);
+      await page.getByRole("button", { name: new RegExp(bella.name) }).first().click();
+      const drawer = page.getByRole("dialog", { name: bella.name, exact: true });
+      await drawer.getByRole("button", { name: "Edit overrides" }).click();
+      const dialog = page.getByRole("dialog", { name: `Overrides for ${bella.name}` });
+      await dialog.getByLabel("Services", { exact: true }).fill("12");
+      await dialog.getByLabel("Resources: unlimited").check();
+      await dialog.getByLabel("SMS reminders").selectOption("on");
+      await screenshots(page, "platform-overrides");
+      const saved = page.waitForRequest((r) => r.url().includes("/overrides") && r.method() === "PUT");
+      await dialog.getByRole("button", { name: "Save overrides" }).click();
+      const body = (await saved).postDataJSON();
+      assert.equal(body.limits.maxServices, 12);
+      assert.equal(body.limits.maxResources, null);
+      assert.equal(body.features.smsReminders, true);
+      await page.getByText(`Overrides saved for ${bella.name}.`).waitFor();
+      const biz = (await apiOk(page, "GET", `/api/platform/businesses/?search=${bella.slug}`)).results[0];
+      const o = await apiOk(page, "GET", `/api/platform/businesses/${biz.id}/overrides/`);
+      assert.equal(o.limits.maxServices, 12);
+      assert.equal(o.limits.maxResources, null);
+      assert.equal(o.features.smsReminders, true);
+      // The drawer shows the effective values, marked as overrides.
+      await drawer.getByText("Unlimited").first().waitFor();
+      await drawer.getByText(/\d+ overrides?/).waitFor();
+    }],
+    ["a platform manager disables a user after confirming", async () => {
+      const victim = { email: "leaving@acme.test", password: "leaving-staff-password" };
+      try { cli(env, "user", "create", "--email", victim.email, "--password", victim.password, "--role", "TENANT_STAFF", "--tenant", "acme", "--name", "Lee Leaving"); } catch { /* there */ }
+      const page = await signedIn("platform", manager);
+      await page.getByRole("navigation").getByRole("link", { name: "Users" }).click();
+      await page.getByLabel("Search users").fill(victim.email);
+      await page.getByRole("button", { name: `Disable ${victim.email}` }).click();
+      const dialog = page.getByRole("dialog", { name: `Disable ${victim.email}?` });
+      await dialog.getByText(/signed out everywhere/).waitFor();
+      await screenshots(page, "platform-users-disable");
+      await dialog.getByRole("button", { name: "Disable user" }).click();
+      await page.getByText(`${victim.email} is disabled and signed out everywhere.`).waitFor();
+      await page.getByRole("row", { name: new RegExp(victim.email) }).getByText("Disabled").waitFor();
+      const users = await apiOk(page, "GET", `/api/platform/users/?search=${encodeURIComponent(victim.email)}`);
+      assert.equal(users.results[0].status, "disabled");
+      const gone = await newPage();
+      await signIn(gone, "acme", victim);
+      await gone.getByRole("alert").first().waitFor();
+      assert.ok(gone.url().includes("/login"), "a disabled user got past the sign-in page");
+    }],
+    ["the owner sees a support masquerade in the access-transparency log", async () => {
+      // Set-up through the API: platform support starts a masquerade as Acme's owner.
+      const sup = await signedIn("platform", support);
+      const target = (await apiOk(sup, "GET", `/api/platform/users/?search=${encodeURIComponent(owner.email)}`)).results.find((u) => u.email === owner.email);
+      const reason = "Ticket 77: the owner's week view is empty";
+      await apiOk(sup, "POST", "/api/auth/masquerade/", { userId: target.id, reason });
+      const page = await signedIn("acme", owner);
+      await page.getByRole("navigation").getByRole("link", { name: "Settings" }).click();
+      await page.getByRole("navigation", { name: "Settings sections" }).getByRole("link", { name: "Security" }).click();
+      const log = page.getByRole("region", { name: "Access transparency" });
+      const row = log.getByRole("row", { name: new RegExp(`${support.email} started acting as you`) });
+      await row.waitFor();
+      await row.getByText(reason).waitFor();
+      await log.getByRole("tab", { name: "Permission grants" }).click();
+      await log.getByText("Nothing of this kind yet").waitFor();
+      await log.getByRole("tab", { name: "All" }).click();
+      await row.waitFor();
+      // The policy switch: require the owner's approval from now on.
+      const sw = page.getByRole("switch", { name: /Require my approval/ });
+      assert.equal(await sw.getAttribute("aria-checked"), "false");
+      await sw.click();
+      await page.getByText("Support now needs your approval to act as your users.").waitFor();
+      assert.equal((await apiOk(page, "GET", "/api/support-access/policy/")).platformApprovalRequired, true);
+      await screenshots(page, "backoffice-security");
+      await sw.click();
+      await page.getByText("Support can act as your users without asking first.").waitFor();
+    }],
+    ["a customer who booked as a guest signs up and sees the booking", async () => {
+      ensureBella();
+      const setup = await bellaOwner();
+      const { res, svc } = await ensureCatalog(setup);
+      const early = { name: "Erin Early", email: "erin@customer.test", password: "erin-early-password" };
+      const page = await newPage({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
+      await page.goto(server.url(bella.slug, `/signup?email=${encodeURIComponent(early.email)}`));
+      const doc = await apiOk(page, "GET", "/api/openapi.json");
+      if (!doc.paths["/api/auth/register"]) {
+        // This server has no sign-up yet: the page says so and offers booking as a guest.
+        await page.getByRole("heading", { name: "Accounts aren't open yet" }).waitFor();
+        await page.getByRole("link", { name: "Book an appointment" }).waitFor();
+        await screenshots(page, "booking-signup-phone");
+        console.log("     (no /api/auth/register on this server: checked the explanation instead of sign-up)");
+        return;
+      }
+      await apiOk(setup, "POST", "/api/booking/", { serviceId: svc.id, resourceId: res.id, startTime: at(dayIn(2), "11:00"), customer: { name: early.name, email: early.email, phone: "" } });
+      await page.getByRole("heading", { name: "Create your account" }).waitFor();
+      assert.equal(await page.getByLabel("Email").inputValue(), early.email);
+      await page.getByLabel("Full name").fill(early.name);
+      await page.getByLabel("Password", { exact: true }).fill(early.password);
+      await page.getByLabel("Confirm password").fill(early.password);
+      await screenshots(page, "booking-signup-phone");
+      await page.getByRole("button", { name: "Create account" }).click();
+      await page.waitForURL((u) => u.pathname === "/portal");
+      await page.getByRole("heading", { name: "My appointments" }).waitFor();
+      await page.getByText(svc.name).first().waitFor();
+      const me = await apiOk(page, "GET", "/api/auth/me/");
+      assert.equal(me.role, "CUSTOMER");
+      await screenshots(page, "portal-phone-after-signup");
+    }],
     ["platform support masquerades as the owner and stops", async () => {
       ensureBella();
       const page = await signedIn("platform", support);
