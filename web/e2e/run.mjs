@@ -433,7 +433,11 @@ try {
       const dialog = page.getByRole("dialog", { name: `Disable ${victim.email}?` });
       await dialog.getByText(/signed out everywhere/).waitFor();
       await screenshots(page, "platform-users-disable");
-      await dialog.getByRole("button", { name: "Disable user" }).click();
+      // Keyboard: the dialog opens on the safe choice; Tab reaches the confirmation, Enter confirms.
+      assert.equal(await page.evaluate(() => document.activeElement?.textContent), "Cancel");
+      await page.keyboard.press("Tab");
+      assert.equal(await page.evaluate(() => document.activeElement?.textContent), "Disable user");
+      await page.keyboard.press("Enter");
       await page.getByText(`${victim.email} is disabled and signed out everywhere.`).waitFor();
       await page.getByRole("row", { name: new RegExp(victim.email) }).getByText("Disabled").waitFor();
       const users = await apiOk(page, "GET", `/api/platform/users/?search=${encodeURIComponent(victim.email)}`);

@@ -73,7 +73,7 @@ function CustomerPicker({ value, name, onChange, error }: { value: string | null
           )}
         </>
       )}
-      {error && <p className="mt-1 text-sm text-red-600">{error}</p>}
+      {error && <p className="mt-1 text-sm text-red-600 dark:text-red-400">{error}</p>}
     </div>
   );
 }
@@ -158,7 +158,7 @@ export function AppointmentDialog({ open, onClose, draft, services, resources, t
       description={`Times are in the business's time zone (${tz}).`}
       footer={<>
         {draft.id && draft.status !== "CANCELLED" && (
-          <button type="button" className="btn-ghost mr-auto text-red-600" onClick={() => cancel.mutate()} disabled={cancel.isPending}>Cancel appointment</button>
+          <button type="button" className="btn-ghost mr-auto text-red-600 dark:text-red-400" onClick={() => cancel.mutate()} disabled={cancel.isPending}>Cancel appointment</button>
         )}
         <button type="button" className="btn-secondary" onClick={onClose}>Close</button>
         <button type="submit" form="appt-form" className="btn-primary" disabled={save.isPending}>{save.isPending ? "Saving…" : draft.id ? "Save changes" : "Book appointment"}</button>

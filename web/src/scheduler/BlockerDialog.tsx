@@ -53,7 +53,7 @@ export function BlockerDialog({ open, onClose, draft, resources, tz }: { open: b
   return (
     <Dialog open={open} onClose={onClose} title={draft.id ? "Blocked time" : "Block time"} description="Blocked time can't be booked (breaks, holidays, maintenance)." size="sm"
       footer={<>
-        {draft.id && <button type="button" className="btn-ghost mr-auto text-red-600" onClick={() => remove.mutate()} disabled={remove.isPending}>Remove</button>}
+        {draft.id && <button type="button" className="btn-ghost mr-auto text-red-600 dark:text-red-400" onClick={() => remove.mutate()} disabled={remove.isPending}>Remove</button>}
         <button type="button" className="btn-secondary" onClick={onClose}>Close</button>
         <button type="submit" form="blocker-form" className="btn-primary" disabled={save.isPending}>{save.isPending ? "Saving…" : "Save"}</button>
       </>}>

@@ -25,7 +25,15 @@ export function Dialog({ open, onClose, title, description, children, footer, va
   useEffect(() => {
     const d = ref.current;
     if (!d) return;
-    if (open && !d.open) d.showModal();
+    if (open && !d.open) {
+      d.showModal();
+      // showModal() focuses the first focusable element, the header's Close
+      // button; start instead where the keyboard is wanted: an element marked
+      // data-autofocus, else the first field of the body.
+      const target = d.querySelector<HTMLElement>("[data-autofocus]")
+        ?? d.querySelector<HTMLElement>("[data-dialog-body] :is(input:not([type=hidden]), select, textarea):not([disabled])");
+      target?.focus();
+    }
     if (!open && d.open) d.close();
   }, [open]);
   const width = { sm: "sm:max-w-md", md: "sm:max-w-lg", lg: "sm:max-w-2xl" }[size];
@@ -52,7 +60,7 @@ export function Dialog({ open, onClose, title, description, children, footer, va
               <Icon name="x" />
             </button>
           </div>
-          <div className="flex-1 overflow-y-auto px-5 py-4">{children}</div>
+          <div data-dialog-body className="flex-1 overflow-y-auto px-5 py-4">{children}</div>
           {footer && <div className="flex flex-wrap justify-end gap-2 border-t border-line px-5 py-3">{footer}</div>}
         </div>
       )}
@@ -66,8 +74,8 @@ export function ConfirmDialog({ open, onClose, onConfirm, title, children, confi
   return (
     <Dialog open={open} onClose={onClose} title={title} size="sm"
       footer={<>
-        <button type="button" className="btn-secondary" onClick={onClose}>Cancel</button>
-        <button type="button" className={danger ? "btn-danger" : "btn-primary"} onClick={onConfirm} disabled={busy}>{confirmLabel}</button>
+        <button type="button" className="btn-secondary" onClick={onClose} data-autofocus>Cancel</button>
+        <button type="button" className={danger ? "btn-danger" : "btn-primary"} onClick={onConfirm} disabled={busy}>{busy ? "Working…" : confirmLabel}</button>
       </>}>
       <div className="text-sm text-muted">{children}</div>
     </Dialog>

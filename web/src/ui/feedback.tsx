@@ -35,7 +35,7 @@ export function Spinner({ className = "h-4 w-4" }: { className?: string }) {
 
 export function EmptyState({ icon = "inbox", title, children, action }: { icon?: IconName; title: string; children?: ReactNode; action?: ReactNode }) {
   return (
-    <div className="flex flex-col items-center justify-center px-6 py-14 text-center">
+    <div className="flex flex-col items-center justify-center px-6 py-10 text-center">
       <div className="mb-4 grid h-12 w-12 place-items-center rounded-full bg-brand/10 text-brand">
         <Icon name={icon} className="h-6 w-6" />
       </div>

@@ -44,7 +44,7 @@ function Landing() {
             </div>
             <button className="btn-primary" type="submit">Continue <Icon name="chevronRight" /></button>
           </div>
-          {error ? <p id="slug-err" className="mt-1 text-sm text-red-600">{error}</p> : <p id="slug-hint" className="mt-1 text-xs text-muted">The address you use to book or manage appointments.</p>}
+          {error ? <p id="slug-err" className="mt-1 text-sm text-red-600 dark:text-red-400">{error}</p> : <p id="slug-hint" className="mt-1 text-xs text-muted">The address you use to book or manage appointments.</p>}
         </form>
         <div className="mt-16 grid gap-4 sm:grid-cols-3">
           {[

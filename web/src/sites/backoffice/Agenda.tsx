@@ -55,7 +55,7 @@ export default function Agenda({ me }: { me: Me }) {
                         <Badge tone={statusStyle[a.status].tone}>{statusStyle[a.status].label}</Badge>
                         {a.status === "PENDING" && <button type="button" className="btn-secondary py-1" onClick={() => set.mutate({ id: a.id, status: "CONFIRMED" })}>Confirm</button>}
                         {a.status === "CONFIRMED" && <button type="button" className="btn-primary py-1" onClick={() => set.mutate({ id: a.id, status: "COMPLETED" })}>Complete</button>}
-                        {a.status === "CONFIRMED" && Date.parse(a.startTime!) < Date.now() && <button type="button" className="btn-ghost py-1 text-red-600" onClick={() => set.mutate({ id: a.id, status: "NO_SHOW" })}>No-show</button>}
+                        {a.status === "CONFIRMED" && Date.parse(a.startTime!) < Date.now() && <button type="button" className="btn-ghost py-1 text-red-600 dark:text-red-400" onClick={() => set.mutate({ id: a.id, status: "NO_SHOW" })}>No-show</button>}
                       </li>
                     );
                   })}

@@ -53,7 +53,7 @@ export default function Hours() {
                           : <button type="button" className="btn-ghost p-2" aria-label={`Add a shift on ${name}`} onClick={() => setRows((x) => [...x, { dayOfWeek: d, openTime: "13:00", closeTime: "17:00" }])}><Icon name="plus" /></button>}
                       </div>
                     ))}
-                    {errors[d] && <p className="text-sm text-red-600" role="alert">{errors[d]}</p>}
+                    {errors[d] && <p className="text-sm text-red-600 dark:text-red-400" role="alert">{errors[d]}</p>}
                   </div>
                 </li>
               );

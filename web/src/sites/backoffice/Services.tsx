@@ -78,7 +78,7 @@ function ServiceDialog({ value, onClose }: { value: Partial<Service> | null; onC
   return (
     <Dialog open={!!value} onClose={onClose} size="lg" title={f.id ? "Edit service" : "Add service"}
       footer={<>
-        {f.id && <button type="button" className="btn-ghost mr-auto text-red-600" onClick={() => setConfirmDelete(true)}>Delete</button>}
+        {f.id && <button type="button" className="btn-ghost mr-auto text-red-600 dark:text-red-400" onClick={() => setConfirmDelete(true)}>Delete</button>}
         <button type="button" className="btn-secondary" onClick={onClose}>Cancel</button>
         <button type="submit" form="svc-form" className="btn-primary" disabled={save.isPending}>Save</button>
       </>}>

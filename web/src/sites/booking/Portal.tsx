@@ -60,7 +60,7 @@ export default function Portal({ me }: { me: Me | null }) {
                     {active && (
                       <div className="mt-3 flex gap-2">
                         <button type="button" className="btn-secondary" onClick={() => setMoving(a)}>Reschedule</button>
-                        <button type="button" className="btn-ghost text-red-600" onClick={() => setCancelling(a)}>Cancel</button>
+                        <button type="button" className="btn-ghost text-red-600 dark:text-red-400" onClick={() => setCancelling(a)}>Cancel</button>
                       </div>
                     )}
                   </li>

@@ -57,7 +57,7 @@ export default function Grants() {
             { key: "exp", header: "Expires", cell: (g) => <span title={new Date(g.expiresAt).toLocaleString()}>{g.revokedAt ? `revoked ${relativeFromNow(Date.parse(g.revokedAt))}` : relativeFromNow(Date.parse(g.expiresAt))}</span> },
             { key: "status", header: "Status", cell: (g) => <Badge tone={tone[g.status]}>{g.status}</Badge> },
             { key: "act", header: <span className="sr-only">Actions</span>, className: "text-right",
-              cell: (g) => g.status === "active" ? <button type="button" className="btn-ghost py-1 text-red-600" onClick={() => setConfirm([g.id])} aria-label={`Revoke ${g.action} for ${g.granteeEmail ?? g.granteeId}`}>Revoke</button> : null },
+              cell: (g) => g.status === "active" ? <button type="button" className="btn-ghost py-1 text-red-600 dark:text-red-400" onClick={() => setConfirm([g.id])} aria-label={`Revoke ${g.action} for ${g.granteeEmail ?? g.granteeId}`}>Revoke</button> : null },
           ]} />
       </Card>
       <ConfirmDialog open={!!confirm} onClose={() => setConfirm(null)} onConfirm={() => confirm && revoke.mutate(confirm)} busy={revoke.isPending} danger

@@ -102,7 +102,7 @@ function Sessions() {
                 <p className="truncate font-medium">{s.userAgent ?? "Unknown device"} {s.current && <Badge tone="green">this device</Badge>}</p>
                 <p className="text-xs text-muted">{s.ipAddress ?? ""} · last active {relativeFromNow(Date.parse(s.lastUsedAt ?? s.createdAt))}</p>
               </div>
-              {!s.current && <button type="button" className="btn-ghost py-1 text-red-600" onClick={() => revoke.mutate(s.id)}>Sign out</button>}
+              {!s.current && <button type="button" className="btn-ghost py-1 text-red-600 dark:text-red-400" onClick={() => revoke.mutate(s.id)}>Sign out</button>}
             </li>
           ))}
         </ul>
