@@ -1,4 +1,4 @@
-import { api, ApiError, type Page } from "./client";
+import { api, ApiError, resultsOf, type Page } from "./client";
 import type {
   Appointment, AppointmentInput, Availability, Blocker, BlockerInput, BusinessHoursRow, BusinessSettings, BusinessSettingsPatch,
   AuditEvent, Customer, CustomerInput, Dashboard, HoursOverride, Invitation, PermissionGrant, Resource, ResourceInput, Service,
@@ -52,15 +52,14 @@ export const dashboardApi = {
   get: (start_date: string, end_date: string) => api.get<Dashboard>("/api/dashboard/", { start_date, end_date }),
 };
 /**
- * The team (GET|PATCH /api/staff/) and staff invitations. The team endpoints are
- * new: `team()` answers null when this server does not have them (404/405), so
- * the page can explain instead of failing.
+ * The team (GET|PATCH /api/staff/) and staff invitations. `team()` answers null
+ * on a server without the team endpoints (404/405; older builds), so the page
+ * can explain instead of failing.
  */
 export const staffApi = {
   team: async (): Promise<StaffMember[] | null> => {
     try {
-      const r = await api.get<Page<StaffMember> | StaffMember[]>("/api/staff/", { page_size: 200 });
-      return Array.isArray(r) ? r : r.results ?? [];
+      return resultsOf(await api.get<Page<StaffMember>>("/api/staff/", { page_size: 200 }));
     } catch (e) {
       if (e instanceof ApiError && (e.status === 404 || e.status === 405)) return null;
       throw e;

@@ -456,6 +456,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign up as a customer of this business and sign in
+         * @description Authorization: anyone on tenant hosts.
+         */
+        post: operations["register"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/sessions": {
         parameters: {
             query?: never;
@@ -1724,6 +1744,26 @@ export interface paths {
         patch: operations["services-update"];
         trace?: never;
     };
+    "/api/staff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The business's staff users (not its customers)
+         * @description Authorization: users holding staff.read on tenant hosts.
+         */
+        get: operations["staff-list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/staff/invitations": {
         parameters: {
             query?: never;
@@ -1766,6 +1806,26 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/staff/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a staff user's role, status or name (disabling ends their sessions)
+         * @description Authorization: users holding staff.manage on tenant hosts, not while masquerading.
+         */
+        patch: operations["staff-update"];
         trace?: never;
     };
     "/api/support-access": {
@@ -2515,59 +2575,10 @@ export interface components {
             email: string;
             role: string;
         };
-        InvitationsOutBody: {
-            /** Format: int64 */
-            count: number;
-            next: string | null;
-            previous: string | null;
-            results: components["schemas"]["InvitationItem"][] | null;
-        };
         InviteInBody: {
             email: string;
             name?: string;
             role: string;
-        };
-        ListPageBusinessInvitationItem: {
-            /** Format: int64 */
-            count: number;
-            next: string | null;
-            previous: string | null;
-            results: components["schemas"]["BusinessInvitationItem"][] | null;
-        };
-        ListPageBusinessItem: {
-            /** Format: int64 */
-            count: number;
-            next: string | null;
-            previous: string | null;
-            results: components["schemas"]["BusinessItem"][] | null;
-        };
-        ListPagePlanBody: {
-            /** Format: int64 */
-            count: number;
-            next: string | null;
-            previous: string | null;
-            results: components["schemas"]["PlanBody"][] | null;
-        };
-        ListPagePlatformUserItem: {
-            /** Format: int64 */
-            count: number;
-            next: string | null;
-            previous: string | null;
-            results: components["schemas"]["PlatformUserItem"][] | null;
-        };
-        ListPageTicketItem: {
-            /** Format: int64 */
-            count: number;
-            next: string | null;
-            previous: string | null;
-            results: components["schemas"]["TicketItem"][] | null;
-        };
-        ListPageTicketMessageItem: {
-            /** Format: int64 */
-            count: number;
-            next: string | null;
-            previous: string | null;
-            results: components["schemas"]["TicketMessageItem"][] | null;
         };
         LoginBody: {
             /** @description bearer access token (short-lived) */
@@ -2749,6 +2760,20 @@ export interface components {
             previous: string | null;
             results: components["schemas"]["BookingResourceOut"][] | null;
         };
+        PageBusinessInvitationItem: {
+            /** Format: int64 */
+            count: number;
+            next: string | null;
+            previous: string | null;
+            results: components["schemas"]["BusinessInvitationItem"][] | null;
+        };
+        PageBusinessItem: {
+            /** Format: int64 */
+            count: number;
+            next: string | null;
+            previous: string | null;
+            results: components["schemas"]["BusinessItem"][] | null;
+        };
         PageCustomerOut: {
             /** Format: int64 */
             count: number;
@@ -2763,12 +2788,33 @@ export interface components {
             previous: string | null;
             results: components["schemas"]["GrantOut"][] | null;
         };
+        PageInvitationItem: {
+            /** Format: int64 */
+            count: number;
+            next: string | null;
+            previous: string | null;
+            results: components["schemas"]["InvitationItem"][] | null;
+        };
         PageOverrideIO: {
             /** Format: int64 */
             count: number;
             next: string | null;
             previous: string | null;
             results: components["schemas"]["OverrideIO"][] | null;
+        };
+        PagePlanBody: {
+            /** Format: int64 */
+            count: number;
+            next: string | null;
+            previous: string | null;
+            results: components["schemas"]["PlanBody"][] | null;
+        };
+        PagePlatformUserItem: {
+            /** Format: int64 */
+            count: number;
+            next: string | null;
+            previous: string | null;
+            results: components["schemas"]["PlatformUserItem"][] | null;
         };
         PageResourceOut: {
             /** Format: int64 */
@@ -2783,6 +2829,41 @@ export interface components {
             next: string | null;
             previous: string | null;
             results: components["schemas"]["ServiceOut"][] | null;
+        };
+        PageSessionItem: {
+            /** Format: int64 */
+            count: number;
+            next: string | null;
+            previous: string | null;
+            results: components["schemas"]["SessionItem"][] | null;
+        };
+        PageStaffItem: {
+            /** Format: int64 */
+            count: number;
+            next: string | null;
+            previous: string | null;
+            results: components["schemas"]["StaffItem"][] | null;
+        };
+        PageTeamMember: {
+            /** Format: int64 */
+            count: number;
+            next: string | null;
+            previous: string | null;
+            results: components["schemas"]["TeamMember"][] | null;
+        };
+        PageTicketItem: {
+            /** Format: int64 */
+            count: number;
+            next: string | null;
+            previous: string | null;
+            results: components["schemas"]["TicketItem"][] | null;
+        };
+        PageTicketMessageItem: {
+            /** Format: int64 */
+            count: number;
+            next: string | null;
+            previous: string | null;
+            results: components["schemas"]["TicketMessageItem"][] | null;
         };
         PasswordInBody: {
             password: string;
@@ -2890,6 +2971,11 @@ export interface components {
         RefreshOutBody: {
             access: string;
             refresh: string;
+        };
+        RegisterInBody: {
+            email: string;
+            name: string;
+            password: string;
         };
         RequirementIO: {
             /** Format: int64 */
@@ -3027,13 +3113,6 @@ export interface components {
             lastUsedAt: string;
             userAgent: string;
         };
-        SessionsOutBody: {
-            /** Format: int64 */
-            count: number;
-            next: string | null;
-            previous: string | null;
-            results: components["schemas"]["SessionItem"][] | null;
-        };
         SettingsBody: {
             brandName: string;
             defaultPlan: string;
@@ -3084,14 +3163,8 @@ export interface components {
             /** @enum {string} */
             status: "active" | "disabled";
         };
-        StaffListOutBody: {
-            /** Format: int64 */
-            count: number;
-            next: string | null;
-            previous: string | null;
-            results: components["schemas"]["StaffItem"][] | null;
-        };
         StaffPatchInBody: {
+            name?: string;
             role?: string;
             /** @enum {string} */
             status?: "active" | "disabled";
@@ -3103,6 +3176,21 @@ export interface components {
         SupportPolicy: {
             /** @description platform support may act as the business's users only while an approval is active */
             platformApprovalRequired: boolean;
+        };
+        TeamMember: {
+            /** Format: date-time */
+            createdAt: string;
+            email: string;
+            id: string;
+            /** Format: date-time */
+            lastLoginAt: string | null;
+            mfaEnabled: boolean;
+            name: string;
+            /** @description the STAFF resource linked to this user; null when none */
+            resourceId: string | null;
+            role: string;
+            /** @enum {string} */
+            status: "active" | "disabled";
         };
         TenantConfig: {
             /** Format: int64 */
@@ -4081,6 +4169,41 @@ export interface operations {
             };
         };
     };
+    register: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterInBody"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    "Cache-Control"?: string;
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoginBody"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     sessions: {
         parameters: {
             query?: never;
@@ -4097,7 +4220,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SessionsOutBody"];
+                    "application/json": components["schemas"]["PageSessionItem"];
                 };
             };
             /** @description Error */
@@ -5303,7 +5426,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ListPageBusinessInvitationItem"];
+                    "application/json": components["schemas"]["PageBusinessInvitationItem"];
                 };
             };
             /** @description Error */
@@ -5420,6 +5543,10 @@ export interface operations {
                 plan?: string;
                 /** @description name, created_at, subdomain, plan or status; prefix - for descending (default -created_at) */
                 ordering?: string;
+                /** @description 1-based page number */
+                page?: number;
+                /** @description items per page (at most 1000) */
+                page_size?: number;
             };
             header?: never;
             path?: never;
@@ -5433,7 +5560,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ListPageBusinessItem"];
+                    "application/json": components["schemas"]["PageBusinessItem"];
                 };
             };
             /** @description Error */
@@ -5950,7 +6077,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ListPagePlanBody"];
+                    "application/json": components["schemas"]["PagePlanBody"];
                 };
             };
             /** @description Error */
@@ -6105,7 +6232,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["StaffListOutBody"];
+                    "application/json": components["schemas"]["PageStaffItem"];
                 };
             };
             /** @description Error */
@@ -6134,7 +6261,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InvitationsOutBody"];
+                    "application/json": components["schemas"]["PageInvitationItem"];
                 };
             };
             /** @description Error */
@@ -6255,6 +6382,10 @@ export interface operations {
                 /** @description platform only */
                 assignee_id?: string;
                 search?: string;
+                /** @description 1-based page number */
+                page?: number;
+                /** @description items per page (at most 1000) */
+                page_size?: number;
             };
             header?: never;
             path?: never;
@@ -6268,7 +6399,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ListPageTicketItem"];
+                    "application/json": components["schemas"]["PageTicketItem"];
                 };
             };
             /** @description Error */
@@ -6365,7 +6496,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ListPageTicketMessageItem"];
+                    "application/json": components["schemas"]["PageTicketMessageItem"];
                 };
             };
             /** @description Error */
@@ -6422,6 +6553,10 @@ export interface operations {
                 role?: string;
                 business_id?: string;
                 status?: "active" | "disabled" | "";
+                /** @description 1-based page number */
+                page?: number;
+                /** @description items per page (at most 1000) */
+                page_size?: number;
             };
             header?: never;
             path?: never;
@@ -6435,7 +6570,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ListPagePlatformUserItem"];
+                    "application/json": components["schemas"]["PagePlatformUserItem"];
                 };
             };
             /** @description Error */
@@ -6878,6 +7013,35 @@ export interface operations {
             };
         };
     };
+    "staff-list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageTeamMember"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "staff-invitations": {
         parameters: {
             query?: never;
@@ -6893,7 +7057,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InvitationsOutBody"];
+                    "application/json": components["schemas"]["PageInvitationItem"];
                 };
             };
             /** @description Error */
@@ -6957,6 +7121,41 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "staff-update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StaffPatchInBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamMember"];
+                };
             };
             /** @description Error */
             default: {
@@ -7164,6 +7363,10 @@ export interface operations {
                 /** @description platform only */
                 assignee_id?: string;
                 search?: string;
+                /** @description 1-based page number */
+                page?: number;
+                /** @description items per page (at most 1000) */
+                page_size?: number;
             };
             header?: never;
             path?: never;
@@ -7177,7 +7380,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ListPageTicketItem"];
+                    "application/json": components["schemas"]["PageTicketItem"];
                 };
             };
             /** @description Error */
@@ -7272,7 +7475,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ListPageTicketMessageItem"];
+                    "application/json": components["schemas"]["PageTicketMessageItem"];
                 };
             };
             /** @description Error */

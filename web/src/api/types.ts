@@ -66,27 +66,12 @@ export type TenantConfig = S["TenantConfig"];
 
 /** A pending staff invitation. */
 export type Invitation = S["InvitationItem"];
-/**
- * A team member as GET /api/staff/ lists them. The endpoint is new (not yet in
- * every server's OpenAPI document), so the shape is read defensively: `status`
- * or `isActive`, whichever the server sends.
- */
-export interface StaffMember {
-  id: UUID;
-  name: string;
-  email: string;
-  role: string;
-  status?: "active" | "disabled";
-  isActive?: boolean;
-  lastLoginAt?: Instant | null;
-  mfaEnabled?: boolean;
-  /** The STAFF resource linked to this user, if any. */
-  resourceId?: UUID | null;
-}
-export type StaffPatch = { role?: string; status?: "active" | "disabled"; name?: string };
+/** A team member (GET /api/staff/): a staff user with the STAFF resource linked to it. */
+export type StaffMember = S["TeamMember"];
+export type StaffPatch = S["StaffPatchInBody"];
 export type SupportApproval = S["ApprovalOut"];
 /** POST /api/auth/register/ (customer sign-up on a tenant host). */
-export interface RegisterInput { email: string; password: string; name: string }
+export type RegisterInput = S["RegisterInBody"];
 
 export type Ticket = S["TicketItem"];
 export type TicketDetail = S["TicketDetailOutBody"];

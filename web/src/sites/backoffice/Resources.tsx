@@ -80,7 +80,7 @@ function ResourceDialog({ value, onClose }: { value: Partial<Resource> | null; o
           <SelectField label="Linked user" value={f.userId ?? ""} error={errors.userId} onChange={(e) => setF({ ...f, userId: e.target.value || null })}
             hint="The team member who is this resource: their agenda shows its appointments.">
             <option value="">Nobody</option>
-            {team.data.filter((m) => (m.status ?? "active") === "active" || m.id === f.userId).map((m) => (
+            {team.data.filter((m) => m.status === "active" || m.id === f.userId).map((m) => (
               <option key={m.id} value={m.id} disabled={takenBy.has(m.id)}>{m.name || m.email}{takenBy.has(m.id) ? ` (linked to ${takenBy.get(m.id)})` : ""}</option>
             ))}
           </SelectField>

@@ -32,7 +32,7 @@ export const GRANTABLE: { action: string; label: string }[] = [
 ];
 const grantLabel = (a: string) => GRANTABLE.find((g) => g.action === a)?.label ?? a;
 
-const statusOf = (m: StaffMember) => m.status ?? (m.isActive === false ? "disabled" : "active");
+const statusOf = (m: StaffMember) => m.status;
 const roleTone = (r: string) => (r === "TENANT_OWNER" ? "violet" : r === "TENANT_MANAGER" ? "blue" : "gray");
 
 export default function Staff({ me }: { me: Me }) {
