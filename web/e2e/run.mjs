@@ -342,6 +342,20 @@ try {
       const after = await apiOk(page, "GET", `/api/appointments/${appt.id}/`);
       assert.equal(clock(after.startTime), before);
     }],
+    ["a booking made elsewhere appears on the open scheduler at once", async () => {
+      const page = await bellaOwner();
+      const { appt, res, svc } = await ensureBooked(page);
+      await schedulerAt(page, appt.id);
+      await page.getByText("Live", { exact: true }).waitFor();
+      // Someone else (a customer on the booking site) books while the owner watches.
+      const guest = await newPage();
+      await guest.goto(server.url(bella.slug, "/"));
+      const other = await apiOk(guest, "POST", "/api/booking/", {
+        serviceId: svc.id, resourceId: res.id, startTime: at(day, "16:00"), customer: { name: "Lee Live", email: "lee@customer.test", phone: "" },
+      });
+      // Well before the 15-second poll: the WebSocket brought it.
+      await page.locator(`[data-appointment="${other.id}"]`).waitFor({ timeout: 5000 });
+    }],
     ["every main page loads without an error, in light and dark", async () => {
       const problems = [];
       async function visit(page, host, pages) {

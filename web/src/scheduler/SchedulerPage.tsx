@@ -15,6 +15,7 @@ import { AppointmentDialog, draftOf, type AppointmentDraft } from "./Appointment
 import { BlockerDialog, type BlockerDraft } from "./BlockerDialog";
 import { conflictReason } from "./conflict";
 import { useAppointments, useBlockers, useHours, usePending, useResources, useServices, useCustomers } from "./data";
+import { useLiveSchedule } from "./live";
 import { buildAxis } from "./geometry";
 import { statusStyle } from "./status";
 import { Timeline, type Change, type TimelineHandle } from "./Timeline";
@@ -41,6 +42,7 @@ export default function SchedulerPage({ me }: { me: Me }) {
   const services = useServices();
   const customers = useCustomers();
   const hours = useHours();
+  const live = useLiveSchedule();
   const appts = useAppointments(from, addDays(to, 1));
   const blockers = useBlockers(from, addDays(to, 1));
   const pending = usePending();
@@ -141,6 +143,10 @@ export default function SchedulerPage({ me }: { me: Me }) {
           <button type="button" className="btn-ghost p-2" aria-label={view === "day" ? "Next day" : "Next week"} onClick={() => shift(1)}><Icon name="chevronRight" /></button>
         </div>
         <p className="min-w-0 flex-1 truncate text-base font-semibold" aria-live="polite">{title}</p>
+        <span className="inline-flex items-center gap-1.5 text-xs text-muted" title={live ? "Changes by others appear at once" : "Reconnecting; refreshing every 15 seconds meanwhile"}>
+          <span aria-hidden className={cx("h-2 w-2 rounded-full", live ? "bg-emerald-500" : "bg-amber-500")} />
+          {live ? "Live" : "Reconnecting…"}
+        </span>
         <label className="sr-only" htmlFor="sched-date">Go to date</label>
         <input id="sched-date" type="date" className="input w-auto py-1.5" value={date} onChange={(e) => e.target.value && setDate(e.target.value)} />
         <div role="group" aria-label="View" className="inline-flex rounded-lg border border-line p-0.5">
