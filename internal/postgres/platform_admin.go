@@ -68,35 +68,19 @@ func (s *PlatformAdmin) Businesses(ctx context.Context, f platform.BusinessFilte
 		LEFT JOIN LATERAL (SELECT u.id::text, u.email, u.name FROM shared.users u
 			WHERE u.tenant_id = t.id AND u.role = 'TENANT_OWNER' ORDER BY u.created_at LIMIT 1) o ON true
 		ORDER BY ` + order
-	b := &pgx.Batch{}
-	b.Queue(count, countArgs...)
-	b.Queue(page, args...)
-	br := s.DB.Pool.SendBatch(ctx, b)
-	defer br.Close()
-	var total int
-	if err := br.QueryRow().Scan(&total); err != nil {
-		return nil, 0, err
-	}
-	rows, err := br.Query()
-	if err != nil {
-		return nil, 0, err
-	}
-	defer rows.Close()
-	var out []platform.BusinessRow
-	for rows.Next() {
+	return countedPage(ctx, s.DB, count, countArgs, page, args, func(row pgx.CollectableRow) (platform.BusinessRow, error) {
 		var r platform.BusinessRow
 		var oid, oemail, oname *string
-		t, err := scanTenant(rows, &oid, &oemail, &oname, &r.Users)
+		t, err := scanTenant(row, &oid, &oemail, &oname, &r.Users)
 		if err != nil {
-			return nil, 0, err
+			return r, err
 		}
 		r.Tenant = *t
 		if oid != nil {
 			r.Owner = &platform.Owner{ID: *oid, Email: *oemail, Name: *oname}
 		}
-		out = append(out, r)
-	}
-	return out, total, rows.Err()
+		return r, nil
+	})
 }
 
 // Business reads one business: its row, then one tenant transaction

@@ -64,9 +64,7 @@ func (s *PlatformAdmin) Users(ctx context.Context, f platform.UserFilter) ([]pla
 	if len(where) > 0 {
 		cond = " WHERE " + strings.Join(where, " AND ")
 	}
-	countArgs := append([]any(nil), args...)
-	b := &pgx.Batch{}
-	b.Queue("SELECT count(*)::int FROM shared.users u"+cond, countArgs...)
+	countSQL, countArgs := "SELECT count(*)::int FROM shared.users u"+cond, append([]any(nil), args...)
 	from := platformUserFrom
 	if f.Search != "" {
 		// Matches come from the trigram indexes, then are sorted: walking
@@ -76,20 +74,10 @@ func (s *PlatformAdmin) Users(ctx context.Context, f platform.UserFilter) ([]pla
 			SELECT u.* FROM shared.users u JOIN m USING (id)) u LEFT JOIN shared.tenants t ON t.id = u.tenant_id`
 		cond = ""
 	}
-	b.Queue("SELECT "+userColumns+", coalesce(t.name, ''), coalesce(t.slug, '')"+from+cond+
-		" ORDER BY u.email, u.id LIMIT "+arg(max(f.Limit, 1))+" OFFSET "+arg(f.Offset), args...)
-	br := s.DB.Pool.SendBatch(ctx, b)
-	defer br.Close()
-	var total int
-	if err := br.QueryRow().Scan(&total); err != nil {
-		return nil, 0, err
-	}
-	rows, err := br.Query()
-	if err != nil {
-		return nil, 0, err
-	}
-	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (platform.UserRow, error) { return scanUserRow(r) })
-	return out, total, err
+	page := "SELECT " + userColumns + ", coalesce(t.name, ''), coalesce(t.slug, '')" + from + cond +
+		" ORDER BY u.email, u.id LIMIT " + arg(max(f.Limit, 1)) + " OFFSET " + arg(f.Offset)
+	return countedPage(ctx, s.DB, countSQL, countArgs, page, args,
+		func(r pgx.CollectableRow) (platform.UserRow, error) { return scanUserRow(r) })
 }
 
 // User reads one user with its business.

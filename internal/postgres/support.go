@@ -73,22 +73,11 @@ func (s *Support) Tickets(ctx context.Context, f support.Filter) ([]support.Tick
 	if len(where) > 0 {
 		cond = " WHERE " + strings.Join(where, " AND ")
 	}
+	countSQL := `SELECT count(*)::int FROM shared.support_tickets k JOIN shared.tenants t ON t.id = k.tenant_id` + cond
 	countArgs := append([]any(nil), args...)
-	b := &pgx.Batch{}
-	b.Queue(`SELECT count(*)::int FROM shared.support_tickets k JOIN shared.tenants t ON t.id = k.tenant_id`+cond, countArgs...)
-	b.Queue(ticketSelect+cond+" ORDER BY k.created_at DESC, k.number DESC LIMIT "+arg(max(f.Limit, 1))+" OFFSET "+arg(f.Offset), args...)
-	br := s.DB.Pool.SendBatch(ctx, b)
-	defer br.Close()
-	var total int
-	if err := br.QueryRow().Scan(&total); err != nil {
-		return nil, 0, err
-	}
-	rows, err := br.Query()
-	if err != nil {
-		return nil, 0, err
-	}
-	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (support.Ticket, error) { return scanTicket(r) })
-	return out, total, err
+	page := ticketSelect + cond + " ORDER BY k.created_at DESC, k.number DESC LIMIT " + arg(max(f.Limit, 1)) + " OFFSET " + arg(f.Offset)
+	return countedPage(ctx, s.DB, countSQL, countArgs, page, args,
+		func(r pgx.CollectableRow) (support.Ticket, error) { return scanTicket(r) })
 }
 
 // UpdateTicket applies c if the status is still from.
