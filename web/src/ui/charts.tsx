@@ -32,6 +32,12 @@ function niceMax(v: number): number {
   return (n <= 1 ? 1 : n <= 2 ? 2 : n <= 5 ? 5 : 10) * p;
 }
 
+/** The top of the value axis: a round number, and for counts at least 2 so the middle tick is a whole number. */
+export function axisMax(values: number[]): number {
+  const max = niceMax(Math.max(0, ...values));
+  return values.every(Number.isInteger) && max < 2 ? 2 : max;
+}
+
 /** Line + area chart with hover/focus read-out and an accessible table fallback. */
 export function AreaChart({ data, label, format = (v) => String(v), height = 160 }: { data: Point[]; label: string; format?: (v: number) => string; height?: number }) {
   const id = useId();
@@ -39,7 +45,7 @@ export function AreaChart({ data, label, format = (v) => String(v), height = 160
   const [ref, W] = useWidth();
   const H = height, pad = { l: 44, r: 8, t: 10, b: 24 };
   if (!data.length) return <p className="grid place-items-center text-sm text-muted" style={{ height }}>No data yet</p>;
-  const max = niceMax(Math.max(...data.map((d) => d.value)));
+  const max = axisMax(data.map((d) => d.value));
   const x = (i: number) => pad.l + (data.length === 1 ? (W - pad.l - pad.r) / 2 : (i / (data.length - 1)) * (W - pad.l - pad.r));
   const y = (v: number) => pad.t + (1 - v / max) * (H - pad.t - pad.b);
   const line = data.map((d, i) => `${i ? "L" : "M"}${x(i).toFixed(1)},${y(d.value).toFixed(1)}`).join("");
@@ -90,10 +96,10 @@ export function BarChart({ data, label, format = (v) => String(v), height = 160 
   const [ref, W] = useWidth();
   const H = height, pad = { l: 32, r: 4, t: 10, b: 24 };
   if (!data.length) return <p className="grid place-items-center text-sm text-muted" style={{ height }}>No data yet</p>;
-  const max = niceMax(Math.max(...data.map((d) => d.value)));
+  const max = axisMax(data.map((d) => d.value));
   const bw = (W - pad.l - pad.r) / data.length;
   const y = (v: number) => pad.t + (1 - v / max) * (H - pad.t - pad.b);
-  const every = Math.max(1, Math.ceil(data.length / Math.max(2, Math.floor((W - pad.l) / 40))));
+  const every = Math.max(1, Math.ceil(data.length / Math.max(2, Math.floor((W - pad.l) / 64))));
   return (
     <figure ref={ref as React.RefObject<HTMLElement>}>
       <svg viewBox={`0 0 ${W} ${H}`} width={W} height={H} className="block max-w-full" role="img" aria-label={`${label}: ${data.map((d) => `${d.label} ${format(d.value)}`).slice(-3).join(", ")}`}>
