@@ -75,6 +75,8 @@ func (a *App) Handler() (*httpapi.Server, *tenancy.Resolver) {
 		Scheduling: &scheduling.Scheduler{Store: &postgres.Scheduling{DB: a.DB}, Now: a.Now, Quotas: a.quotas}, Settings: a.Tenants,
 		// Platform administration and support (issue 6).
 		Platform: a.Platform, Admin: a.Admin, Support: a.Support,
+		// Custom domains: verified through the system's DNS resolver.
+		Domains: &tenancy.Domains{Store: a.Tenants, DNS: net.DefaultResolver, BaseDomain: a.Config.BaseDomain, Now: a.Now},
 	})
 	return srv, res
 }

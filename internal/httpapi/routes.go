@@ -111,6 +111,11 @@ func (s *Server) registerRoutes() {
 	// invitations, support tickets and demos (platformRoutes below).
 	s.platformRoutes()
 
+	// Custom domains: the owner adds, verifies (DNS TXT) and removes the
+	// business's domains; platform staff verify by hand (domainRoutes in
+	// domains.go).
+	s.domainRoutes()
+
 	// Routes outside the OpenAPI document: the document itself, its docs
 	// page and schemas (registered by huma, public), and the web app.
 	for _, p := range []string{"/api/openapi.json", "/api/openapi.yaml", "/api/docs", "/api/schemas/{schema}"} {

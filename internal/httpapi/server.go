@@ -64,6 +64,9 @@ type Deps struct {
 	Platform platform.Store
 	Admin    *platform.Admin
 	Support  *support.Service
+
+	// Domains manages businesses' custom domains (nil: no domain routes).
+	Domains *tenancy.Domains
 }
 
 // Server is the HTTP handler of `serve`.
