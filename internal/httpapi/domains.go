@@ -184,9 +184,9 @@ func (s *Server) platformDomains(ctx context.Context, in *objectIDPath) (*struct
 func (s *Server) platformVerifyDomain(ctx context.Context, in *struct {
 	ID     string `path:"id" maxLength:"64"`
 	Domain string `path:"domain" maxLength:"300"`
-	Body   struct {
+	Body   *struct {
 		Reason string `json:"reason,omitempty" maxLength:"500" doc:"why the DNS check is bypassed (the support case); recorded in the audit log"`
-	}
+	} `required:"false"`
 }) (*domainOutput, error) {
 	t, err := s.platformTenant(ctx, in.ID)
 	if err != nil {
@@ -198,7 +198,11 @@ func (s *Server) platformVerifyDomain(ctx context.Context, in *struct {
 	}
 	s.Resolver.Invalidate()
 	if newly {
-		s.auditDomain(ctx, audit.DomainVerifiedManually, t.ID, d.Domain, in.Body.Reason)
+		reason := ""
+		if in.Body != nil {
+			reason = in.Body.Reason
+		}
+		s.auditDomain(ctx, audit.DomainVerifiedManually, t.ID, d.Domain, reason)
 	}
 	return &domainOutput{s.domainOut(t, *d)}, nil
 }

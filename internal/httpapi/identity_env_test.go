@@ -97,6 +97,7 @@ type authEnv struct {
 	clock *clock
 	admin *platform.Admin
 	hub   realtime.Hub
+	dns   *fakeDNS // custom domains' TXT records (domains_test.go)
 }
 
 func newAuthEnv(t *testing.T, settings ...string) *authEnv {
@@ -115,7 +116,7 @@ func newAuthEnv(t *testing.T, settings ...string) *authEnv {
 		t.Fatal(err)
 	}
 	a := &authEnv{env: e, cfg: cfg, users: &postgres.Identity{DB: e.db}, mail: &mailbox{},
-		clock: &clock{t: time.Now().UTC().Truncate(time.Second)}}
+		clock: &clock{t: time.Now().UTC().Truncate(time.Second)}, dns: &fakeDNS{}}
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	if testing.Verbose() {
 		log = slog.New(slog.NewTextHandler(os.Stderr, nil))
@@ -138,7 +139,8 @@ func newAuthEnv(t *testing.T, settings ...string) *authEnv {
 		Identity: a.ids, Auth: &httpapi.SessionAuth{Identity: a.ids, Config: cfg}, Now: a.clock.Now,
 		Scheduling: &scheduling.Scheduler{Store: &postgres.Scheduling{DB: e.db}, Now: a.clock.Now, Quotas: quotas}, Settings: e.store,
 		Platform: plat, Admin: a.admin, Support: &support.Service{Store: &postgres.Support{DB: e.db}, Now: a.clock.Now},
-		Hub: &a.hub})
+		Hub:     &a.hub,
+		Domains: &tenancy.Domains{Store: e.store, DNS: a.dns, BaseDomain: "localhost", Now: a.clock.Now}})
 	return a
 }
 

@@ -73,8 +73,10 @@ func (s *Tenants) AddCustomDomain(ctx context.Context, d tenancy.DomainRecord, m
 			return err
 		}
 		if n >= max {
-			return errs.E(errs.LimitReached, "a business can have at most %d custom domains; remove one to add another", max).
+			e := errs.Field("body.domain", "a business can have at most %d custom domains; remove one to add another", max).
 				With("limit", "maxCustomDomains").With("allowed", max)
+			e.Code = errs.LimitReached
+			return e
 		}
 		_, err = tx.Exec(ctx, `INSERT INTO shared.domains (domain, tenant_id, is_primary, is_custom, verification_token, created_at)
 			VALUES ($1, $2, false, true, $3, $4)`, d.Domain, d.TenantID, d.Token, d.CreatedAt)
