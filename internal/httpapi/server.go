@@ -110,7 +110,7 @@ func New(d Deps) *Server {
 	}
 	s.api.UseMiddleware(s.authorize)
 	s.registerRoutes()
-	s.handler = s.middleware(s.mux)
+	s.handler = s.middleware(muxErrors(s.mux))
 	return s
 }
 
@@ -152,6 +152,9 @@ func register[I, O any](s *Server, op huma.Operation, rule access.Rule, h func(c
 		op.Description += "\n\nAuthorization: " + describeRule(rule) + "."
 	}
 	huma.Register(s.api, op, func(ctx context.Context, in *I) (*O, error) {
+		if err := checkText(in); err != nil {
+			return nil, problemFrom(ctx, s.Log, err)
+		}
 		out, err := h(ctx, in)
 		if err != nil {
 			return nil, problemFrom(ctx, s.Log, err)

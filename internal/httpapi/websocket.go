@@ -24,9 +24,17 @@ func (s *Server) scheduleSocket(w http.ResponseWriter, r *http.Request) {
 		writeProblem(w, &Problem{Title: "Not Found", Status: http.StatusNotFound, Detail: "live updates are not enabled on this server"})
 		return
 	}
-	conn, err := websocket.Accept(w, r, nil)
+	conn, err := websocket.Accept(problemWriter(w, func(code int, _ string) string {
+		switch code {
+		case http.StatusUpgradeRequired:
+			return "this is a WebSocket: connect with an Upgrade: websocket request"
+		case http.StatusForbidden:
+			return "WebSocket connections are accepted from this site's own pages only"
+		}
+		return "not a valid WebSocket handshake"
+	}), r, nil)
 	if err != nil {
-		return // Accept has answered (400, 403 or 426)
+		return // Accept has answered (400, 403 or 426), as a problem document
 	}
 	defer conn.CloseNow()
 	ctx, cancel := context.WithTimeout(r.Context(), wsLifetime)
