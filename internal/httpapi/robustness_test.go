@@ -201,14 +201,13 @@ type robustPath struct {
 	bodyToo bool   // send the whole body battery to this path
 }
 
-func (r *robust) paths(rt httpapi.Route, c robustCaller) []robustPath {
+func (r *robust) paths(rt httpapi.Route, c robustCaller) (out []robustPath) {
 	if !strings.Contains(rt.Path, "{") {
 		return []robustPath{{rt.Path, "own", true}}
 	}
 	i := strings.Index(rt.Path, "{")
 	param := rt.Path[i+1 : i+strings.Index(rt.Path[i:], "}")]
 	fill := func(v string) string { return strings.Replace(rt.Path, "{"+param+"}", v, 1) }
-	var out []robustPath
 	switch param {
 	case "key":
 		out = append(out, robustPath{fill("business"), "own", false}, robustPath{fill("robust-plan"), "own", true})
@@ -233,6 +232,11 @@ func (r *robust) paths(rt httpapi.Route, c robustCaller) []robustPath {
 			out = append(out, robustPath{fill(id), "foreign", false})
 		}
 	}
+	defer func() { // later parameters (…/{id}/domains/{domain}) get a plausible value
+		for i := range out {
+			out[i].path = strings.NewReplacer("{domain}", "book.robust-example.com", "{id}", uuid.NewString()).Replace(out[i].path)
+		}
+	}()
 	for _, bad := range []string{"not-a-uuid", uuid.NewString(), "00000000-0000-0000-0000-00000000000g", "%00", "%C3%BC%E2%80%AE",
 		strings.Repeat("a", 2000), "'%20OR%201=1--", "..%2F..%2Fetc"} {
 		out = append(out, robustPath{fill(bad), "invalid", false})
