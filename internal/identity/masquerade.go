@@ -77,6 +77,16 @@ func (s *Service) StartMasquerade(ctx context.Context, p *access.Principal, here
 	} else if err != nil && !errs.Is(err, errs.NotFound) {
 		return nil, err
 	}
+	if t != nil && p.TenantID != "" && !p.Masquerading() && (t.TenantID == nil || *t.TenantID != p.TenantID) {
+		// A business's user sees only its own business: a user of another
+		// realm is no user at all (404, like an unknown id), and the refusal
+		// is recorded in the actor's business — never in the other
+		// business's transparency log, which would show it our user's
+		// email and reason.
+		e.Action, e.Detail = audit.MasqueradeDenied, map[string]any{"rule": "unknown_target"}
+		s.record(ctx, e)
+		return nil, errs.E(errs.NotFound, "no user %q", userID)
+	}
 	var target access.Target
 	if t != nil {
 		e.TargetEmail = t.Email
