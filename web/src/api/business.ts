@@ -1,7 +1,7 @@
 import { api, ApiError, resultsOf, type Page } from "./client";
 import type {
   Appointment, AppointmentInput, Availability, Blocker, BlockerInput, BusinessHoursRow, BusinessSettings, BusinessSettingsPatch,
-  AuditEvent, Customer, CustomerInput, Dashboard, HoursOverride, Invitation, PermissionGrant, Resource, ResourceInput, Service,
+  AuditEvent, BusinessDomain, BusinessDomains, Customer, CustomerInput, Dashboard, HoursOverride, Invitation, PermissionGrant, Resource, ResourceInput, Service,
   ServiceInput, StaffMember, StaffPatch, SupportApproval, SupportPolicy, Ticket, TicketDetail, TicketMessage, WhyNot,
 } from "./types";
 
@@ -95,4 +95,15 @@ export const tenantGrantsApi = {
   list: (q: { status?: string; page?: number }) => api.get<Page<PermissionGrant>>("/api/permission-grants/", q),
   create: (body: { granteeId: string; action: string; reason: string; durationMinutes: number }) => api.post<PermissionGrant>("/api/permission-grants/", body),
   revoke: (id: string) => api.post<PermissionGrant>(`/api/permission-grants/${id}/revoke/`),
+};
+/**
+ * The business's domains (owner, settings.write). Without the plan feature the
+ * list answers 403 with `upgradeTo`; verify answers 400 with the reason
+ * (`reason`: txt_missing | txt_mismatch | dns_error) in `detail`.
+ */
+export const domainsApi = {
+  list: () => api.get<BusinessDomains>("/api/business/domains/"),
+  add: (domain: string) => api.post<BusinessDomain>("/api/business/domains/", { domain }),
+  verify: (domain: string) => api.post<BusinessDomain>(`/api/business/domains/${encodeURIComponent(domain)}/verify/`),
+  remove: (domain: string) => api.del(`/api/business/domains/${encodeURIComponent(domain)}/`),
 };

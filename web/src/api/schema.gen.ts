@@ -836,6 +836,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/business/domains": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The business's domains (its subdomain and custom domains) with their DNS instructions (403 without the customDomain feature)
+         * @description Authorization: users holding settings.write on tenant hosts.
+         */
+        get: operations["domains"];
+        put?: never;
+        /**
+         * Add a custom domain, pending until its DNS TXT record is verified
+         * @description Authorization: users holding settings.write on tenant hosts, not while masquerading.
+         */
+        post: operations["domain-add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/business/domains/{domain}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a custom domain (it stops answering at once); never the business's own subdomain
+         * @description Authorization: users holding settings.write on tenant hosts, not while masquerading.
+         */
+        delete: operations["domain-delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/business/domains/{domain}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check the domain's TXT record; 400 says what was found and what is expected
+         * @description Authorization: users holding settings.write on tenant hosts, not while masquerading.
+         */
+        post: operations["domain-verify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/business/settings": {
         parameters: {
             query?: never;
@@ -1186,6 +1250,46 @@ export interface paths {
          * @description Authorization: users holding platform.businesses.suspend on platform hosts.
          */
         post: operations["platform-business-activate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/platform/businesses/{id}/domains": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A business's domains with their status
+         * @description Authorization: users holding platform.businesses.read on platform hosts.
+         */
+        get: operations["platform-business-domains"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/platform/businesses/{id}/domains/{domain}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark a custom domain verified without the DNS check (support case; audited)
+         * @description Authorization: users holding platform.businesses.write on platform hosts.
+         */
+        post: operations["platform-business-domain-verify"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2444,6 +2548,12 @@ export interface components {
             totalSpend: string;
             userId: string | null;
         };
+        DNSRecord: {
+            name: string;
+            /** @enum {string} */
+            type: "TXT" | "CNAME";
+            value: string;
+        };
         DashboardDayOut: {
             /** Format: int64 */
             appointments: number;
@@ -2498,6 +2608,36 @@ export interface components {
             ownerEmail: string;
             /** @description shown once */
             ownerPassword: string;
+        };
+        "Domain-addRequest": {
+            /** @description a host name the business owns, like booking.example.com (Unicode names are stored in punycode) */
+            domain: string;
+        };
+        DomainOut: {
+            /** Format: date-time */
+            createdAt: string;
+            domain: string;
+            /** @description false for the business's own {slug}.BASE_DOMAIN */
+            isCustom: boolean;
+            /** @description the domain links use */
+            isPrimary: boolean;
+            /** @description custom domains: the record that sends visitors to SmoothSchedule; null for the subdomain */
+            routing: components["schemas"]["DNSRecord"];
+            /** @enum {string} */
+            status: "verified" | "pending";
+            /** @description custom domains: the TXT record that proves control; null for the subdomain */
+            verification: components["schemas"]["DNSRecord"];
+            /** Format: date-time */
+            verifiedAt: string | null;
+        };
+        DomainsOut: {
+            /** Format: int64 */
+            count: number;
+            /** Format: int64 */
+            maxCustomDomains: number;
+            next: string | null;
+            previous: string | null;
+            results: components["schemas"]["DomainOut"][] | null;
         };
         ExchangeInBody: {
             /** @description the one-time code from the start answer's redirectUrl */
@@ -2914,6 +3054,10 @@ export interface components {
             /** Format: int64 */
             paying: number;
             plan: string;
+        };
+        "Platform-business-domain-verifyRequest": {
+            /** @description why the DNS check is bypassed (the support case); recorded in the audit log */
+            reason?: string;
         };
         PlatformUserItem: {
             businessId: string | null;
@@ -4940,6 +5084,128 @@ export interface operations {
             };
         };
     };
+    domains: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DomainsOut"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "domain-add": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Domain-addRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DomainOut"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "domain-delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                domain: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "domain-verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                domain: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DomainOut"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "settings-get": {
         parameters: {
             query?: never;
@@ -5756,6 +6022,73 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BusinessDetail"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "platform-business-domains": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DomainsOut"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "platform-business-domain-verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                domain: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["Platform-business-domain-verifyRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DomainOut"];
                 };
             };
             /** @description Error */

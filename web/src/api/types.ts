@@ -129,3 +129,13 @@ export type AuditEvent = S["AuditEventOut"];
 export type MasqueradeStart = S["MasqueradeBody"];
 export type MasqueradeStop = S["StopOutBody"];
 export type SupportPolicy = S["SupportPolicy"];
+
+/** A DNS record the business creates at its DNS provider (custom domains). */
+export type DNSRecord = S["DNSRecord"];
+/** One of the business's domains: its own subdomain (no DNS records) or a custom domain, pending until verified. */
+export type BusinessDomain = Omit<S["DomainOut"], "verification" | "routing" | "status"> & {
+  status: "verified" | "pending";
+  verification: DNSRecord | null;
+  routing: DNSRecord | null;
+};
+export type BusinessDomains = { count: number; results: BusinessDomain[]; maxCustomDomains: number };

@@ -16,6 +16,7 @@ import { useToast } from "../../ui/Toast";
 import { TimeZoneSelect } from "./TimeZoneSelect";
 
 const Security = lazy(() => import("./Security"));
+const DomainsCard = lazy(() => import("./SettingsDomains"));
 
 function ColorField({ label, value, onChange, error }: { label: string; value: string; onChange: (v: string) => void; error?: string }) {
   const id = label.replace(/\s/g, "-").toLowerCase();
@@ -45,7 +46,10 @@ export default function Settings({ me }: { me: Me }) {
         </nav>
       )}
       <Routes>
-        <Route index element={<GeneralSettings />} />
+        <Route index element={<>
+          <GeneralSettings />
+          {hasPermission(me, "settings.write") && <div className="mt-6"><Suspense fallback={<SkeletonRows rows={2} />}><DomainsCard /></Suspense></div>}
+        </>} />
         {security && <Route path="security" element={<Suspense fallback={<SkeletonRows rows={6} />}><Security me={me} /></Suspense>} />}
         <Route path="*" element={<NotFound />} />
       </Routes>
