@@ -398,12 +398,14 @@ func (r *robust) check(rt httpapi.Route, c robustCaller, method, path, body, kin
 		fail("%d %.300s", code, rec.Body.String())
 		return
 	}
+	// Another business's object is unknown here: 404, or the 400 of a body
+	// refused before any lookup (which says nothing about the object).
+	if kind == "foreign" && method == rt.Method && code != 404 && (code != 400 || !strings.Contains(rec.Body.String(), `"body.`)) {
+		fail("another business's object answered %d, want 404: %.200s", code, rec.Body.String())
+	}
 	if code < 400 {
 		if method == rt.Method {
 			r.reached[rt.Method+" "+rt.Path] = true
-		}
-		if kind == "foreign" && method == rt.Method && code != 404 {
-			fail("another business's object answered %d, want 404", code)
 		}
 		return
 	}
