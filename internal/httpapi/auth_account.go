@@ -82,7 +82,9 @@ func (s *Server) passwordReset(ctx context.Context, in *resetIn) (*clearOut, err
 	if err != nil {
 		return nil, err
 	}
-	if err := s.Identity.ResetPassword(ctx, realm, in.Body.Token, in.Body.Password, clientFrom(ctx)); err != nil {
+	if _, err := redeem(ctx, s, func() (struct{}, error) {
+		return struct{}{}, s.Identity.ResetPassword(ctx, realm, in.Body.Token, in.Body.Password, clientFrom(ctx))
+	}); err != nil {
 		return nil, err
 	}
 	return &clearOut{SetCookie: clearCookies(s.Config)}, nil

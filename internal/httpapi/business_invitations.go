@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/smoothschedule/smoothschedule/internal/platform"
+	"github.com/smoothschedule/smoothschedule/internal/tenancy"
 )
 
 // BusinessInvitationItem is a tier-based invitation to open a business.
@@ -105,7 +106,7 @@ type businessInvitationLookupOut struct {
 }
 
 func (s *Server) businessInvitationLookup(ctx context.Context, in *invitationLookupIn) (*businessInvitationLookupOut, error) {
-	inv, err := s.Admin.BusinessInvitation(ctx, in.Token)
+	inv, err := redeem(ctx, s, func() (*platform.BusinessInvitation, error) { return s.Admin.BusinessInvitation(ctx, in.Token) })
 	if err != nil {
 		return nil, err
 	}
@@ -135,8 +136,12 @@ type businessAcceptOut struct {
 
 func (s *Server) acceptBusinessInvitation(ctx context.Context, in *businessAcceptIn) (*businessAcceptOut, error) {
 	b := in.Body
-	t, redirect, err := s.Admin.AcceptBusinessInvitation(ctx, platform.Acceptance{Token: b.Token, Subdomain: b.Subdomain,
-		Password: b.Password, Name: b.Name, TimeZone: b.Timezone})
+	var redirect string
+	t, err := redeem(ctx, s, func() (t *tenancy.Tenant, err error) {
+		t, redirect, err = s.Admin.AcceptBusinessInvitation(ctx, platform.Acceptance{Token: b.Token, Subdomain: b.Subdomain,
+			Password: b.Password, Name: b.Name, TimeZone: b.Timezone})
+		return t, err
+	})
 	if err != nil {
 		return nil, err
 	}

@@ -109,7 +109,7 @@ func (s *Server) invitationLookup(ctx context.Context, in *invitationLookupIn) (
 	if err != nil {
 		return nil, err
 	}
-	inv, err := s.Identity.Invitation(ctx, realm, in.Token)
+	inv, err := redeem(ctx, s, func() (*identity.Invitation, error) { return s.Identity.Invitation(ctx, realm, in.Token) })
 	if err != nil {
 		return nil, err
 	}
@@ -134,7 +134,9 @@ func (s *Server) acceptInvitation(ctx context.Context, in *acceptIn) (*loginOut,
 	if err != nil {
 		return nil, err
 	}
-	r, err := s.Identity.AcceptInvitation(ctx, realm, in.Body.Token, in.Body.Name, in.Body.Password, clientFrom(ctx))
+	r, err := redeem(ctx, s, func() (*identity.LoginResult, error) {
+		return s.Identity.AcceptInvitation(ctx, realm, in.Body.Token, in.Body.Name, in.Body.Password, clientFrom(ctx))
+	})
 	if err != nil {
 		return nil, err
 	}

@@ -74,7 +74,9 @@ func (s *Server) exchangeMasquerade(ctx context.Context, in *exchangeIn) (*masqu
 	if err != nil {
 		return nil, err
 	}
-	r, err := s.Identity.ExchangeMasqueradeCode(ctx, here, in.Body.Code)
+	r, err := redeem(ctx, s, func() (*identity.LoginResult, error) {
+		return s.Identity.ExchangeMasqueradeCode(ctx, here, in.Body.Code)
+	})
 	if err != nil {
 		return nil, err
 	}

@@ -35,7 +35,7 @@ var (
 // no failure for that long counts as no row.
 func longestThrottleWindow() time.Duration {
 	var w time.Duration
-	for _, r := range []ThrottleRule{AccountThrottle, IPThrottle, ResetIPThrottle, RegisterIPThrottle} {
+	for _, r := range []ThrottleRule{AccountThrottle, IPThrottle, ResetIPThrottle, RegisterIPThrottle, TokenIPThrottle} {
 		w = max(w, r.Window)
 	}
 	return w
