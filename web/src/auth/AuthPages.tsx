@@ -35,8 +35,9 @@ function Submit({ busy, children }: { busy: boolean; children: ReactNode }) {
   );
 }
 
-function safeNext(v: string | null): string {
-  return v && v.startsWith("/") && !v.startsWith("//") ? v : "/";
+/** A same-site path to go to after signing in; anything else (another host, "//x", "/\\x") goes home. */
+export function safeNext(v: string | null): string {
+  return v && /^\/(?![\/\\])/.test(v) && !/[\u0000-\u001f]/.test(v) ? v : "/";
 }
 
 export function LoginPage() {
