@@ -128,22 +128,32 @@ export default function SchedulerPage({ me }: { me: Me }) {
 
   const shift = (n: number) => setDate((d) => addDays(d, view === "day" ? n : 7 * n));
   const loading = resources.isLoading || hours.isLoading;
+  // The toolbar shows the longest title that fits its width (container queries below);
+  // the full one is the tooltip and what a screen reader hears.
   const title = view === "day" ? formatDay(date, { weekday: "long", month: "long", day: "numeric", year: "numeric" })
     : `${formatDay(from, { month: "short", day: "numeric" })} – ${formatDay(to, { month: "short", day: "numeric", year: "numeric" })}`;
+  const titleMid = view === "day" ? formatDay(date, { weekday: "short", month: "short", day: "numeric", year: "numeric" }) : title;
+  const titleShort = view === "day" ? formatDay(date, { weekday: "short", month: "short", day: "numeric" })
+    : `${formatDay(from, { month: "short", day: "numeric" })} – ${formatDay(to, { month: "short", day: "numeric" })}`;
   const pendingList = (pending.data ?? []).filter((a) => a.status === "PENDING");
 
   return (
     <div className="-mx-4 -my-6 flex h-[calc(100dvh-3.5rem)] flex-col sm:-mx-6 lg:-mx-8 lg:h-dvh">
       {/* toolbar */}
-      <div className="flex flex-wrap items-center gap-2 border-b border-line bg-surface px-4 py-3">
+      <div className="@container flex flex-wrap items-center gap-2 border-b border-line bg-surface px-4 py-3">
         <h1 className="sr-only">Scheduler</h1>
-        <div className="flex items-center gap-1">
+        <div className="flex shrink-0 items-center gap-1">
           <button type="button" className="btn-secondary" onClick={() => setDate(todayIn(tz))}>Today</button>
           <button type="button" className="btn-ghost p-2" aria-label={view === "day" ? "Previous day" : "Previous week"} onClick={() => shift(-1)}><Icon name="chevronLeft" /></button>
           <button type="button" className="btn-ghost p-2" aria-label={view === "day" ? "Next day" : "Next week"} onClick={() => shift(1)}><Icon name="chevronRight" /></button>
         </div>
-        <p className="min-w-0 flex-1 truncate text-base font-semibold" aria-live="polite">{title}</p>
-        <span className="inline-flex items-center gap-1.5 text-xs text-muted" title={live ? "Changes by others appear at once" : "Reconnecting; refreshing every 15 seconds meanwhile"}>
+        <p className="min-w-0 flex-1 truncate text-base font-semibold" aria-live="polite" title={title} data-testid="scheduler-title">
+          <span className="sr-only">{title}</span>
+          <span aria-hidden="true" className="@min-[62rem]:hidden">{titleShort}</span>
+          <span aria-hidden="true" className="hidden @min-[62rem]:inline @min-[68rem]:hidden">{titleMid}</span>
+          <span aria-hidden="true" className="hidden @min-[68rem]:inline">{title}</span>
+        </p>
+        <span className="inline-flex shrink-0 items-center gap-1.5 whitespace-nowrap text-xs text-muted" title={live ? "Changes by others appear at once" : "Reconnecting; refreshing every 15 seconds meanwhile"}>
           <span aria-hidden className={cx("h-2 w-2 rounded-full", live ? "bg-emerald-500" : "bg-amber-500")} />
           {live ? "Live" : "Reconnecting…"}
         </span>
@@ -156,8 +166,12 @@ export default function SchedulerPage({ me }: { me: Me }) {
           ))}
         </div>
         {canEdit && <>
-          <button type="button" className="btn-secondary" onClick={() => setBlockDraft({})}><Icon name="ban" /> Block time</button>
-          <button type="button" className="btn-primary" onClick={() => setApptDraft({})}><Icon name="plus" /> New appointment</button>
+          <button type="button" className="btn-secondary shrink-0 px-2.5 @min-[58rem]:px-3.5" title="Block time" onClick={() => setBlockDraft({})}>
+            <Icon name="ban" /> <span className="sr-only @min-[58rem]:not-sr-only">Block time</span>
+          </button>
+          <button type="button" className="btn-primary shrink-0 px-2.5 @min-[58rem]:px-3.5" title="New appointment" onClick={() => setApptDraft({})}>
+            <Icon name="plus" /> <span className="sr-only @min-[58rem]:not-sr-only">New appointment</span>
+          </button>
         </>}
       </div>
       <div className="flex items-center gap-3 overflow-x-auto border-b border-line bg-surface px-4 py-1.5 text-xs text-muted">

@@ -4,6 +4,7 @@ import { staffApi, tenantGrantsApi } from "../../api/business";
 import { ApiError, errorMessage, resultsOf } from "../../api/client";
 import type { GrantStatus, Me, PermissionGrant, StaffMember } from "../../api/types";
 import { hasPermission } from "../../auth/session";
+import { grantLabel, TENANT_GRANTABLE as GRANTABLE } from "../../lib/permissions";
 import { relativeFromNow } from "../../lib/time";
 import { emailError } from "../../lib/validation";
 import { useResources } from "../../scheduler/data";
@@ -15,22 +16,6 @@ import { Icon } from "../../ui/Icon";
 import { Card, PageHeader } from "../../ui/Page";
 import { Table } from "../../ui/Table";
 import { useToast } from "../../ui/Toast";
-
-/** Permissions an owner may lend a team member for a while (grantable tenant permissions of the catalog). */
-export const GRANTABLE: { action: string; label: string }[] = [
-  { action: "customers.write", label: "Change customer records" },
-  { action: "appointments.write", label: "Book and change any appointment" },
-  { action: "blockers.write", label: "Block off time" },
-  { action: "resources.write", label: "Change resources" },
-  { action: "services.write", label: "Change services" },
-  { action: "hours.write", label: "Change business hours" },
-  { action: "settings.read", label: "See the business settings" },
-  { action: "settings.write", label: "Change settings, branding and policies" },
-  { action: "staff.invite", label: "Invite staff" },
-  { action: "tickets.read", label: "See support tickets" },
-  { action: "audit.own", label: "See the access-transparency log" },
-];
-const grantLabel = (a: string) => GRANTABLE.find((g) => g.action === a)?.label ?? a;
 
 const statusOf = (m: StaffMember) => m.status;
 const roleTone = (r: string) => (r === "TENANT_OWNER" ? "violet" : r === "TENANT_MANAGER" ? "blue" : "gray");

@@ -1,20 +1,20 @@
 import { useState } from "react";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { platformApi } from "../../api/platform";
-import { useDebounced } from "../../lib/useDebounced";
 import { Badge, type BadgeTone } from "../../ui/feedback";
 import { Card, PageHeader } from "../../ui/Page";
 import { Pager, Table } from "../../ui/Table";
+import { UserPicker, type PickedUser } from "./UserPicker";
 
 const ACTIONS = ["MASQUERADE_START", "MASQUERADE_END", "MASQUERADE_DENIED", "GRANT_CREATED", "GRANT_USED", "GRANT_REVOKED", "LOGIN_SUCCEEDED", "LOGIN_FAILED", "BUSINESS_SUSPENDED", "BUSINESS_ACTIVATED"];
 const toneOf = (a: string): BadgeTone => (a.includes("DENIED") || a.includes("FAILED") || a.includes("SUSPEND") ? "red" : a.includes("MASQUERADE") ? "amber" : a.includes("GRANT") ? "violet" : "gray");
 
 export default function Audit() {
   const [action, setAction] = useState("");
-  const [actor, setActor] = useState("");
-  const [target, setTarget] = useState("");
+  const [actor, setActor] = useState<PickedUser | null>(null);
+  const [target, setTarget] = useState<PickedUser | null>(null);
   const [page, setPage] = useState(1);
-  const a = useDebounced(actor), t = useDebounced(target);
+  const a = actor?.id ?? "", t = target?.id ?? "";
   const list = useQuery({ queryKey: ["audit", action, a, t, page], queryFn: () => platformApi.audit({ action, actor_id: a, target_id: t, page }), placeholderData: keepPreviousData });
   return (
     <div>
@@ -25,8 +25,8 @@ export default function Audit() {
             <option value="">All actions</option>
             {ACTIONS.map((x) => <option key={x} value={x}>{x}</option>)}
           </select>
-          <input aria-label="Actor ID" className="input" placeholder="Actor ID" value={actor} onChange={(e) => { setActor(e.target.value); setPage(1); }} />
-          <input aria-label="Target ID" className="input" placeholder="Target ID" value={target} onChange={(e) => { setTarget(e.target.value); setPage(1); }} />
+          <UserPicker label="Actor" hideLabel allowId placeholder="Done by… (name, email or ID)" value={actor} onChange={(v) => { setActor(v); setPage(1); }} />
+          <UserPicker label="Target" hideLabel allowId placeholder="Done to… (name, email or ID)" value={target} onChange={(v) => { setTarget(v); setPage(1); }} />
         </div>
         <Table caption="Audit events" rows={list.data?.results} loading={list.isLoading} error={list.error} onRetry={() => list.refetch()}
           empty={{ icon: "list", title: "No events match" }}

@@ -2,16 +2,18 @@ import { useState, type FormEvent } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ApiError, errorMessage } from "../../api/client";
 import { platformApi } from "../../api/platform";
-import type { GrantStatus, PermissionGrant } from "../../api/types";
+import { isPlatformRole, type GrantStatus, type PermissionGrant } from "../../api/types";
+import { PLATFORM_GRANTABLE, TENANT_GRANTABLE } from "../../lib/permissions";
 import { relativeFromNow } from "../../lib/time";
 import { cx } from "../../ui/cx";
 import { ConfirmDialog, Dialog } from "../../ui/Dialog";
-import { Alert, Badge } from "../../ui/feedback";
-import { TextArea, TextField } from "../../ui/Field";
+import { Alert, Badge, titleCase } from "../../ui/feedback";
+import { SelectField, TextArea, TextField } from "../../ui/Field";
 import { Icon } from "../../ui/Icon";
 import { Card, PageHeader } from "../../ui/Page";
 import { Table } from "../../ui/Table";
 import { useToast } from "../../ui/Toast";
+import { UserPicker, type PickedUser } from "./UserPicker";
 
 const tone = { active: "green", expired: "gray", revoked: "red" } as const;
 
@@ -72,19 +74,23 @@ export default function Grants() {
 function CreateGrantDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const qc = useQueryClient();
   const toast = useToast();
-  const [f, setF] = useState({ granteeId: "", action: "", reason: "", durationMinutes: 30 });
+  const blank = { grantee: null as PickedUser | null, action: "", reason: "", durationMinutes: 30 };
+  const [f, setF] = useState(blank);
   const [errors, setErrors] = useState<Record<string, string | undefined>>({});
   const [formError, setFormError] = useState<string | null>(null);
+  const role = f.grantee?.user?.role;
+  const choices = role ? (isPlatformRole(role) ? PLATFORM_GRANTABLE : role === "CUSTOMER" ? [] : TENANT_GRANTABLE) : PLATFORM_GRANTABLE;
+  const close = () => { setF(blank); setErrors({}); setFormError(null); onClose(); };
   const create = useMutation({
-    mutationFn: () => platformApi.createGrant({ ...f, granteeId: f.granteeId.trim(), action: f.action.trim(), reason: f.reason.trim() }),
-    onSuccess: () => { toast("Grant created."); void qc.invalidateQueries({ queryKey: ["grants"] }); onClose(); },
+    mutationFn: () => platformApi.createGrant({ granteeId: f.grantee!.id, action: f.action, reason: f.reason.trim(), durationMinutes: f.durationMinutes }),
+    onSuccess: (g) => { toast(`Granted ${g.action} to ${f.grantee?.user?.email ?? "the user"}.`); void qc.invalidateQueries({ queryKey: ["grants"] }); close(); },
     onError: (e) => { if (e instanceof ApiError) setErrors(e.fieldErrors); setFormError(errorMessage(e)); },
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const v: Record<string, string | undefined> = {};
-    if (!f.granteeId.trim()) v.granteeId = "Enter the staff member's user ID.";
-    if (!f.action.trim()) v.action = "Enter the permission, e.g. masquerade.owner.";
+    if (!f.grantee) v.granteeId = "Choose who gets the permission: type part of their name or email.";
+    if (!f.action || !choices.some((c) => c.action === f.action)) v.action = "Choose the permission.";
     if (f.reason.trim().length < 5) v.reason = "Explain why (at least 5 characters).";
     if (!(f.durationMinutes >= 1 && f.durationMinutes <= 1440)) v.durationMinutes = "Between 1 and 1440 minutes.";
     setErrors(v);
@@ -92,13 +98,19 @@ function CreateGrantDialog({ open, onClose }: { open: boolean; onClose: () => vo
     if (!Object.values(v).some(Boolean)) create.mutate();
   };
   return (
-    <Dialog open={open} onClose={onClose} title="Grant a permission" description="Grants expire automatically."
-      footer={<><button type="button" className="btn-secondary" onClick={onClose}>Cancel</button><button type="submit" form="grant-form" className="btn-primary" disabled={create.isPending}>Create grant</button></>}>
+    <Dialog open={open} onClose={close} title="Grant a permission" description="Grants expire automatically."
+      footer={<><button type="button" className="btn-secondary" onClick={close}>Cancel</button><button type="submit" form="grant-form" className="btn-primary" disabled={create.isPending}>Create grant</button></>}>
       <form id="grant-form" onSubmit={submit} noValidate className="space-y-4">
         {formError && <Alert>{formError}</Alert>}
-        <TextField label="Grantee user ID" value={f.granteeId} error={errors.granteeId} onChange={(e) => setF({ ...f, granteeId: e.target.value })} hint="Copy it from the Users page." />
-        <TextField label="Permission" value={f.action} error={errors.action} onChange={(e) => setF({ ...f, action: e.target.value })} />
-        <TextArea label="Reason" value={f.reason} error={errors.reason} onChange={(e) => setF({ ...f, reason: e.target.value })} />
+        <UserPicker label="Grantee" value={f.grantee} error={errors.granteeId}
+          onChange={(grantee) => setF((x) => ({ ...x, grantee, action: "" }))}
+          hint={f.grantee?.user ? `${titleCase(f.grantee.user.role)}${f.grantee.user.businessName ? ` at ${f.grantee.user.businessName}` : ""}` : "Search by name or email."} />
+        <SelectField label="Permission" value={f.action} error={errors.action} onChange={(e) => setF({ ...f, action: e.target.value })}
+          hint={role === "CUSTOMER" ? "Customers can't be granted permissions." : f.action ? <code>{f.action}</code> : undefined}>
+          <option value="">Choose…</option>
+          {choices.map((g) => <option key={g.action} value={g.action}>{g.label}</option>)}
+        </SelectField>
+        <TextArea label="Reason" value={f.reason} error={errors.reason} onChange={(e) => setF({ ...f, reason: e.target.value })} placeholder="Ticket 123: covering for the on-call manager" />
         <TextField label="Duration (minutes)" type="number" min={1} max={1440} value={f.durationMinutes} error={errors.durationMinutes} onChange={(e) => setF({ ...f, durationMinutes: Number(e.target.value) })} />
       </form>
     </Dialog>
