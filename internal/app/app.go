@@ -82,6 +82,7 @@ func Open(ctx context.Context, cfg *config.Config, log *slog.Logger, attach bool
 		a.Close()
 		return nil, err
 	}
+	db.Log = a.Log
 	a.DB = db
 	if err := a.loadSecret(); err != nil {
 		a.Close()

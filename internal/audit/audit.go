@@ -1,8 +1,12 @@
 // Package audit records security-relevant events (sign-ins, password and MFA
 // changes, invitations, role changes, masquerades) in an append-only log.
-// Domain services build Events and hand them to a Recorder; package postgres
-// stores them in shared.audit_events, whose triggers refuse updates and
-// deletes, and writes one JSON log line per event.
+// Domain services build Events. An event that records a change goes to the
+// store method making the change, which writes it in the same transaction
+// (both commit or neither does); an event that stands alone (a refusal or a
+// failure: nothing changed) goes to a Recorder. Package postgres stores
+// both in shared.audit_events, whose triggers refuse updates and deletes,
+// and writes one JSON log line per event once it is stored (for an event in
+// a change's transaction: after the commit).
 package audit
 
 import (
@@ -51,9 +55,9 @@ type Event struct {
 	CreatedAt      time.Time
 }
 
-// Recorder stores events. Record fills ID and CreatedAt when empty. An
-// error means the event was not stored; callers log it and go on (the
-// action it describes has already happened).
+// Recorder stores events that stand alone (refusals and failures: there is
+// no change to pair them with). Record fills ID and CreatedAt when empty.
+// An error means the event was not stored; callers log it and go on.
 type Recorder interface {
 	Record(ctx context.Context, e Event) error
 }

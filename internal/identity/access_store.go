@@ -24,6 +24,8 @@ type MasqueradeTarget struct {
 type GrantRow struct {
 	access.Grant
 	TenantID string
+	// GranteeEmail is filled by RevokeGrants (for its audit events).
+	GranteeEmail string
 }
 
 // GrantFilter narrows ListGrants. TenantID nil lists every grant (platform
@@ -67,28 +69,35 @@ type AccessStore interface {
 	ReissueSession(ctx context.Context, id string, accessHash, refreshHash, cookieHash []byte, accessExpires, now time.Time) error
 	// RenewCookie gives a live session a new cookie token.
 	RenewCookie(ctx context.Context, id string, cookieHash []byte) error
-	// EndMasquerade revokes a masquerade session (if still live) and marks
-	// its end as audited; false when it was already marked.
-	EndMasquerade(ctx context.Context, id, reason string, now time.Time) (bool, error)
+	// EndMasquerade revokes a masquerade session (if still live), marks
+	// its end as audited and writes events, in one transaction; false (and
+	// nothing written) when it was already marked.
+	EndMasquerade(ctx context.Context, id, reason string, now time.Time, events ...audit.Event) (bool, error)
 
 	// ActiveGrants lists the unrevoked grants to userID expiring after now.
 	ActiveGrants(ctx context.Context, userID string, now time.Time) ([]access.Grant, error)
-	CreateGrant(ctx context.Context, g GrantRow) error
+	// CreateGrant inserts g and writes events in the same transaction.
+	CreateGrant(ctx context.Context, g GrantRow, events ...audit.Event) error
 	// ListGrants lists grants newest first, with the total count.
 	ListGrants(ctx context.Context, f GrantFilter) ([]GrantRow, int, error)
 	// GrantByID finds a grant within tenantID (nil: any).
 	GrantByID(ctx context.Context, id string, tenantID *string) (*GrantRow, error)
 	// RevokeGrants revokes those of ids (within tenantID, nil: any) that are
-	// not revoked yet, and returns them.
-	RevokeGrants(ctx context.Context, ids []string, tenantID *string, by string, now time.Time) ([]GrantRow, error)
+	// not revoked yet, and returns them; event (nil: none) builds the audit
+	// event of each revoked grant, written in the same transaction.
+	RevokeGrants(ctx context.Context, ids []string, tenantID *string, by string, now time.Time, event func(GrantRow) audit.Event) ([]GrantRow, error)
 
-	CreateSupportApproval(ctx context.Context, a SupportApproval) error
+	// CreateSupportApproval inserts a and writes events in the same
+	// transaction.
+	CreateSupportApproval(ctx context.Context, a SupportApproval, events ...audit.Event) error
 	ListSupportApprovals(ctx context.Context, tenantID string) ([]SupportApproval, error)
 	// RevokeSupportApproval revokes an unrevoked approval of the tenant and
-	// returns it (NotFound if there is none).
-	RevokeSupportApproval(ctx context.Context, tenantID, id, by string, now time.Time) (*SupportApproval, error)
-	// SetApprovalRequired turns the tenant's approval requirement on or off.
-	SetApprovalRequired(ctx context.Context, tenantID string, on bool) error
+	// returns it (NotFound if there is none); event (nil: none) builds its
+	// audit event, written in the same transaction.
+	RevokeSupportApproval(ctx context.Context, tenantID, id, by string, now time.Time, event func(SupportApproval) audit.Event) (*SupportApproval, error)
+	// SetApprovalRequired turns the tenant's approval requirement on or off
+	// and writes events in the same transaction.
+	SetApprovalRequired(ctx context.Context, tenantID string, on bool, events ...audit.Event) error
 
 	// AuditEvents lists events newest first, with the total count.
 	AuditEvents(ctx context.Context, f audit.Filter) ([]audit.Event, int, error)

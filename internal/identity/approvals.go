@@ -45,10 +45,9 @@ func (s *Service) ApproveSupport(ctx context.Context, p *access.Principal, durat
 	}
 	now := s.now()
 	a := SupportApproval{ID: newID(), TenantID: p.TenantID, ApprovedBy: p.UserID, Reason: reason, CreatedAt: now, ExpiresAt: now.Add(d)}
-	if err := s.Store.CreateSupportApproval(ctx, a); err != nil {
+	if err := s.Store.CreateSupportApproval(ctx, a, s.approvalEvent(audit.SupportAccessApproved, p, s.actorEmail(ctx, p), a, c)); err != nil {
 		return nil, err
 	}
-	s.recordApproval(ctx, audit.SupportAccessApproved, p, a, c)
 	return &a, nil
 }
 
@@ -64,12 +63,10 @@ func (s *Service) RevokeSupportApproval(ctx context.Context, p *access.Principal
 	if !validUUID(id) {
 		return nil, errs.E(errs.NotFound, "no approval %q", id)
 	}
-	a, err := s.Store.RevokeSupportApproval(ctx, p.TenantID, id, p.UserID, s.now())
-	if err != nil {
-		return nil, err
-	}
-	s.recordApproval(ctx, audit.SupportAccessRevoked, p, *a, c)
-	return a, nil
+	email := s.actorEmail(ctx, p)
+	return s.Store.RevokeSupportApproval(ctx, p.TenantID, id, p.UserID, s.now(), func(a SupportApproval) audit.Event {
+		return s.approvalEvent(audit.SupportAccessRevoked, p, email, a, c)
+	})
 }
 
 // SetApprovalRequired turns on or off p's business's requirement that
@@ -79,26 +76,18 @@ func (s *Service) SetApprovalRequired(ctx context.Context, p *access.Principal, 
 	if p.Masquerading() {
 		return errs.E(errs.Forbidden, "the support access policy cannot be changed while masquerading").With("rule", "support approval")
 	}
-	if err := s.Store.SetApprovalRequired(ctx, p.TenantID, on); err != nil {
-		return err
-	}
-	e := actorEvent(audit.SupportApprovalChanged, p, "", nil, c)
+	e := actorEvent(audit.SupportApprovalChanged, p, s.actorEmail(ctx, p), nil, c)
 	e.Detail = map[string]any{"platformApprovalRequired": on}
-	if a, err := s.Store.UserByID(ctx, p.UserID); err == nil {
-		e.ActorEmail = a.Email
-	}
-	s.record(ctx, e)
-	return nil
+	return s.Store.SetApprovalRequired(ctx, p.TenantID, on, s.stamp(e))
 }
 
-func (s *Service) recordApproval(ctx context.Context, action audit.Action, p *access.Principal, a SupportApproval, c Client) {
-	e := actorEvent(action, p, "", nil, c)
-	if u, err := s.Store.UserByID(ctx, p.UserID); err == nil {
-		e.ActorEmail = u.Email
-	}
+// approvalEvent is the audit event of an approval's creation or
+// revocation by p (whose email is actorEmail).
+func (s *Service) approvalEvent(action audit.Action, p *access.Principal, actorEmail string, a SupportApproval, c Client) audit.Event {
+	e := actorEvent(action, p, actorEmail, nil, c)
 	e.Reason = a.Reason
 	e.Detail = map[string]any{"approvalId": a.ID, "expiresAt": a.ExpiresAt}
-	s.record(ctx, e)
+	return s.stamp(e)
 }
 
 // transparencyActions are the events a tenant owner sees about its own

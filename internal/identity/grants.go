@@ -67,10 +67,9 @@ func (s *Service) CreateGrant(ctx context.Context, p *access.Principal, r GrantR
 	now := s.now()
 	g := GrantRow{Grant: access.Grant{ID: newID(), GrantorID: p.UserID, GranteeID: grantee.ID, Action: r.Action,
 		Reason: reason, CreatedAt: now, ExpiresAt: now.Add(d)}, TenantID: tenantID}
-	if err := s.Store.CreateGrant(ctx, g); err != nil {
+	if err := s.Store.CreateGrant(ctx, g, s.grantEvent(ctx, audit.GrantCreated, p, s.actorEmail(ctx, p), &grantee.User, g, c)); err != nil {
 		return nil, err
 	}
-	s.recordGrant(ctx, audit.GrantCreated, p, &grantee.User, g, c)
 	return &g, nil
 }
 
@@ -118,18 +117,14 @@ func (s *Service) RevokeGrants(ctx context.Context, p *access.Principal, ids []s
 	if p.Masquerading() {
 		return nil, errs.E(errs.Forbidden, "grants cannot be revoked while masquerading").With("rule", "grant")
 	}
-	revoked, err := s.Store.RevokeGrants(ctx, ids, grantScope(p), p.UserID, s.now())
-	if err != nil {
-		return nil, err
-	}
-	for _, g := range revoked {
+	email := s.actorEmail(ctx, p)
+	return s.Store.RevokeGrants(ctx, ids, grantScope(p), p.UserID, s.now(), func(g GrantRow) audit.Event {
 		var grantee *User
-		if a, err := s.Store.UserByID(ctx, g.GranteeID); err == nil {
-			grantee = &a.User
+		if g.GranteeEmail != "" {
+			grantee = &User{ID: g.GranteeID, Email: g.GranteeEmail}
 		}
-		s.recordGrant(ctx, audit.GrantRevoked, p, grantee, g, c)
-	}
-	return revoked, nil
+		return s.grantEvent(ctx, audit.GrantRevoked, p, email, grantee, g, c)
+	})
 }
 
 // GrantUsed audits GRANT_USED: p passed a permission check for perm only
@@ -146,16 +141,21 @@ func (s *Service) GrantUsed(ctx context.Context, p *access.Principal, g access.G
 	s.record(ctx, e)
 }
 
-// recordGrant audits a grant's creation or revocation by p.
-func (s *Service) recordGrant(ctx context.Context, action audit.Action, p *access.Principal, grantee *User, g GrantRow, c Client) {
-	email := ""
-	if a, err := s.Store.UserByID(ctx, p.UserID); err == nil {
-		email = a.Email
-	}
-	e := actorEvent(action, p, email, grantee, c)
+// grantEvent is the audit event of a grant's creation or revocation by p
+// (whose email is actorEmail), written in the store's transaction.
+func (s *Service) grantEvent(_ context.Context, action audit.Action, p *access.Principal, actorEmail string, grantee *User, g GrantRow, c Client) audit.Event {
+	e := actorEvent(action, p, actorEmail, grantee, c)
 	e.TargetID = g.GranteeID
 	e.TenantID = g.TenantID
 	e.Reason = g.Reason
 	e.Detail = map[string]any{"grantId": g.ID, "action": string(g.Action), "expiresAt": g.ExpiresAt}
-	s.record(ctx, e)
+	return s.stamp(e)
+}
+
+// actorEmail is p's email ("" if the user cannot be read).
+func (s *Service) actorEmail(ctx context.Context, p *access.Principal) string {
+	if a, err := s.Store.UserByID(ctx, p.UserID); err == nil {
+		return a.Email
+	}
+	return ""
 }

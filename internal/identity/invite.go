@@ -48,17 +48,16 @@ func (s *Service) Invite(ctx context.Context, p *access.Principal, realm Realm, 
 	token, hash := NewToken(PrefixInvitation)
 	inv := &Invitation{ID: newID(), TenantID: realm.tenant(), Email: email, Role: role, Name: truncate(name, 600),
 		InvitedBy: p.UserID, CreatedAt: now, ExpiresAt: now.Add(InvitationTTL), BusinessName: realm.Name}
-	if err := s.Store.CreateInvitation(ctx, inv, hash); err != nil {
+	e := actorEvent(audit.UserInvited, p, inviter.Email, nil, c)
+	e.TargetEmail, e.TenantID = email, realm.TenantID
+	e.Detail = map[string]any{"role": string(role), "invitationId": inv.ID}
+	if err := s.Store.CreateInvitation(ctx, inv, hash, s.stamp(e)); err != nil {
 		return nil, err
 	}
 	link := s.URL(realm.Host, "/accept-invitation?token="+url.QueryEscape(token))
 	s.send(ctx, notify.Message{To: email, Subject: inviter.Name + " invited you to " + siteName(realm), Link: link,
 		Text: "Hello,\n\n" + inviter.Name + " (" + inviter.Email + ") invited you to join " + siteName(realm) +
 			" as " + string(role) + ". Accept within 7 days:\n\n" + link + "\n\nIf you did not expect this, ignore this message.\n"})
-	e := actorEvent(audit.UserInvited, p, inviter.Email, nil, c)
-	e.TargetEmail, e.TenantID = email, realm.TenantID
-	e.Detail = map[string]any{"role": string(role), "invitationId": inv.ID}
-	s.record(ctx, e)
 	return inv, nil
 }
 
@@ -104,14 +103,13 @@ func (s *Service) AcceptInvitation(ctx context.Context, realm Realm, token, name
 		return nil, err
 	}
 	a := &Account{User: u, PasswordHash: ph}
-	if err := s.Store.AcceptInvitation(ctx, HashToken(token), a, now); errs.Is(err, errs.NotFound) {
+	e := event(audit.InvitationAccepted, a, realm, c)
+	e.Detail = map[string]any{"role": string(u.Role), "invitationId": inv.ID, "invitedBy": inv.InvitedBy}
+	if err := s.Store.AcceptInvitation(ctx, HashToken(token), a, now, s.stamp(e)); errs.Is(err, errs.NotFound) {
 		return nil, errs.E(errs.Unauthorized, "this invitation was already used or has expired")
 	} else if err != nil {
 		return nil, err
 	}
-	e := event(audit.InvitationAccepted, a, realm, c)
-	e.Detail = map[string]any{"role": string(u.Role), "invitationId": inv.ID, "invitedBy": inv.InvitedBy}
-	s.record(ctx, e)
 	t, err := s.openSession(ctx, a, realm, c, false)
 	if err != nil {
 		return nil, err

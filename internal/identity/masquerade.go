@@ -117,26 +117,26 @@ func (s *Service) StartMasquerade(ctx context.Context, p *access.Principal, here
 	if parent.ExpiresAt.Before(expires) {
 		expires = parent.ExpiresAt
 	}
-	tokens, err := s.openMasquerade(ctx, &t.Account, parent, expires, c)
+	out := &MasqueradeStarted{Target: &t.User, TargetSlug: t.TenantSlug, SameSite: here.owns(t.TenantID)}
+	// The session, its hand-over code and MASQUERADE_START are written in
+	// one transaction: no masquerade runs unaudited.
+	var codeHash []byte
+	if !out.SameSite {
+		out.Code, codeHash = NewToken(PrefixMasquerade)
+	}
+	e.Action = audit.MasqueradeStart
+	e.Detail = map[string]any{"rule": d.Rule, "parentSessionId": parent.ID, "expiresAt": expires, "targetRole": string(t.Role)}
+	out.Tokens, err = s.openMasquerade(ctx, &t.Account, parent, expires, codeHash, c, s.stamp(e))
 	if err != nil {
 		return nil, err
 	}
-	out := &MasqueradeStarted{Target: &t.User, TargetSlug: t.TenantSlug, SameSite: here.owns(t.TenantID), Tokens: tokens}
-	if !out.SameSite {
-		code, hash := NewToken(PrefixMasquerade)
-		if err := s.Store.CreateMasqueradeCode(ctx, hash, tokens.SessionID, t.TenantID, now.Add(MasqueradeCodeTTL)); err != nil {
-			return nil, err
-		}
-		out.Code = code
-	}
-	e.Action, e.SessionID = audit.MasqueradeStart, tokens.SessionID
-	e.Detail = map[string]any{"rule": d.Rule, "parentSessionId": parent.ID, "expiresAt": expires, "targetRole": string(t.Role)}
-	s.record(ctx, e)
 	return out, nil
 }
 
-// openMasquerade creates the masquerade session of target under parent.
-func (s *Service) openMasquerade(ctx context.Context, target *Account, parent *SessionView, expires time.Time, c Client) (*Tokens, error) {
+// openMasquerade creates the masquerade session of target under parent,
+// with its hand-over code (codeHash, nil: none) and the MASQUERADE_START
+// event start (its SessionID is set here), in one transaction.
+func (s *Service) openMasquerade(ctx context.Context, target *Account, parent *SessionView, expires time.Time, codeHash []byte, c Client, start audit.Event) (*Tokens, error) {
 	now := s.now()
 	accessTok, accessHash := NewToken(PrefixAccess)
 	refresh, refreshHash := NewToken(PrefixRefresh)
@@ -154,7 +154,11 @@ func (s *Service) openMasquerade(ctx context.Context, target *Account, parent *S
 		},
 		AccessHash: accessHash, RefreshHash: refreshHash, CookieHash: cookieHash,
 	}
-	if err := s.Store.CreateSession(ctx, ns); err != nil {
+	if codeHash != nil {
+		ns.CodeHash, ns.CodeExpiresAt = codeHash, now.Add(MasqueradeCodeTTL)
+	}
+	start.SessionID = ns.ID
+	if err := s.Store.CreateSession(ctx, ns, start); err != nil {
 		return nil, err
 	}
 	return &Tokens{SessionID: ns.ID, Access: accessTok, Refresh: refresh, Cookie: cookie,
@@ -221,7 +225,9 @@ func (s *Service) StopMasquerade(ctx context.Context, p *access.Principal, here 
 	if err != nil {
 		return nil, err
 	}
-	s.endMasquerade(ctx, v, "stopped", c)
+	if err := s.endMasquerade(ctx, v, "stopped", c); err != nil {
+		return nil, err
+	}
 	parent, err := s.Store.SessionByID(ctx, v.ParentSessionID)
 	if err != nil {
 		return nil, err
@@ -247,15 +253,11 @@ func (s *Service) StopMasquerade(ctx context.Context, p *access.Principal, here 
 // endMasquerade ends masquerade session v and audits MASQUERADE_END, once
 // whoever gets there first (stop, or the first request after expiry or
 // revocation).
-func (s *Service) endMasquerade(ctx context.Context, v *SessionView, how string, c Client) {
-	ended, err := s.Store.EndMasquerade(ctx, v.ID, "masquerade "+how, s.now())
-	if err != nil {
-		s.Log.ErrorContext(ctx, "masquerade end not recorded", "session", v.ID, "err", err)
-		return
-	}
-	if !ended {
-		return
-	}
+//
+// The session's end and its event are one transaction: if the event cannot
+// be written the end is not marked either, and a later request (or the
+// clean-up) tries again.
+func (s *Service) endMasquerade(ctx context.Context, v *SessionView, how string, c Client) error {
 	e := audit.Event{Action: audit.MasqueradeEnd, ActorID: v.ImpersonatorID, ImpersonatorID: v.ImpersonatorID,
 		TargetID: v.UserID, TargetEmail: v.User.Email, SessionID: v.ID, IP: c.IP, UserAgent: c.UserAgent, Reason: how,
 		Detail: map[string]any{"parentSessionId": v.ParentSessionID, "expiresAt": v.ExpiresAt}}
@@ -268,7 +270,11 @@ func (s *Service) endMasquerade(ctx context.Context, v *SessionView, how string,
 	if imp, err := s.Store.UserByID(ctx, v.ImpersonatorID); err == nil {
 		e.ActorEmail = imp.Email
 	}
-	s.record(ctx, e)
+	if _, err := s.Store.EndMasquerade(ctx, v.ID, "masquerade "+how, s.now(), s.stamp(e)); err != nil {
+		s.Log.ErrorContext(ctx, "masquerade end not recorded", "session", v.ID, "err", err)
+		return err
+	}
+	return nil
 }
 
 // MasqueradeInfo describes a masquerade session for GET /api/auth/me/.

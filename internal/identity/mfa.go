@@ -57,10 +57,9 @@ func (s *Service) ConfirmMFA(ctx context.Context, p *access.Principal, code stri
 		return nil, errs.Field("body.code", "the code is not correct; check your authenticator app's clock")
 	}
 	plain, hashes := NewRecoveryCodes(0)
-	if err := s.Store.EnableMFA(ctx, a.ID, a.MFAPending, step, hashes); err != nil {
+	if err := s.Store.EnableMFA(ctx, a.ID, a.MFAPending, step, hashes, s.stamp(actorEvent(audit.MFAEnabled, p, a.Email, &a.User, c))); err != nil {
 		return nil, err
 	}
-	s.record(ctx, actorEvent(audit.MFAEnabled, p, a.Email, &a.User, c))
 	return plain, nil
 }
 
@@ -73,10 +72,9 @@ func (s *Service) DisableMFA(ctx context.Context, p *access.Principal, password 
 	if !a.MFAEnabled {
 		return errs.E(errs.Conflict, "two-factor authentication is not on")
 	}
-	if err := s.Store.DisableMFA(ctx, a.ID); err != nil {
+	if err := s.Store.DisableMFA(ctx, a.ID, s.stamp(actorEvent(audit.MFADisabled, p, a.Email, &a.User, c))); err != nil {
 		return err
 	}
-	s.record(ctx, actorEvent(audit.MFADisabled, p, a.Email, &a.User, c))
 	return nil
 }
 

@@ -34,12 +34,14 @@ func (s *Service) Register(ctx context.Context, realm Realm, email, password, na
 		return nil, err
 	}
 	a := &Account{User: u, PasswordHash: ph}
-	if err := s.Store.CreateUser(ctx, a); err != nil {
+	registered := func(a *Account) audit.Event {
+		e := event(audit.CustomerRegistered, a, realm, c)
+		e.Detail = map[string]any{"customerId": a.CustomerID}
+		return s.stamp(e)
+	}
+	if err := s.Store.CreateUser(ctx, a, registered); err != nil {
 		return nil, err
 	}
-	e := event(audit.CustomerRegistered, a, realm, c)
-	e.Detail = map[string]any{"customerId": a.CustomerID}
-	s.record(ctx, e)
 	t, err := s.openSession(ctx, a, realm, c, false)
 	if err != nil {
 		return nil, err

@@ -58,17 +58,14 @@ func (s *Service) ResetPassword(ctx context.Context, realm Realm, token, passwor
 	if err != nil {
 		return err
 	}
-	if err := s.Store.ResetPassword(ctx, hash, a.ID, ph, s.now()); errs.Is(err, errs.NotFound) {
+	err = s.Store.ResetPassword(ctx, hash, a.ID, ph, s.now(), s.stamp(event(audit.PasswordReset, a, realm, c)))
+	if errs.Is(err, errs.NotFound) {
 		return invalid
 	} else if err != nil {
 		return err
 	}
 	acctKey, _ := throttleKeys(realm, a.Email, c)
-	if err := s.Store.ClearThrottle(ctx, acctKey); err != nil {
-		return err
-	}
-	s.record(ctx, event(audit.PasswordReset, a, realm, c))
-	return nil
+	return s.Store.ClearThrottle(ctx, acctKey)
 }
 
 // ChangePassword sets a new password for the signed-in user after checking
@@ -82,11 +79,7 @@ func (s *Service) ChangePassword(ctx context.Context, p *access.Principal, curre
 	if err != nil {
 		return relocate(err, "body.newPassword")
 	}
-	if err := s.Store.ChangePassword(ctx, a.ID, ph, p.SessionID, s.now()); err != nil {
-		return err
-	}
-	s.record(ctx, actorEvent(audit.PasswordChanged, p, a.Email, &a.User, c))
-	return nil
+	return s.Store.ChangePassword(ctx, a.ID, ph, p.SessionID, s.now(), s.stamp(actorEvent(audit.PasswordChanged, p, a.Email, &a.User, c)))
 }
 
 // relocate moves a one-field validation error to another input location.

@@ -49,15 +49,23 @@ type Service struct {
 
 func (s *Service) now() time.Time { return s.Now().UTC() }
 
-// record stores an audit event, logging (not returning) a failure: the
-// action it describes has already happened.
+// record stores an audit event that stands alone — a refusal or a failure
+// (LOGIN_FAILED, MASQUERADE_DENIED …): there is no change to pair it with.
+// A failure is logged, not returned. An event that records a change is not
+// recorded here: it is handed to the Store method that makes the change,
+// which writes it in the same transaction (see Store).
 func (s *Service) record(ctx context.Context, e audit.Event) {
+	if err := s.Audit.Record(ctx, s.stamp(e)); err != nil {
+		s.Log.ErrorContext(ctx, "audit event not recorded", "action", string(e.Action), "err", err)
+	}
+}
+
+// stamp dates e (now, unless it is dated already).
+func (s *Service) stamp(e audit.Event) audit.Event {
 	if e.CreatedAt.IsZero() {
 		e.CreatedAt = s.now()
 	}
-	if err := s.Audit.Record(ctx, e); err != nil {
-		s.Log.ErrorContext(ctx, "audit event not recorded", "action", string(e.Action), "err", err)
-	}
+	return e
 }
 
 // event starts an audit event about account a (may be nil) from client c.

@@ -59,13 +59,12 @@ func (s *Service) openSession(ctx context.Context, a *Account, realm Realm, c Cl
 		},
 		AccessHash: accessHash, RefreshHash: refreshHash, CookieHash: cookieHash,
 	}
-	if err := s.Store.CreateSession(ctx, ns); err != nil {
-		return nil, err
-	}
 	e := event(audit.LoginSucceeded, a, realm, c)
 	e.SessionID = ns.ID
 	e.Detail = map[string]any{"mfa": mfaVerified}
-	s.record(ctx, e)
+	if err := s.Store.CreateSession(ctx, ns, s.stamp(e)); err != nil {
+		return nil, err
+	}
 	return &Tokens{SessionID: ns.ID, Access: access, Refresh: refresh, Cookie: cookie,
 		AccessExpiresAt: ns.AccessExpiresAt, ExpiresAt: ns.ExpiresAt}, nil
 }
@@ -198,27 +197,38 @@ func (s *Service) Refresh(ctx context.Context, realm Realm, refresh string, c Cl
 }
 
 // reuse revokes a session whose rotated refresh token came back.
+// The event goes into the revoking transaction; when there is nothing to
+// revoke (or revoking fails) it is recorded on its own: a detected attack
+// is audited whatever became of the session.
 func (s *Service) reuse(ctx context.Context, v *SessionView, realm Realm, c Client, now time.Time) {
+	e := s.stamp(event(audit.RefreshReuseDetected, &v.User, realm, c))
+	e.SessionID = v.ID
 	if v.RevokedAt == nil {
-		if err := s.Store.RevokeSession(ctx, "", v.ID, "refresh token reused", now); err != nil {
+		err := s.Store.RevokeSession(ctx, "", v.ID, "refresh token reused", now, e)
+		if err == nil {
+			return
+		}
+		if !errs.Is(err, errs.NotFound) {
 			s.Log.ErrorContext(ctx, "session not revoked after refresh reuse", "session", v.ID, "err", err)
 		}
 	}
-	e := event(audit.RefreshReuseDetected, &v.User, realm, c)
-	e.SessionID = v.ID
 	s.record(ctx, e)
 }
 
 // Logout ends the principal's session.
 func (s *Service) Logout(ctx context.Context, p *access.Principal, c Client) error {
-	if err := s.Store.RevokeSession(ctx, p.UserID, p.SessionID, "logout", s.now()); err != nil && !errs.Is(err, errs.NotFound) {
-		return err
-	}
 	a, err := s.Store.UserByID(ctx, p.UserID)
 	if err != nil {
 		return err
 	}
-	s.record(ctx, actorEvent(audit.Logout, p, a.Email, &a.User, c))
+	e := s.stamp(actorEvent(audit.Logout, p, a.Email, &a.User, c))
+	if err := s.Store.RevokeSession(ctx, p.UserID, p.SessionID, "logout", s.now(), e); errs.Is(err, errs.NotFound) {
+		// Revoked meanwhile: the sign-out changed nothing but is audited
+		// as before.
+		s.record(ctx, e)
+	} else if err != nil {
+		return err
+	}
 	if p.Masquerading() {
 		if v, err := s.Store.SessionByID(ctx, p.SessionID); err == nil {
 			s.endMasquerade(ctx, v, "logged out", c)

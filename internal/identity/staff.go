@@ -59,26 +59,33 @@ func (s *Service) UpdateStaff(ctx context.Context, p *access.Principal, realm Re
 		return nil, err
 	}
 	now := s.now()
-	if err := s.Store.UpdateUser(ctx, a.ID, c, now); err != nil {
-		return nil, err
-	}
 	actor, err := s.Store.UserByID(ctx, p.UserID)
 	if err != nil {
 		return nil, err
 	}
+	// The events go into the updating transaction: no change without its
+	// audit row, no audit row without its change.
 	before := a.User
+	var events []audit.Event
 	if c.Role != nil && *c.Role != a.Role {
 		e := actorEvent(audit.UserRoleChanged, p, actor.Email, &before, client)
 		e.Detail = map[string]any{"from": string(a.Role), "to": string(*c.Role)}
-		s.record(ctx, e)
-		a.Role = *c.Role
+		events = append(events, s.stamp(e))
 	}
 	if c.Status != nil && *c.Status != a.Status {
 		action := audit.UserEnabled
 		if *c.Status == StatusDisabled {
 			action = audit.UserDisabled
 		}
-		s.record(ctx, actorEvent(action, p, actor.Email, &before, client))
+		events = append(events, s.stamp(actorEvent(action, p, actor.Email, &before, client)))
+	}
+	if err := s.Store.UpdateUser(ctx, a.ID, c, now, events...); err != nil {
+		return nil, err
+	}
+	if c.Role != nil {
+		a.Role = *c.Role
+	}
+	if c.Status != nil {
 		a.Status = *c.Status
 	}
 	if c.Name != nil {

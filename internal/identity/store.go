@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/smoothschedule/smoothschedule/internal/access"
+	"github.com/smoothschedule/smoothschedule/internal/audit"
 )
 
 // Realm is the site people sign in to: one tenant, or the platform
@@ -76,6 +77,10 @@ type Session struct {
 type NewSession struct {
 	Session
 	AccessHash, RefreshHash, CookieHash []byte
+	// CodeHash, when set, is a masquerade hand-over code for the session,
+	// bound to its site and valid until CodeExpiresAt, created with it.
+	CodeHash      []byte
+	CodeExpiresAt time.Time
 }
 
 // SessionView is a session found by one of its credentials, with the facts
@@ -119,12 +124,19 @@ type UserChange struct {
 // Store keeps users and their credentials. Every method that writes more
 // than one row does so in one transaction. Lookups that find nothing return
 // an errs.NotFound error.
+//
+// A method that makes an audited change takes the audit events recording
+// it (the trailing events argument) and writes them in the transaction of
+// the change: both commit or neither does, and a failed audit insert is the
+// method's error. When the change does not happen (an error, or nothing to
+// change) the events are not written.
 type Store interface {
 	// CreateUser inserts a user; a taken email in its realm is a Conflict
 	// on body.email. A CUSTOMER is linked to its tenant's customer record
 	// with the same email, found or created in the same transaction
-	// (a.CustomerID is set).
-	CreateUser(ctx context.Context, a *Account) error
+	// (a.CustomerID is set). events are built once a is stored (with its
+	// CustomerID) and written in the same transaction.
+	CreateUser(ctx context.Context, a *Account, events ...func(*Account) audit.Event) error
 	// LinkCustomer links an existing CUSTOMER login without a customer
 	// record the same way (a.CustomerID is set; left "" when the record of
 	// that email is already another login's).
@@ -139,16 +151,17 @@ type Store interface {
 	// user, in the same transaction. A change that would leave the user's
 	// tenant without an active TENANT_OWNER is a Conflict and changes
 	// nothing.
-	UpdateUser(ctx context.Context, id string, c UserChange, now time.Time) error
+	UpdateUser(ctx context.Context, id string, c UserChange, now time.Time, events ...audit.Event) error
 	// SetPasswordHash replaces a hash with an equivalent one (upgrade on
 	// login); it revokes nothing.
 	SetPasswordHash(ctx context.Context, userID, hash string) error
 	// ChangePassword sets a new hash, revokes every session of the user but
 	// keepSessionID ("" revokes all) and voids pending reset links.
-	ChangePassword(ctx context.Context, userID, hash, keepSessionID string, now time.Time) error
+	ChangePassword(ctx context.Context, userID, hash, keepSessionID string, now time.Time, events ...audit.Event) error
 
-	// CreateSession inserts s and stamps the user's last login.
-	CreateSession(ctx context.Context, s NewSession) error
+	// CreateSession inserts s (and its masquerade hand-over code, when
+	// s.CodeHash is set) and stamps the user's last login.
+	CreateSession(ctx context.Context, s NewSession, events ...audit.Event) error
 	SessionByAccess(ctx context.Context, hash []byte) (*SessionView, error)
 	SessionByCookie(ctx context.Context, hash []byte) (*SessionView, error)
 	// SessionByRefresh finds the session a refresh token belongs to and
@@ -160,7 +173,7 @@ type Store interface {
 	RotateRefresh(ctx context.Context, sessionID string, oldRefresh, newRefresh, newAccess []byte, accessExpires, now time.Time) error
 	TouchSession(ctx context.Context, id string, now time.Time) error
 	// RevokeSession revokes one session of userID ("" for any user).
-	RevokeSession(ctx context.Context, userID, id, reason string, now time.Time) error
+	RevokeSession(ctx context.Context, userID, id, reason string, now time.Time, events ...audit.Event) error
 	RevokeUserSessions(ctx context.Context, userID, exceptID, reason string, now time.Time) error
 	// ListSessions lists the user's live sessions, newest first.
 	ListSessions(ctx context.Context, userID string, now time.Time) ([]Session, error)
@@ -168,8 +181,8 @@ type Store interface {
 	SetMFAPending(ctx context.Context, userID string, sealed []byte) error
 	// EnableMFA makes the pending secret the active one, records step as
 	// used and replaces the recovery codes.
-	EnableMFA(ctx context.Context, userID string, sealed []byte, step int64, recoveryHashes [][]byte) error
-	DisableMFA(ctx context.Context, userID string) error
+	EnableMFA(ctx context.Context, userID string, sealed []byte, step int64, recoveryHashes [][]byte, events ...audit.Event) error
+	DisableMFA(ctx context.Context, userID string, events ...audit.Event) error
 	// UseTOTPStep records step as the user's last used one, if it is newer
 	// than the recorded one; false means replay.
 	UseTOTPStep(ctx context.Context, userID string, step int64) (bool, error)
@@ -190,13 +203,13 @@ type Store interface {
 
 	// CreateInvitation inserts inv, revoking a pending one for the same
 	// email and realm in the same transaction.
-	CreateInvitation(ctx context.Context, inv *Invitation, hash []byte) error
+	CreateInvitation(ctx context.Context, inv *Invitation, hash []byte, events ...audit.Event) error
 	InvitationByToken(ctx context.Context, hash []byte) (*Invitation, error)
 	ListInvitations(ctx context.Context, tenantID *string, now time.Time) ([]Invitation, error)
 	RevokeInvitation(ctx context.Context, tenantID *string, id string, now time.Time) error
 	// AcceptInvitation marks the invitation accepted and creates a, in one
 	// transaction, if it is still pending and unexpired (else NotFound).
-	AcceptInvitation(ctx context.Context, hash []byte, a *Account, now time.Time) error
+	AcceptInvitation(ctx context.Context, hash []byte, a *Account, now time.Time, events ...audit.Event) error
 
 	// CreateReset stores a reset link for the user unless one was made in
 	// the last minute (false: none made).
@@ -206,7 +219,7 @@ type Store interface {
 	// ResetPassword consumes the link, sets the hash, revokes every session
 	// and voids the user's other links, in one transaction; NotFound if the
 	// link was used meanwhile.
-	ResetPassword(ctx context.Context, hash []byte, userID, passwordHash string, now time.Time) error
+	ResetPassword(ctx context.Context, hash []byte, userID, passwordHash string, now time.Time, events ...audit.Event) error
 
 	// CleanUp deletes what has outlived its use (see Cutoffs).
 	CleanUp(ctx context.Context, c Cutoffs) (CleanupCounts, error)

@@ -6,6 +6,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
+	"github.com/smoothschedule/smoothschedule/internal/audit"
 	"github.com/smoothschedule/smoothschedule/internal/errs"
 	"github.com/smoothschedule/smoothschedule/internal/identity"
 )
@@ -17,8 +18,8 @@ func (s *Identity) SetMFAPending(ctx context.Context, userID string, sealed []by
 }
 
 // EnableMFA activates the secret and replaces the recovery codes.
-func (s *Identity) EnableMFA(ctx context.Context, userID string, sealed []byte, step int64, hashes [][]byte) error {
-	return s.DB.InShared(ctx, func(tx pgx.Tx) error {
+func (s *Identity) EnableMFA(ctx context.Context, userID string, sealed []byte, step int64, hashes [][]byte, events ...audit.Event) error {
+	return s.DB.inSharedAudited(ctx, events, func(tx pgx.Tx) error {
 		b := &pgx.Batch{}
 		b.Queue(`UPDATE shared.users SET mfa_enabled = true, mfa_secret = $2, mfa_pending_secret = NULL,
 			mfa_last_step = $3, updated_at = now() WHERE id = $1::uuid`, userID, sealed, step)
@@ -31,8 +32,8 @@ func (s *Identity) EnableMFA(ctx context.Context, userID string, sealed []byte, 
 }
 
 // DisableMFA removes the secret and the recovery codes.
-func (s *Identity) DisableMFA(ctx context.Context, userID string) error {
-	return s.DB.InShared(ctx, func(tx pgx.Tx) error {
+func (s *Identity) DisableMFA(ctx context.Context, userID string, events ...audit.Event) error {
+	return s.DB.inSharedAudited(ctx, events, func(tx pgx.Tx) error {
 		b := &pgx.Batch{}
 		b.Queue(`UPDATE shared.users SET mfa_enabled = false, mfa_secret = NULL, mfa_pending_secret = NULL,
 			updated_at = now() WHERE id = $1::uuid`, userID)
@@ -92,8 +93,8 @@ func (s *Identity) ResetTarget(ctx context.Context, hash []byte, now time.Time) 
 }
 
 // ResetPassword consumes the link and sets the password, ending every session.
-func (s *Identity) ResetPassword(ctx context.Context, hash []byte, userID, passwordHash string, now time.Time) error {
-	return s.DB.InShared(ctx, func(tx pgx.Tx) error {
+func (s *Identity) ResetPassword(ctx context.Context, hash []byte, userID, passwordHash string, now time.Time, events ...audit.Event) error {
+	return s.DB.inSharedAudited(ctx, events, func(tx pgx.Tx) error {
 		tag, err := tx.Exec(ctx, `UPDATE shared.password_resets SET used_at = $3
 			WHERE token_hash = $1 AND user_id = $2::uuid AND used_at IS NULL AND expires_at > $3`, hash, userID, now)
 		if err != nil {

@@ -8,6 +8,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"regexp"
 
 	"github.com/jackc/pgx/v5"
@@ -20,6 +21,10 @@ import (
 // DB is the application's handle on PostgreSQL.
 type DB struct {
 	Pool *pgxpool.Pool
+	// Log receives the line of each audit event a store writes in the
+	// transaction of its change, once that transaction commits (nil:
+	// slog.Default()).
+	Log *slog.Logger
 }
 
 // Open connects a pool to url. The pool caches prepared statements (pgx's
@@ -67,7 +72,12 @@ func (db *DB) InTenant(ctx context.Context, schema string, fn func(pgx.Tx) error
 	if !ValidSchema(schema) {
 		return fmt.Errorf("postgres: refusing invalid tenant schema name %q", schema)
 	}
-	return db.tx(ctx, pgx.TxOptions{BeginQuery: "BEGIN; SELECT set_config('search_path', '" + schema + ",shared', true)"}, fn)
+	return db.tx(ctx, tenantTx(schema), fn)
+}
+
+// tenantTx begins a transaction on a valid tenant schema (see InTenant).
+func tenantTx(schema string) pgx.TxOptions {
+	return pgx.TxOptions{BeginQuery: "BEGIN; SELECT set_config('search_path', '" + schema + ",shared', true)"}
 }
 
 // InShared runs fn in a transaction on the shared schema.

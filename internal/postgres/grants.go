@@ -7,6 +7,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/smoothschedule/smoothschedule/internal/access"
+	"github.com/smoothschedule/smoothschedule/internal/audit"
 	"github.com/smoothschedule/smoothschedule/internal/errs"
 	"github.com/smoothschedule/smoothschedule/internal/identity"
 )
@@ -46,11 +47,13 @@ func (s *Identity) ActiveGrants(ctx context.Context, userID string, now time.Tim
 }
 
 // CreateGrant inserts a grant.
-func (s *Identity) CreateGrant(ctx context.Context, g identity.GrantRow) error {
-	_, err := s.DB.Pool.Exec(ctx, `INSERT INTO shared.permission_grants (id, grantor_id, grantee_id, tenant_id, action, reason, created_at, expires_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-		g.ID, g.GrantorID, g.GranteeID, nullUUID(g.TenantID), string(g.Action), g.Reason, g.CreatedAt, g.ExpiresAt)
-	return err
+func (s *Identity) CreateGrant(ctx context.Context, g identity.GrantRow, events ...audit.Event) error {
+	return s.DB.inSharedAudited(ctx, events, func(tx pgx.Tx) error {
+		_, err := tx.Exec(ctx, `INSERT INTO shared.permission_grants (id, grantor_id, grantee_id, tenant_id, action, reason, created_at, expires_at)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+			g.ID, g.GrantorID, g.GranteeID, nullUUID(g.TenantID), string(g.Action), g.Reason, g.CreatedAt, g.ExpiresAt)
+		return err
+	})
 }
 
 // grantStatusSQL is the condition of each status at $2.
@@ -91,13 +94,39 @@ func (s *Identity) GrantByID(ctx context.Context, id string, tenantID *string) (
 	return &g, nil
 }
 
-// RevokeGrants revokes the unrevoked grants among ids within a tenant.
-func (s *Identity) RevokeGrants(ctx context.Context, ids []string, tenantID *string, by string, now time.Time) ([]identity.GrantRow, error) {
-	rows, err := s.DB.Pool.Query(ctx, `UPDATE shared.permission_grants g SET revoked_at = $3, revoked_by = $4::uuid
-		WHERE g.id = ANY($1::uuid[]) AND ($2::uuid IS NULL OR g.tenant_id = $2::uuid) AND g.revoked_at IS NULL
-		RETURNING `+grantColumns, ids, tenantID, now, by)
+// RevokeGrants revokes the unrevoked grants among ids within a tenant and
+// writes the audit event of each, in one transaction.
+func (s *Identity) RevokeGrants(ctx context.Context, ids []string, tenantID *string, by string, now time.Time,
+	event func(identity.GrantRow) audit.Event) ([]identity.GrantRow, error) {
+	var revoked []identity.GrantRow
+	err := s.DB.audited(ctx, pgx.TxOptions{}, func(tx pgx.Tx, w *auditTx) error {
+		rows, err := tx.Query(ctx, `UPDATE shared.permission_grants g SET revoked_at = $3, revoked_by = $4::uuid
+			WHERE g.id = ANY($1::uuid[]) AND ($2::uuid IS NULL OR g.tenant_id = $2::uuid) AND g.revoked_at IS NULL
+			RETURNING `+grantColumns+`, coalesce((SELECT u.email FROM shared.users u WHERE u.id = g.grantee_id), '')`,
+			ids, tenantID, now, by)
+		if err != nil {
+			return err
+		}
+		revoked, err = pgx.CollectRows(rows, func(r pgx.CollectableRow) (identity.GrantRow, error) {
+			var g identity.GrantRow
+			var action string
+			err := r.Scan(&g.ID, &g.GrantorID, &g.GranteeID, &g.TenantID, &action, &g.Reason, &g.CreatedAt, &g.ExpiresAt,
+				&g.RevokedAt, &g.GranteeEmail)
+			g.Action = access.Permission(action)
+			return g, err
+		})
+		if err != nil || event == nil {
+			return err
+		}
+		for _, g := range revoked {
+			if err := w.write(ctx, event(g)); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 	if err != nil {
 		return nil, err
 	}
-	return collectGrants(rows)
+	return revoked, nil
 }

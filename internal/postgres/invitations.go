@@ -7,6 +7,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/smoothschedule/smoothschedule/internal/access"
+	"github.com/smoothschedule/smoothschedule/internal/audit"
 	"github.com/smoothschedule/smoothschedule/internal/errs"
 	"github.com/smoothschedule/smoothschedule/internal/identity"
 )
@@ -27,8 +28,8 @@ func scanInvitation(row pgx.Row) (*identity.Invitation, error) {
 
 // CreateInvitation inserts an invitation, revoking a pending one for the
 // same email and realm.
-func (s *Identity) CreateInvitation(ctx context.Context, inv *identity.Invitation, hash []byte) error {
-	return s.DB.InShared(ctx, func(tx pgx.Tx) error {
+func (s *Identity) CreateInvitation(ctx context.Context, inv *identity.Invitation, hash []byte, events ...audit.Event) error {
+	return s.DB.inSharedAudited(ctx, events, func(tx pgx.Tx) error {
 		b := &pgx.Batch{}
 		b.Queue(`UPDATE shared.invitations SET revoked_at = $3 WHERE tenant_id IS NOT DISTINCT FROM $1::uuid AND email = $2
 			AND accepted_at IS NULL AND revoked_at IS NULL`, inv.TenantID, inv.Email, inv.CreatedAt)
@@ -69,8 +70,8 @@ func (s *Identity) RevokeInvitation(ctx context.Context, tenantID *string, id st
 }
 
 // AcceptInvitation uses up the invitation and creates the user, atomically.
-func (s *Identity) AcceptInvitation(ctx context.Context, hash []byte, a *identity.Account, now time.Time) error {
-	return s.DB.InShared(ctx, func(tx pgx.Tx) error {
+func (s *Identity) AcceptInvitation(ctx context.Context, hash []byte, a *identity.Account, now time.Time, events ...audit.Event) error {
+	return s.DB.inSharedAudited(ctx, events, func(tx pgx.Tx) error {
 		tag, err := tx.Exec(ctx, `UPDATE shared.invitations SET accepted_at = $2
 			WHERE token_hash = $1 AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > $2`, hash, now)
 		if err != nil {

@@ -7,6 +7,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/smoothschedule/smoothschedule/internal/access"
+	"github.com/smoothschedule/smoothschedule/internal/audit"
 	"github.com/smoothschedule/smoothschedule/internal/errs"
 	"github.com/smoothschedule/smoothschedule/internal/identity"
 )
@@ -80,11 +81,19 @@ func (s *Identity) RenewCookie(ctx context.Context, id string, cookieHash []byte
 	return err
 }
 
-// EndMasquerade revokes a masquerade session and marks its end audited,
-// atomically: only the first caller gets true.
-func (s *Identity) EndMasquerade(ctx context.Context, id, reason string, now time.Time) (bool, error) {
-	tag, err := s.DB.Pool.Exec(ctx, `UPDATE shared.sessions SET masquerade_ended_at = $2,
-			revoked_at = coalesce(revoked_at, $2), revoked_reason = CASE WHEN revoked_at IS NULL THEN $3 ELSE revoked_reason END
-		WHERE id = $1::uuid AND impersonator_id IS NOT NULL AND masquerade_ended_at IS NULL`, id, now, reason)
-	return err == nil && tag.RowsAffected() == 1, err
+// EndMasquerade revokes a masquerade session, marks its end audited and
+// writes events, atomically: only the first caller gets true (and writes).
+func (s *Identity) EndMasquerade(ctx context.Context, id, reason string, now time.Time, events ...audit.Event) (bool, error) {
+	ended := false
+	err := s.DB.audited(ctx, pgx.TxOptions{}, func(tx pgx.Tx, w *auditTx) error {
+		tag, err := tx.Exec(ctx, `UPDATE shared.sessions SET masquerade_ended_at = $2,
+				revoked_at = coalesce(revoked_at, $2), revoked_reason = CASE WHEN revoked_at IS NULL THEN $3 ELSE revoked_reason END
+			WHERE id = $1::uuid AND impersonator_id IS NOT NULL AND masquerade_ended_at IS NULL`, id, now, reason)
+		if err != nil || tag.RowsAffected() != 1 {
+			return err
+		}
+		ended = true
+		return w.write(ctx, events...)
+	})
+	return ended && err == nil, err
 }

@@ -7,6 +7,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/smoothschedule/smoothschedule/internal/access"
+	"github.com/smoothschedule/smoothschedule/internal/audit"
 	"github.com/smoothschedule/smoothschedule/internal/errs"
 	"github.com/smoothschedule/smoothschedule/internal/identity"
 )
@@ -42,8 +43,8 @@ func scanSessionView(row pgx.Row, extra ...any) (*identity.SessionView, error) {
 
 // CreateSession inserts a session with its first refresh token and stamps
 // the user's last login.
-func (s *Identity) CreateSession(ctx context.Context, n identity.NewSession) error {
-	return s.DB.InShared(ctx, func(tx pgx.Tx) error {
+func (s *Identity) CreateSession(ctx context.Context, n identity.NewSession, events ...audit.Event) error {
+	return s.DB.inSharedAudited(ctx, events, func(tx pgx.Tx) error {
 		var imp, parent *string
 		if n.ImpersonatorID != "" {
 			imp = &n.ImpersonatorID
@@ -61,6 +62,10 @@ func (s *Identity) CreateSession(ctx context.Context, n identity.NewSession) err
 			n.RefreshHash, n.ID, n.CreatedAt)
 		if n.ImpersonatorID == "" {
 			b.Queue(`UPDATE shared.users SET last_login_at = $2 WHERE id = $1::uuid`, n.UserID, n.CreatedAt)
+		}
+		if n.CodeHash != nil {
+			b.Queue(`INSERT INTO shared.masquerade_codes (code_hash, session_id, tenant_id, expires_at) VALUES ($1, $2::uuid, $3::uuid, $4)`,
+				n.CodeHash, n.ID, n.TenantID, n.CodeExpiresAt)
 		}
 		return tx.SendBatch(ctx, b).Close()
 	})
@@ -117,21 +122,23 @@ func (s *Identity) TouchSession(ctx context.Context, id string, now time.Time) e
 
 // RevokeSession revokes one session (of userID, when given) and the
 // masquerade sessions started from it.
-func (s *Identity) RevokeSession(ctx context.Context, userID, id, reason string, now time.Time) error {
+func (s *Identity) RevokeSession(ctx context.Context, userID, id, reason string, now time.Time, events ...audit.Event) error {
 	var uid *string
 	if userID != "" {
 		uid = &userID
 	}
-	tag, err := s.DB.Pool.Exec(ctx, `UPDATE shared.sessions SET revoked_at = $3, revoked_reason = $4
-		WHERE (id = $1::uuid OR parent_session_id = $1::uuid) AND revoked_at IS NULL
-		AND EXISTS (SELECT 1 FROM shared.sessions p WHERE p.id = $1::uuid AND ($2::uuid IS NULL OR p.user_id = $2::uuid))`, id, uid, now, reason)
-	if err != nil {
-		return err
-	}
-	if tag.RowsAffected() == 0 {
-		return errs.E(errs.NotFound, "no live session %q", id)
-	}
-	return nil
+	return s.DB.inSharedAudited(ctx, events, func(tx pgx.Tx) error {
+		tag, err := tx.Exec(ctx, `UPDATE shared.sessions SET revoked_at = $3, revoked_reason = $4
+			WHERE (id = $1::uuid OR parent_session_id = $1::uuid) AND revoked_at IS NULL
+			AND EXISTS (SELECT 1 FROM shared.sessions p WHERE p.id = $1::uuid AND ($2::uuid IS NULL OR p.user_id = $2::uuid))`, id, uid, now, reason)
+		if err != nil {
+			return err
+		}
+		if tag.RowsAffected() == 0 {
+			return errs.E(errs.NotFound, "no live session %q", id)
+		}
+		return nil
+	})
 }
 
 // RevokeUserSessions revokes every live session of a user but exceptID.

@@ -7,6 +7,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/smoothschedule/smoothschedule/internal/access"
+	"github.com/smoothschedule/smoothschedule/internal/audit"
 	"github.com/smoothschedule/smoothschedule/internal/errs"
 	"github.com/smoothschedule/smoothschedule/internal/identity"
 )
@@ -44,8 +45,8 @@ func (s *Identity) ListStaff(ctx context.Context, tenantID string) ([]identity.S
 // session. When the user is an active TENANT_OWNER, the tenant's owners
 // are locked first and the change is refused (Conflict) if no active owner
 // would remain: two owners demoting each other at once cannot both win.
-func (s *Identity) UpdateUser(ctx context.Context, id string, c identity.UserChange, now time.Time) error {
-	return s.DB.InShared(ctx, func(tx pgx.Tx) error {
+func (s *Identity) UpdateUser(ctx context.Context, id string, c identity.UserChange, now time.Time, events ...audit.Event) error {
+	return s.DB.inSharedAudited(ctx, events, func(tx pgx.Tx) error {
 		var tenant *string
 		var wasOwner bool
 		err := tx.QueryRow(ctx, `SELECT tenant_id::text, role = 'TENANT_OWNER' AND status = 'active' FROM shared.users

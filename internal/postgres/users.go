@@ -8,6 +8,7 @@ import (
 	"github.com/jackc/pgx/v5/pgconn"
 
 	"github.com/smoothschedule/smoothschedule/internal/access"
+	"github.com/smoothschedule/smoothschedule/internal/audit"
 	"github.com/smoothschedule/smoothschedule/internal/errs"
 	"github.com/smoothschedule/smoothschedule/internal/identity"
 	"github.com/smoothschedule/smoothschedule/internal/tenancy"
@@ -40,9 +41,20 @@ func scanAccount(row pgx.Row) (*identity.Account, error) {
 	return &a, nil
 }
 
-// CreateUser inserts a user (a CUSTOMER linked to its customer record).
-func (s *Identity) CreateUser(ctx context.Context, a *identity.Account) error {
-	return s.DB.InShared(ctx, func(tx pgx.Tx) error { return mapUserErr(insertUser(ctx, tx, a), a.Email) })
+// CreateUser inserts a user (a CUSTOMER linked to its customer record) and
+// the audit events built from it.
+func (s *Identity) CreateUser(ctx context.Context, a *identity.Account, events ...func(*identity.Account) audit.Event) error {
+	return s.DB.audited(ctx, pgx.TxOptions{}, func(tx pgx.Tx, w *auditTx) error {
+		if err := mapUserErr(insertUser(ctx, tx, a), a.Email); err != nil {
+			return err
+		}
+		for _, e := range events {
+			if err := w.write(ctx, e(a)); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }
 
 // execer is what a pool and a transaction share.
@@ -121,8 +133,8 @@ func (s *Identity) SetPasswordHash(ctx context.Context, userID, hash string) err
 }
 
 // ChangePassword sets the hash, revokes the other sessions and voids reset links.
-func (s *Identity) ChangePassword(ctx context.Context, userID, hash, keepSessionID string, now time.Time) error {
-	return s.DB.InShared(ctx, func(tx pgx.Tx) error {
+func (s *Identity) ChangePassword(ctx context.Context, userID, hash, keepSessionID string, now time.Time, events ...audit.Event) error {
+	return s.DB.inSharedAudited(ctx, events, func(tx pgx.Tx) error {
 		return setPassword(ctx, tx, userID, hash, keepSessionID, now)
 	})
 }
