@@ -93,8 +93,12 @@ func init() {
 				return nil
 			},
 		},
-		lifecycle("suspend", "suspend a business: its site answers 403 at once on every host", func(s *tenancy.Service) func(context.Context, string) (*tenancy.Tenant, error) { return s.Suspend }),
-		lifecycle("activate", "reactivate a suspended business", func(s *tenancy.Service) func(context.Context, string) (*tenancy.Tenant, error) { return s.Activate }),
+		lifecycle("suspend", "suspend a business: its site answers 403 at once on every host", func(s *tenancy.Service) func(context.Context, string) (*tenancy.Tenant, error) {
+			return func(ctx context.Context, slug string) (*tenancy.Tenant, error) { return s.Suspend(ctx, slug) }
+		}),
+		lifecycle("activate", "reactivate a suspended business", func(s *tenancy.Service) func(context.Context, string) (*tenancy.Tenant, error) {
+			return func(ctx context.Context, slug string) (*tenancy.Tenant, error) { return s.Activate(ctx, slug) }
+		}),
 		command{
 			name: "tenant delete", args: "SLUG [--purge]", nargs: 1,
 			summary: "soft-delete a business (its site answers 404, data kept); --purge then drops its schema for good",

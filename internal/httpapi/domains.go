@@ -123,11 +123,10 @@ func (s *Server) addDomain(ctx context.Context, in *struct {
 		return nil, err
 	}
 	t := tenancy.TenantFrom(ctx)
-	d, err := s.Domains.Add(ctx, t.ID, in.Body.Domain)
+	d, err := s.Domains.Add(ctx, t.ID, in.Body.Domain, s.domainActor(ctx, ""))
 	if err != nil {
 		return nil, err
 	}
-	s.auditDomain(ctx, audit.DomainAdded, t.ID, d.Domain, "")
 	return &domainOutput{s.domainOut(t, *d)}, nil
 }
 
@@ -138,14 +137,11 @@ func (s *Server) verifyDomain(ctx context.Context, in *domainPath) (*domainOutpu
 		return nil, err
 	}
 	t := tenancy.TenantFrom(ctx)
-	d, newly, err := s.Domains.Verify(ctx, t.ID, in.Domain)
+	d, _, err := s.Domains.Verify(ctx, t.ID, in.Domain, s.domainActor(ctx, ""))
 	if err != nil {
 		return nil, err
 	}
 	s.Resolver.Invalidate()
-	if newly {
-		s.auditDomain(ctx, audit.DomainVerified, t.ID, d.Domain, "")
-	}
 	return &domainOutput{s.domainOut(t, *d)}, nil
 }
 
@@ -153,12 +149,10 @@ func (s *Server) verifyDomain(ctx context.Context, in *domainPath) (*domainOutpu
 // without custom domains can still remove them.
 func (s *Server) deleteDomain(ctx context.Context, in *domainPath) (*struct{ Status int }, error) {
 	t := tenancy.TenantFrom(ctx)
-	d, err := s.Domains.Remove(ctx, t.ID, in.Domain)
-	if err != nil {
+	if _, err := s.Domains.Remove(ctx, t.ID, in.Domain, s.domainActor(ctx, "")); err != nil {
 		return nil, err
 	}
 	s.Resolver.Invalidate()
-	s.auditDomain(ctx, audit.DomainRemoved, t.ID, d.Domain, "")
 	return &struct{ Status int }{http.StatusNoContent}, nil
 }
 
@@ -192,38 +186,31 @@ func (s *Server) platformVerifyDomain(ctx context.Context, in *struct {
 	if err != nil {
 		return nil, err
 	}
-	d, newly, err := s.Domains.VerifyManually(ctx, t.ID, in.Domain)
+	reason := ""
+	if in.Body != nil {
+		reason = in.Body.Reason
+	}
+	d, _, err := s.Domains.VerifyManually(ctx, t.ID, in.Domain, s.domainActor(ctx, reason))
 	if err != nil {
 		return nil, err
 	}
 	s.Resolver.Invalidate()
-	if newly {
-		reason := ""
-		if in.Body != nil {
-			reason = in.Body.Reason
-		}
-		s.auditDomain(ctx, audit.DomainVerifiedManually, t.ID, d.Domain, reason)
-	}
 	return &domainOutput{s.domainOut(t, *d)}, nil
 }
 
-// auditDomain records a domain change by the request's principal; a
-// failure is logged (the change has happened).
-func (s *Server) auditDomain(ctx context.Context, action audit.Action, tenantID, domain, reason string) {
-	if s.Identity == nil || s.Identity.Audit == nil {
-		return
-	}
-	p := principalFrom(ctx)
+// domainActor is who changes a domain in this request (the principal,
+// from where, and why): the domains service completes it into the audit
+// event its store writes in the change's transaction.
+func (s *Server) domainActor(ctx context.Context, reason string) audit.Event {
 	c := clientFrom(ctx)
-	e := audit.Event{Action: action, TenantID: tenantID, Reason: reason, IP: c.IP, UserAgent: c.UserAgent,
-		Detail: map[string]any{"domain": domain}, CreatedAt: s.Now().UTC()}
-	if p != nil {
+	e := audit.Event{Reason: reason, IP: c.IP, UserAgent: c.UserAgent, CreatedAt: s.Now().UTC()}
+	if p := principalFrom(ctx); p != nil {
 		e.ActorID, e.ImpersonatorID, e.SessionID = p.UserID, p.ImpersonatorID, p.SessionID
-		if u, err := s.Identity.Store.UserByID(ctx, p.UserID); err == nil {
-			e.ActorEmail = u.Email
+		if s.Identity != nil {
+			if u, err := s.Identity.Store.UserByID(ctx, p.UserID); err == nil {
+				e.ActorEmail = u.Email
+			}
 		}
 	}
-	if err := s.Identity.Audit.Record(ctx, e); err != nil {
-		s.Log.ErrorContext(ctx, "audit event not recorded", "action", string(action), "err", err)
-	}
+	return e
 }

@@ -5,6 +5,7 @@ import (
 	"io"
 	"time"
 
+	"github.com/smoothschedule/smoothschedule/internal/audit"
 	"github.com/smoothschedule/smoothschedule/internal/identity"
 	"github.com/smoothschedule/smoothschedule/internal/tenancy"
 )
@@ -76,6 +77,9 @@ type Provisioning struct {
 	// DemoData fills the new schema with a realistic week-by-week business
 	// (resources, services, hours, customers, appointments).
 	DemoData bool
+	// Audit are the events recording the provisioning, written in its
+	// transaction.
+	Audit []audit.Event
 }
 
 // UserFilter narrows the users console.
@@ -95,13 +99,15 @@ type UserRow struct {
 }
 
 // AdminStore keeps what the platform console reads and changes beyond plans.
-// Lookups that find nothing return errs.NotFound.
+// Lookups that find nothing return errs.NotFound. Methods that change
+// something take the audit events recording the change and write them in
+// the same transaction.
 type AdminStore interface {
 	Businesses(ctx context.Context, f BusinessFilter) ([]BusinessRow, int, error)
 	// Business reads a business, its owner, domains, last activity and its
 	// usage (one tenant transaction) and its entitlements.
 	Business(ctx context.Context, id string, now time.Time) (*BusinessDetail, error)
-	UpdateBusiness(ctx context.Context, id string, c BusinessChange) error
+	UpdateBusiness(ctx context.Context, id string, c BusinessChange, events ...audit.Event) error
 	Provision(ctx context.Context, p Provisioning) error
 	// Export writes a JSON archive of the business: its shared rows and
 	// every table of its schema, streamed.
@@ -116,7 +122,7 @@ type AdminStore interface {
 	// its pending staff invitations, for the MaxUsers limit.
 	StaffSeats(ctx context.Context, tenantID string) (int, error)
 	// DeletePlan removes a plan; a plan still in use is a Conflict.
-	DeletePlan(ctx context.Context, key string) error
+	DeletePlan(ctx context.Context, key string, events ...audit.Event) error
 
 	Users(ctx context.Context, f UserFilter) ([]UserRow, int, error)
 	User(ctx context.Context, id string) (*UserRow, error)

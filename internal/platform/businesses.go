@@ -67,8 +67,13 @@ func (a *Admin) CreateBusiness(ctx context.Context, p *access.Principal, n NewBu
 			InvitedBy: p.UserID, CreatedAt: now, ExpiresAt: now.Add(identity.InvitationTTL)}
 		prov.InvitationHash = hash
 	}
+	actor := a.event(ctx, p, audit.Event{Action: audit.BusinessCreated})
 	t, err := a.create(ctx, nt, "body.subdomain", func(ctx context.Context, t *tenancy.Tenant, domain string) error {
 		prov.Tenant, prov.Domain = t, domain
+		e := actor
+		e.TenantID = t.ID
+		e.Detail = map[string]any{"slug": t.Slug, "plan": t.Plan, "ownerEmail": owner.Email, "invited": token != ""}
+		prov.Audit = []audit.Event{e}
 		return a.Admin.Provision(ctx, prov)
 	})
 	if err != nil {
@@ -79,7 +84,6 @@ func (a *Admin) CreateBusiness(ctx context.Context, p *access.Principal, n NewBu
 		a.send(ctx, notify.Message{To: owner.Email, Subject: "Your business " + t.Name + " is ready", Link: link,
 			Text: "Hello,\n\n" + t.Name + " has been set up for you. Choose your password within 7 days:\n\n" + link + "\n"})
 	}
-	a.record(ctx, p, audit.Event{Action: audit.BusinessCreated, TenantID: t.ID, Detail: map[string]any{"slug": t.Slug, "plan": t.Plan, "ownerEmail": owner.Email, "invited": token != ""}})
 	return a.Admin.Business(ctx, t.ID, now)
 }
 
@@ -122,10 +126,10 @@ func (a *Admin) UpdateBusiness(ctx context.Context, p *access.Principal, id stri
 	if _, err := a.Business(ctx, id); err != nil {
 		return nil, err
 	}
-	if err := a.Admin.UpdateBusiness(ctx, id, c); err != nil {
+	e := a.event(ctx, p, audit.Event{Action: audit.BusinessUpdated, TenantID: id, Detail: map[string]any{"plan": c.Plan, "name": c.Name}})
+	if err := a.Admin.UpdateBusiness(ctx, id, c, e); err != nil {
 		return nil, err
 	}
-	a.record(ctx, p, audit.Event{Action: audit.BusinessUpdated, TenantID: id, Detail: map[string]any{"plan": c.Plan, "name": c.Name}})
 	return a.Business(ctx, id)
 }
 
@@ -137,24 +141,30 @@ func (a *Admin) SetStatus(ctx context.Context, p *access.Principal, id string, t
 	if err != nil {
 		return nil, err
 	}
-	var action audit.Action
-	switch to {
-	case tenancy.StatusSuspended:
-		action = audit.BusinessSuspended
-		_, err = a.Tenancy.Suspend(ctx, b.Slug)
-	case tenancy.StatusActive:
-		action = audit.BusinessActivated
-		_, err = a.Tenancy.Activate(ctx, b.Slug)
-	case tenancy.StatusDeleted:
-		action = audit.BusinessDeleted
-		_, err = a.Tenancy.Delete(ctx, b.Slug)
-	default:
+	transitions := map[tenancy.Status]struct {
+		action audit.Action
+		op     func(context.Context, string, ...audit.Event) (*tenancy.Tenant, error)
+	}{
+		tenancy.StatusSuspended: {audit.BusinessSuspended, a.Tenancy.Suspend},
+		tenancy.StatusActive:    {audit.BusinessActivated, a.Tenancy.Activate},
+		tenancy.StatusDeleted:   {audit.BusinessDeleted, a.Tenancy.Delete},
+	}
+	tr, ok := transitions[to]
+	if !ok {
 		return nil, errs.Field("body.status", "status can be changed to suspended, active or deleted, not %q", to)
 	}
-	if err != nil {
+	// The status change and its event are one transaction. Asking for the
+	// status a business already has changes nothing; it is still audited
+	// (as it always was), on its own.
+	e := audit.Event{Action: tr.action, TenantID: id, Detail: map[string]any{"slug": b.Slug, "from": string(b.Status)}}
+	if b.Status == to {
+		if _, err := tr.op(ctx, b.Slug); err != nil {
+			return nil, err
+		}
+		a.record(ctx, p, e)
+	} else if _, err := tr.op(ctx, b.Slug, a.event(ctx, p, e)); err != nil {
 		return nil, err
 	}
-	a.record(ctx, p, audit.Event{Action: action, TenantID: id, Detail: map[string]any{"slug": b.Slug, "from": string(b.Status)}})
 	return a.Business(ctx, id)
 }
 
@@ -166,10 +176,10 @@ func (a *Admin) SetOverrides(ctx context.Context, p *access.Principal, id string
 	if _, err := a.Business(ctx, id); err != nil {
 		return nil, err
 	}
-	if err := a.Store.SetOverrides(ctx, id, o); err != nil {
+	e := a.event(ctx, p, audit.Event{Action: audit.OverridesChanged, TenantID: id, Detail: map[string]any{"limits": o.Limits, "features": o.Features}})
+	if err := a.Store.SetOverrides(ctx, id, o, e); err != nil {
 		return nil, err
 	}
-	a.record(ctx, p, audit.Event{Action: audit.OverridesChanged, TenantID: id, Detail: map[string]any{"limits": o.Limits, "features": o.Features}})
 	return a.Business(ctx, id)
 }
 
@@ -198,10 +208,10 @@ func (a *Admin) ExpireDemos(ctx context.Context) ([]tenancy.Tenant, error) {
 		return nil, err
 	}
 	for _, t := range list {
-		if _, err := a.Tenancy.Delete(ctx, t.Slug); err != nil {
+		e := a.event(ctx, nil, audit.Event{Action: audit.BusinessDeleted, TenantID: t.ID, Detail: map[string]any{"slug": t.Slug, "reason": "demo expired"}})
+		if _, err := a.Tenancy.Delete(ctx, t.Slug, e); err != nil {
 			return nil, err
 		}
-		a.record(ctx, nil, audit.Event{Action: audit.BusinessDeleted, TenantID: t.ID, Detail: map[string]any{"slug": t.Slug, "reason": "demo expired"}})
 	}
 	return list, nil
 }
@@ -220,10 +230,10 @@ func (a *Admin) PurgeExpired(ctx context.Context, retention time.Duration) (Clea
 		return c, err
 	}
 	for _, t := range list {
-		if err := a.Tenancy.Purge(ctx, t.Slug); err != nil {
+		e := a.event(ctx, nil, audit.Event{Action: audit.BusinessPurged, TenantID: t.ID, Detail: map[string]any{"slug": t.Slug, "deletedAt": t.DeletedAt}})
+		if err := a.Tenancy.Purge(ctx, t.Slug, e); err != nil {
 			return c, err
 		}
-		a.record(ctx, nil, audit.Event{Action: audit.BusinessPurged, TenantID: t.ID, Detail: map[string]any{"slug": t.Slug, "deletedAt": t.DeletedAt}})
 		c.Purged = append(c.Purged, t)
 	}
 	return c, nil

@@ -61,14 +61,16 @@ func (a *Admin) seed(ctx context.Context, p *access.Principal, n NewDemo, expiri
 	}
 	nt := tenancy.NewTenant{Name: n.Name, Slug: n.Subdomain, Plan: n.Plan, TimeZone: n.TimeZone, Demo: expiring,
 		DemoTTL: time.Duration(st.DemoDays) * 24 * time.Hour}
+	actor := a.event(ctx, p, audit.Event{Action: audit.DemoCreated})
 	t, err := a.create(ctx, nt, "body.subdomain", func(ctx context.Context, t *tenancy.Tenant, domain string) error {
-		return a.Admin.Provision(ctx, Provisioning{Tenant: t, Domain: domain, Owner: owner, DemoData: true})
+		e := actor
+		e.TenantID, e.TargetID, e.TargetEmail = t.ID, owner.ID, owner.Email
+		e.Detail = map[string]any{"slug": t.Slug, "plan": t.Plan, "expiresAt": t.ExpiresAt}
+		return a.Admin.Provision(ctx, Provisioning{Tenant: t, Domain: domain, Owner: owner, DemoData: true, Audit: []audit.Event{e}})
 	})
 	if err != nil {
 		return nil, err
 	}
-	a.record(ctx, p, audit.Event{Action: audit.DemoCreated, TenantID: t.ID, TargetID: owner.ID, TargetEmail: owner.Email,
-		Detail: map[string]any{"slug": t.Slug, "plan": t.Plan, "expiresAt": t.ExpiresAt}})
 	return &Demo{Tenant: t, OwnerEmail: owner.Email, OwnerPassword: password, LoginURL: a.URL(a.host(t.Slug), "/login")}, nil
 }
 

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/smoothschedule/smoothschedule/internal/audit"
 	"github.com/smoothschedule/smoothschedule/internal/errs"
 	"github.com/smoothschedule/smoothschedule/internal/identity"
 )
@@ -64,7 +65,7 @@ func (inv *BusinessInvitation) Validate() error {
 type BusinessInvitationStore interface {
 	// CreateBusinessInvitation inserts inv; an unknown plan is Invalid on
 	// body.tier.
-	CreateBusinessInvitation(ctx context.Context, inv *BusinessInvitation, hash []byte) error
+	CreateBusinessInvitation(ctx context.Context, inv *BusinessInvitation, hash []byte, events ...audit.Event) error
 	BusinessInvitationByToken(ctx context.Context, hash []byte) (*BusinessInvitation, error)
 	BusinessInvitationByID(ctx context.Context, id string) (*BusinessInvitation, error)
 	// PendingBusinessInvitations lists invitations neither accepted nor
@@ -72,9 +73,10 @@ type BusinessInvitationStore interface {
 	PendingBusinessInvitations(ctx context.Context) ([]BusinessInvitation, error)
 	// RenewBusinessInvitation gives a pending invitation a new token and
 	// expiry (the old link stops working).
-	RenewBusinessInvitation(ctx context.Context, id string, hash []byte, expires time.Time) error
-	RevokeBusinessInvitation(ctx context.Context, id string, now time.Time) error
-	// AcceptBusinessInvitation provisions p and marks the invitation used,
-	// in one transaction, if it is still pending at now (else NotFound).
+	RenewBusinessInvitation(ctx context.Context, id string, hash []byte, expires time.Time, events ...audit.Event) error
+	RevokeBusinessInvitation(ctx context.Context, id string, now time.Time, events ...audit.Event) error
+	// AcceptBusinessInvitation provisions p (writing p.Audit) and marks the
+	// invitation used, in one transaction, if it is still pending at now
+	// (else NotFound).
 	AcceptBusinessInvitation(ctx context.Context, hash []byte, p Provisioning, now time.Time) error
 }

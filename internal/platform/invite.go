@@ -23,12 +23,12 @@ func (a *Admin) InviteBusiness(ctx context.Context, p *access.Principal, inv Bus
 	now := a.now()
 	token, hash := identity.NewToken(identity.PrefixInvitation)
 	inv.ID, inv.InvitedBy, inv.CreatedAt, inv.ExpiresAt = newID(), p.UserID, now, now.Add(BusinessInvitationTTL)
-	if err := a.Admin.CreateBusinessInvitation(ctx, &inv, hash); err != nil {
+	e := a.event(ctx, p, audit.Event{Action: audit.BusinessInvited, TargetEmail: inv.Email,
+		Detail: map[string]any{"invitationId": inv.ID, "businessName": inv.BusinessName, "plan": inv.Plan, "overrides": inv.Overrides != nil}})
+	if err := a.Admin.CreateBusinessInvitation(ctx, &inv, hash, e); err != nil {
 		return nil, err
 	}
 	a.mailBusinessInvitation(ctx, &inv, token)
-	a.record(ctx, p, audit.Event{Action: audit.BusinessInvited, TargetEmail: inv.Email,
-		Detail: map[string]any{"invitationId": inv.ID, "businessName": inv.BusinessName, "plan": inv.Plan, "overrides": inv.Overrides != nil}})
 	return &inv, nil
 }
 
@@ -72,11 +72,11 @@ func (a *Admin) ResendBusinessInvitation(ctx context.Context, p *access.Principa
 	}
 	token, hash := identity.NewToken(identity.PrefixInvitation)
 	inv.ExpiresAt = a.now().Add(BusinessInvitationTTL)
-	if err := a.Admin.RenewBusinessInvitation(ctx, id, hash, inv.ExpiresAt); err != nil {
+	e := a.event(ctx, p, audit.Event{Action: audit.BusinessInvited, TargetEmail: inv.Email, Detail: map[string]any{"invitationId": id, "resent": true}})
+	if err := a.Admin.RenewBusinessInvitation(ctx, id, hash, inv.ExpiresAt, e); err != nil {
 		return nil, err
 	}
 	a.mailBusinessInvitation(ctx, inv, token)
-	a.record(ctx, p, audit.Event{Action: audit.BusinessInvited, TargetEmail: inv.Email, Detail: map[string]any{"invitationId": id, "resent": true}})
 	return inv, nil
 }
 
@@ -87,11 +87,11 @@ func (a *Admin) RevokeBusinessInvitation(ctx context.Context, p *access.Principa
 		return nil, err
 	}
 	now := a.now()
-	if err := a.Admin.RevokeBusinessInvitation(ctx, id, now); err != nil {
+	e := a.event(ctx, p, audit.Event{Action: audit.BusinessInvitationRevoked, TargetEmail: inv.Email, Detail: map[string]any{"invitationId": id}})
+	if err := a.Admin.RevokeBusinessInvitation(ctx, id, now, e); err != nil {
 		return nil, err
 	}
 	inv.RevokedAt = &now
-	a.record(ctx, p, audit.Event{Action: audit.BusinessInvitationRevoked, TargetEmail: inv.Email, Detail: map[string]any{"invitationId": id}})
 	return inv, nil
 }
 
@@ -137,8 +137,10 @@ func (a *Admin) AcceptBusinessInvitation(ctx context.Context, in Acceptance) (*t
 		return nil, "", err
 	}
 	t, err := a.create(ctx, nt, "body.subdomain", func(ctx context.Context, t *tenancy.Tenant, domain string) error {
+		e := a.event(ctx, nil, audit.Event{Action: audit.BusinessInvitationAccepted, ActorID: owner.ID, ActorEmail: owner.Email, TenantID: t.ID,
+			Detail: map[string]any{"invitationId": inv.ID, "slug": t.Slug, "plan": t.Plan}})
 		err := a.Admin.AcceptBusinessInvitation(ctx, identity.HashToken(in.Token),
-			Provisioning{Tenant: t, Domain: domain, Owner: owner, Overrides: inv.Overrides}, now)
+			Provisioning{Tenant: t, Domain: domain, Owner: owner, Overrides: inv.Overrides, Audit: []audit.Event{e}}, now)
 		if errs.Is(err, errs.NotFound) {
 			return errs.Field("body.token", "%s", errInvalidInvitation)
 		}
@@ -147,7 +149,5 @@ func (a *Admin) AcceptBusinessInvitation(ctx context.Context, in Acceptance) (*t
 	if err != nil {
 		return nil, "", err
 	}
-	a.record(ctx, nil, audit.Event{Action: audit.BusinessInvitationAccepted, ActorID: owner.ID, ActorEmail: owner.Email, TenantID: t.ID,
-		Detail: map[string]any{"invitationId": inv.ID, "slug": t.Slug, "plan": t.Plan}})
 	return t, a.URL(a.host(t.Slug), "/login?email="+url.QueryEscape(owner.Email)), nil
 }

@@ -16,10 +16,10 @@ func (a *Admin) SavePlan(ctx context.Context, p *access.Principal, key string, p
 	if err := plan.Validate(); err != nil {
 		return nil, renameField(err, "body.key", "path.key")
 	}
-	if err := a.Store.SavePlan(ctx, plan); err != nil {
+	e := a.event(ctx, p, audit.Event{Action: audit.PlanSaved, Detail: map[string]any{"plan": key, "price": plan.Price, "limits": plan.Limits}})
+	if err := a.Store.SavePlan(ctx, plan, e); err != nil {
 		return nil, err
 	}
-	a.record(ctx, p, audit.Event{Action: audit.PlanSaved, Detail: map[string]any{"plan": key, "price": plan.Price, "limits": plan.Limits}})
 	return &plan, nil
 }
 
@@ -33,11 +33,7 @@ func (a *Admin) DeletePlan(ctx context.Context, p *access.Principal, key string)
 	if st.DefaultPlan == key {
 		return errs.E(errs.Conflict, "%q is the default plan of new businesses; choose another default first", key)
 	}
-	if err := a.Admin.DeletePlan(ctx, key); err != nil {
-		return err
-	}
-	a.record(ctx, p, audit.Event{Action: audit.PlanDeleted, Detail: map[string]any{"plan": key}})
-	return nil
+	return a.Admin.DeletePlan(ctx, key, a.event(ctx, p, audit.Event{Action: audit.PlanDeleted, Detail: map[string]any{"plan": key}}))
 }
 
 // SettingsChange is a partial update of the platform settings.
@@ -105,11 +101,11 @@ func (a *Admin) UpdateSettings(ctx context.Context, p *access.Principal, c Setti
 	if err := v.Err(); err != nil {
 		return nil, err
 	}
-	if err := a.Store.SaveSettings(ctx, st); err != nil {
+	e := a.event(ctx, p, audit.Event{Action: audit.PlatformSettingsChanged, Detail: map[string]any{"defaultPlan": st.DefaultPlan,
+		"trialDays": st.TrialDays, "demoDays": st.DemoDays, "requirePlatformMFA": st.RequirePlatformMFA}})
+	if err := a.Store.SaveSettings(ctx, st, e); err != nil {
 		return nil, err
 	}
-	a.record(ctx, p, audit.Event{Action: audit.PlatformSettingsChanged, Detail: map[string]any{"defaultPlan": st.DefaultPlan,
-		"trialDays": st.TrialDays, "demoDays": st.DemoDays, "requirePlatformMFA": st.RequirePlatformMFA}})
 	saved, err := a.Store.Settings(ctx)
 	return &saved, err
 }

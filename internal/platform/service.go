@@ -32,9 +32,10 @@ type Admin struct {
 
 func (a *Admin) now() time.Time { return a.Now().UTC() }
 
-// record stores audit event e done by p (nil: the system), logging a
-// failure (the action has already happened).
-func (a *Admin) record(ctx context.Context, p *access.Principal, e audit.Event) {
+// event completes audit event e done by p (nil: the system): actor and
+// time. Events recording a change are handed to the store method making
+// it, which writes them in the same transaction.
+func (a *Admin) event(ctx context.Context, p *access.Principal, e audit.Event) audit.Event {
 	e.CreatedAt = a.now()
 	if p != nil {
 		e.ActorID, e.ImpersonatorID, e.SessionID = p.UserID, p.ImpersonatorID, p.SessionID
@@ -42,6 +43,13 @@ func (a *Admin) record(ctx context.Context, p *access.Principal, e audit.Event) 
 			e.ActorEmail = u.Email
 		}
 	}
+	return e
+}
+
+// record stores an event that pairs with no change of ours (an export, a
+// repeated status change), logging a failure.
+func (a *Admin) record(ctx context.Context, p *access.Principal, e audit.Event) {
+	e = a.event(ctx, p, e)
 	if err := a.Audit.Record(ctx, e); err != nil {
 		a.Log.ErrorContext(ctx, "audit event not recorded", "action", string(e.Action), "err", err)
 	}

@@ -3,6 +3,8 @@ package platform
 import (
 	"context"
 	"time"
+
+	"github.com/smoothschedule/smoothschedule/internal/audit"
 )
 
 // Settings are the platform operator's choices.
@@ -17,14 +19,16 @@ type Settings struct {
 }
 
 // Store keeps plans, overrides, settings, and answers the metrics queries.
+// Methods that change something take the audit events recording the change
+// and write them in the same transaction.
 type Store interface {
 	Plans(ctx context.Context) ([]Plan, error)
-	SavePlan(ctx context.Context, p Plan) error
+	SavePlan(ctx context.Context, p Plan, events ...audit.Event) error
 	// Entitlements loads a tenant's plan, its overrides and every plan in
 	// one round trip.
 	Entitlements(ctx context.Context, tenantID, plan string) (Entitlements, error)
-	SetOverrides(ctx context.Context, tenantID string, o Overrides) error
+	SetOverrides(ctx context.Context, tenantID string, o Overrides, events ...audit.Event) error
 	Settings(ctx context.Context) (Settings, error)
-	SaveSettings(ctx context.Context, s Settings) error
+	SaveSettings(ctx context.Context, s Settings, events ...audit.Event) error
 	Metrics(ctx context.Context, from, to time.Time) (Metrics, error)
 }

@@ -36,11 +36,6 @@ func (a *Admin) SetUserStatus(ctx context.Context, p *access.Principal, id strin
 		p.Role != access.Superuser && (access.Outranks(u.Role, p.Role) || u.Role == p.Role):
 		return nil, forbid("a %s cannot change the status of a %s", p.Role, u.Role)
 	}
-	if u.Status != to {
-		if err := a.Users.UpdateUser(ctx, u.ID, identity.UserChange{Status: &to}, a.now()); err != nil {
-			return nil, err
-		}
-	}
 	action := audit.UserEnabled
 	if to == identity.StatusDisabled {
 		action = audit.UserDisabled
@@ -49,6 +44,13 @@ func (a *Admin) SetUserStatus(ctx context.Context, p *access.Principal, id strin
 	if u.TenantID != nil {
 		tenant = *u.TenantID
 	}
-	a.record(ctx, p, audit.Event{Action: action, TenantID: tenant, TargetID: u.ID, TargetEmail: u.Email})
+	// The change and its event are one transaction; a user already in that
+	// status changes nothing and is audited on its own, as before.
+	e := audit.Event{Action: action, TenantID: tenant, TargetID: u.ID, TargetEmail: u.Email}
+	if u.Status == to {
+		a.record(ctx, p, e)
+	} else if err := a.Users.UpdateUser(ctx, u.ID, identity.UserChange{Status: &to}, a.now(), a.event(ctx, p, e)); err != nil {
+		return nil, err
+	}
 	return a.User(ctx, id)
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
+	"github.com/smoothschedule/smoothschedule/internal/audit"
 	"github.com/smoothschedule/smoothschedule/internal/errs"
 	"github.com/smoothschedule/smoothschedule/internal/tenancy"
 )
@@ -45,9 +46,9 @@ func (s *Tenants) TenantDomains(ctx context.Context, tenantID string) ([]tenancy
 // AddCustomDomain inserts a pending custom domain. A per-tenant advisory
 // lock makes the count and the insert atomic (two requests cannot take the
 // last place); a stale unverified claim of the name by another tenant is
-// dropped in the same transaction.
-func (s *Tenants) AddCustomDomain(ctx context.Context, d tenancy.DomainRecord, max int, staleBefore time.Time) error {
-	return s.DB.InShared(ctx, func(tx pgx.Tx) error {
+// dropped in the same transaction. events are written in it too.
+func (s *Tenants) AddCustomDomain(ctx context.Context, d tenancy.DomainRecord, max int, staleBefore time.Time, events ...audit.Event) error {
+	return s.DB.inSharedAudited(ctx, events, func(tx pgx.Tx) error {
 		if _, err := tx.Exec(ctx, "SELECT pg_advisory_xact_lock(hashtext('ss_domains:' || $1))", d.TenantID); err != nil {
 			return err
 		}
@@ -103,23 +104,40 @@ func (s *Tenants) TenantDomain(ctx context.Context, tenantID, domain string) (*t
 	return d, nil
 }
 
-// MarkDomainVerified stamps a domain verified (an earlier stamp is kept).
+// MarkDomainVerified stamps a domain verified (an earlier stamp is kept)
+// and, when this call verified it, writes events in the same transaction.
 // The domains trigger tells every process to drop its host cache.
-func (s *Tenants) MarkDomainVerified(ctx context.Context, tenantID, domain string, at time.Time) (*tenancy.DomainRecord, error) {
-	d, err := scanDomain(s.DB.Pool.QueryRow(ctx, `UPDATE shared.domains d SET verified_at = coalesce(d.verified_at, $3)
-		WHERE d.tenant_id::text = $1 AND d.domain = $2 RETURNING `+domainColumns, tenantID, domain, at))
+func (s *Tenants) MarkDomainVerified(ctx context.Context, tenantID, domain string, at time.Time, events ...audit.Event) (*tenancy.DomainRecord, error) {
+	var d *tenancy.DomainRecord
+	err := s.DB.audited(ctx, pgx.TxOptions{}, func(tx pgx.Tx, w *auditTx) error {
+		var err error
+		d, err = scanDomain(tx.QueryRow(ctx, `UPDATE shared.domains d SET verified_at = $3
+			WHERE d.tenant_id::text = $1 AND d.domain = $2 AND d.verified_at IS NULL RETURNING `+domainColumns, tenantID, domain, at))
+		if err == nil {
+			return w.write(ctx, events...)
+		}
+		if !errors.Is(err, pgx.ErrNoRows) {
+			return err
+		}
+		d, err = scanDomain(tx.QueryRow(ctx, `SELECT `+domainColumns+` FROM shared.domains d
+			WHERE d.tenant_id::text = $1 AND d.domain = $2`, tenantID, domain))
+		return notFoundf(err, "%s is not one of this business's domains", domain)
+	})
 	if err != nil {
-		return nil, notFoundf(err, "%s is not one of this business's domains", domain)
+		return nil, err
 	}
 	return d, nil
 }
 
-// RemoveCustomDomain deletes a custom, non-primary domain of a tenant.
-func (s *Tenants) RemoveCustomDomain(ctx context.Context, tenantID, domain string) error {
-	tag, err := s.DB.Pool.Exec(ctx, `DELETE FROM shared.domains WHERE tenant_id::text = $1 AND domain = $2 AND is_custom AND NOT is_primary`,
-		tenantID, domain)
-	if err == nil && tag.RowsAffected() == 0 {
-		return errs.E(errs.NotFound, "%s is not a removable custom domain of this business", domain)
-	}
-	return err
+// RemoveCustomDomain deletes a custom, non-primary domain of a tenant and
+// writes events in the same transaction.
+func (s *Tenants) RemoveCustomDomain(ctx context.Context, tenantID, domain string, events ...audit.Event) error {
+	return s.DB.inSharedAudited(ctx, events, func(tx pgx.Tx) error {
+		tag, err := tx.Exec(ctx, `DELETE FROM shared.domains WHERE tenant_id::text = $1 AND domain = $2 AND is_custom AND NOT is_primary`,
+			tenantID, domain)
+		if err == nil && tag.RowsAffected() == 0 {
+			return errs.E(errs.NotFound, "%s is not a removable custom domain of this business", domain)
+		}
+		return err
+	})
 }

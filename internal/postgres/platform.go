@@ -7,6 +7,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
+	"github.com/smoothschedule/smoothschedule/internal/audit"
 	"github.com/smoothschedule/smoothschedule/internal/errs"
 	"github.com/smoothschedule/smoothschedule/internal/platform"
 )
@@ -40,16 +41,18 @@ func (s *Platform) Plans(ctx context.Context) ([]platform.Plan, error) {
 }
 
 // SavePlan creates or replaces a plan.
-func (s *Platform) SavePlan(ctx context.Context, p platform.Plan) error {
+func (s *Platform) SavePlan(ctx context.Context, p platform.Plan, events ...audit.Event) error {
 	limits, _ := json.Marshal(p.Limits)
 	features, _ := json.Marshal(p.Features)
-	_, err := s.DB.Pool.Exec(ctx, `INSERT INTO shared.plans (key, name, price, currency, billing_period, limits, features, position)
+	return s.DB.inSharedAudited(ctx, events, func(tx pgx.Tx) error {
+		_, err := tx.Exec(ctx, `INSERT INTO shared.plans (key, name, price, currency, billing_period, limits, features, position)
 		VALUES ($1, $2, $3::numeric, $4, $5, $6, $7, $8)
 		ON CONFLICT (key) DO UPDATE SET name = EXCLUDED.name, price = EXCLUDED.price, currency = EXCLUDED.currency,
 			billing_period = EXCLUDED.billing_period, limits = EXCLUDED.limits, features = EXCLUDED.features,
 			position = EXCLUDED.position, updated_at = now()`,
-		p.Key, p.Name, p.Price, p.Currency, p.BillingPeriod, limits, features, p.Position)
-	return err
+			p.Key, p.Name, p.Price, p.Currency, p.BillingPeriod, limits, features, p.Position)
+		return err
+	})
 }
 
 // Entitlements loads every plan and the tenant's overrides in one round trip.
@@ -91,20 +94,22 @@ func (s *Platform) Entitlements(ctx context.Context, tenantID, plan string) (pla
 }
 
 // SetOverrides replaces a tenant's overrides (empty maps remove them).
-func (s *Platform) SetOverrides(ctx context.Context, tenantID string, o platform.Overrides) error {
-	if len(o.Limits) == 0 && len(o.Features) == 0 {
-		_, err := s.DB.Pool.Exec(ctx, "DELETE FROM shared.tenant_overrides WHERE tenant_id::text = $1", tenantID)
+func (s *Platform) SetOverrides(ctx context.Context, tenantID string, o platform.Overrides, events ...audit.Event) error {
+	return s.DB.inSharedAudited(ctx, events, func(tx pgx.Tx) error {
+		if len(o.Limits) == 0 && len(o.Features) == 0 {
+			_, err := tx.Exec(ctx, "DELETE FROM shared.tenant_overrides WHERE tenant_id::text = $1", tenantID)
+			return err
+		}
+		limits, _ := json.Marshal(o.Limits)
+		features, _ := json.Marshal(o.Features)
+		_, err := tx.Exec(ctx, `INSERT INTO shared.tenant_overrides (tenant_id, limits, features) VALUES ($1::uuid, $2, $3)
+			ON CONFLICT (tenant_id) DO UPDATE SET limits = EXCLUDED.limits, features = EXCLUDED.features, updated_at = now()`,
+			tenantID, emptyObject(limits), emptyObject(features))
+		if pgCode(err) == sqlForeignKey {
+			return errs.E(errs.NotFound, "no business with id %q", tenantID)
+		}
 		return err
-	}
-	limits, _ := json.Marshal(o.Limits)
-	features, _ := json.Marshal(o.Features)
-	_, err := s.DB.Pool.Exec(ctx, `INSERT INTO shared.tenant_overrides (tenant_id, limits, features) VALUES ($1::uuid, $2, $3)
-		ON CONFLICT (tenant_id) DO UPDATE SET limits = EXCLUDED.limits, features = EXCLUDED.features, updated_at = now()`,
-		tenantID, emptyObject(limits), emptyObject(features))
-	if pgCode(err) == sqlForeignKey {
-		return errs.E(errs.NotFound, "no business with id %q", tenantID)
-	}
-	return err
+	})
 }
 
 func emptyObject(b []byte) []byte {
@@ -123,11 +128,13 @@ func (s *Platform) Settings(ctx context.Context) (platform.Settings, error) {
 }
 
 // SaveSettings writes the platform settings.
-func (s *Platform) SaveSettings(ctx context.Context, st platform.Settings) error {
-	_, err := s.DB.Pool.Exec(ctx, `UPDATE shared.platform_settings SET default_plan = $1, trial_days = $2, demo_days = $3,
-		brand_name = $4, support_email = $5, require_platform_mfa = $6, updated_at = now()`,
-		st.DefaultPlan, st.TrialDays, st.DemoDays, st.BrandName, st.SupportEmail, st.RequirePlatformMFA)
-	return err
+func (s *Platform) SaveSettings(ctx context.Context, st platform.Settings, events ...audit.Event) error {
+	return s.DB.inSharedAudited(ctx, events, func(tx pgx.Tx) error {
+		_, err := tx.Exec(ctx, `UPDATE shared.platform_settings SET default_plan = $1, trial_days = $2, demo_days = $3,
+			brand_name = $4, support_email = $5, require_platform_mfa = $6, updated_at = now()`,
+			st.DefaultPlan, st.TrialDays, st.DemoDays, st.BrandName, st.SupportEmail, st.RequirePlatformMFA)
+		return err
+	})
 }
 
 // Metrics reads the dashboard from the ledgers: running sums of the plan

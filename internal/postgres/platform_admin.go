@@ -8,6 +8,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
+	"github.com/smoothschedule/smoothschedule/internal/audit"
 	"github.com/smoothschedule/smoothschedule/internal/errs"
 	"github.com/smoothschedule/smoothschedule/internal/platform"
 	"github.com/smoothschedule/smoothschedule/internal/tenancy"
@@ -143,24 +144,27 @@ func (s *PlatformAdmin) Business(ctx context.Context, id string, now time.Time) 
 
 // UpdateBusiness applies a console edit; an unknown plan is Invalid on
 // body.plan.
-func (s *PlatformAdmin) UpdateBusiness(ctx context.Context, id string, c platform.BusinessChange) error {
-	tag, err := s.DB.Pool.Exec(ctx, `UPDATE shared.tenants SET name = coalesce($2, name), plan = coalesce($3, plan),
-			primary_color = coalesce($4, primary_color), secondary_color = coalesce($5, secondary_color),
-			logo_url = coalesce($6, logo_url), timezone = coalesce($7, timezone), updated_at = now()
-		WHERE id = $1::uuid`, id, c.Name, c.Plan, c.PrimaryColor, c.SecondaryColor, c.LogoURL, c.TimeZone)
-	if err != nil {
-		return mapTenantErr(err, "")
-	}
-	if tag.RowsAffected() == 0 {
-		return errs.E(errs.NotFound, "no business %q", id)
-	}
-	return nil
+func (s *PlatformAdmin) UpdateBusiness(ctx context.Context, id string, c platform.BusinessChange, events ...audit.Event) error {
+	return s.DB.inSharedAudited(ctx, events, func(tx pgx.Tx) error {
+		tag, err := tx.Exec(ctx, `UPDATE shared.tenants SET name = coalesce($2, name), plan = coalesce($3, plan),
+				primary_color = coalesce($4, primary_color), secondary_color = coalesce($5, secondary_color),
+				logo_url = coalesce($6, logo_url), timezone = coalesce($7, timezone), updated_at = now()
+			WHERE id = $1::uuid`, id, c.Name, c.Plan, c.PrimaryColor, c.SecondaryColor, c.LogoURL, c.TimeZone)
+		if err != nil {
+			return mapTenantErr(err, "")
+		}
+		if tag.RowsAffected() == 0 {
+			return errs.E(errs.NotFound, "no business %q", id)
+		}
+		return nil
+	})
 }
 
 // Provision creates a business with its owner or owner invitation, its
-// overrides and (for demos) its demo data, in one tenant transaction.
+// overrides and (for demos) its demo data, and writes p.Audit, in one
+// tenant transaction.
 func (s *PlatformAdmin) Provision(ctx context.Context, p platform.Provisioning) error {
-	return s.DB.InTenant(ctx, p.Tenant.Schema, func(tx pgx.Tx) error {
+	return s.DB.inTenantAudited(ctx, p.Tenant.Schema, p.Audit, func(tx pgx.Tx) error {
 		return s.provision(ctx, tx, p)
 	})
 }
@@ -221,18 +225,18 @@ func (s *PlatformAdmin) tenants(ctx context.Context, cond string, args ...any) (
 }
 
 // DeletePlan removes a plan that no business or invitation uses.
-func (s *PlatformAdmin) DeletePlan(ctx context.Context, key string) error {
-	tag, err := s.DB.Pool.Exec(ctx, "DELETE FROM shared.plans WHERE key = $1", key)
+func (s *PlatformAdmin) DeletePlan(ctx context.Context, key string, events ...audit.Event) error {
+	err := s.DB.inSharedAudited(ctx, events, func(tx pgx.Tx) error {
+		tag, err := tx.Exec(ctx, "DELETE FROM shared.plans WHERE key = $1", key)
+		if err == nil && tag.RowsAffected() == 0 {
+			return errs.E(errs.NotFound, "no plan %q", key)
+		}
+		return err
+	})
 	if pgCode(err) == sqlForeignKey {
 		var n int
 		_ = s.DB.Pool.QueryRow(ctx, "SELECT count(*)::int FROM shared.tenants WHERE plan = $1", key).Scan(&n)
 		return errs.E(errs.Conflict, "plan %q is in use by %d businesses (or a pending invitation); move them to another plan first", key, n).With("businesses", n)
 	}
-	if err != nil {
-		return err
-	}
-	if tag.RowsAffected() == 0 {
-		return errs.E(errs.NotFound, "no plan %q", key)
-	}
-	return nil
+	return err
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
+	"github.com/smoothschedule/smoothschedule/internal/audit"
 	"github.com/smoothschedule/smoothschedule/internal/errs"
 	"github.com/smoothschedule/smoothschedule/internal/platform"
 )
@@ -41,14 +42,17 @@ func jsonObject(v any) []byte {
 }
 
 // CreateBusinessInvitation inserts inv.
-func (s *PlatformAdmin) CreateBusinessInvitation(ctx context.Context, inv *platform.BusinessInvitation, hash []byte) error {
+func (s *PlatformAdmin) CreateBusinessInvitation(ctx context.Context, inv *platform.BusinessInvitation, hash []byte, events ...audit.Event) error {
 	var overrides []byte
 	if o := inv.Overrides; o != nil {
 		overrides = []byte(`{"limits":` + string(jsonObject(o.Limits)) + `,"features":` + string(jsonObject(o.Features)) + `}`)
 	}
-	_, err := s.DB.Pool.Exec(ctx, `INSERT INTO shared.business_invitations (id, token_hash, email, business_name, plan, overrides,
-			invited_by, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-		inv.ID, hash, inv.Email, inv.BusinessName, inv.Plan, overrides, nullUUID(inv.InvitedBy), inv.CreatedAt, inv.ExpiresAt)
+	err := s.DB.inSharedAudited(ctx, events, func(tx pgx.Tx) error {
+		_, err := tx.Exec(ctx, `INSERT INTO shared.business_invitations (id, token_hash, email, business_name, plan, overrides,
+				invited_by, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+			inv.ID, hash, inv.Email, inv.BusinessName, inv.Plan, overrides, nullUUID(inv.InvitedBy), inv.CreatedAt, inv.ExpiresAt)
+		return err
+	})
 	if pgCode(err) == sqlForeignKey {
 		return errs.Field("body.tier", "unknown tier %q: choose one of the platform's plans", inv.Plan)
 	}
@@ -86,30 +90,35 @@ func (s *PlatformAdmin) PendingBusinessInvitations(ctx context.Context) ([]platf
 }
 
 // RenewBusinessInvitation replaces a pending invitation's token and expiry.
-func (s *PlatformAdmin) RenewBusinessInvitation(ctx context.Context, id string, hash []byte, expires time.Time) error {
-	tag, err := s.DB.Pool.Exec(ctx, `UPDATE shared.business_invitations SET token_hash = $2, expires_at = $3
-		WHERE id = $1::uuid AND accepted_at IS NULL AND revoked_at IS NULL`, id, hash, expires)
-	if err == nil && tag.RowsAffected() == 0 {
-		return errs.E(errs.Conflict, "this invitation was already accepted or revoked")
-	}
-	return err
+func (s *PlatformAdmin) RenewBusinessInvitation(ctx context.Context, id string, hash []byte, expires time.Time, events ...audit.Event) error {
+	return s.DB.inSharedAudited(ctx, events, func(tx pgx.Tx) error {
+		tag, err := tx.Exec(ctx, `UPDATE shared.business_invitations SET token_hash = $2, expires_at = $3
+			WHERE id = $1::uuid AND accepted_at IS NULL AND revoked_at IS NULL`, id, hash, expires)
+		if err == nil && tag.RowsAffected() == 0 {
+			return errs.E(errs.Conflict, "this invitation was already accepted or revoked")
+		}
+		return err
+	})
 }
 
 // RevokeBusinessInvitation withdraws a pending invitation.
-func (s *PlatformAdmin) RevokeBusinessInvitation(ctx context.Context, id string, now time.Time) error {
-	tag, err := s.DB.Pool.Exec(ctx, `UPDATE shared.business_invitations SET revoked_at = $2
-		WHERE id = $1::uuid AND accepted_at IS NULL AND revoked_at IS NULL`, id, now)
-	if err == nil && tag.RowsAffected() == 0 {
-		return errs.E(errs.Conflict, "this invitation was already accepted or revoked")
-	}
-	return err
+func (s *PlatformAdmin) RevokeBusinessInvitation(ctx context.Context, id string, now time.Time, events ...audit.Event) error {
+	return s.DB.inSharedAudited(ctx, events, func(tx pgx.Tx) error {
+		tag, err := tx.Exec(ctx, `UPDATE shared.business_invitations SET revoked_at = $2
+			WHERE id = $1::uuid AND accepted_at IS NULL AND revoked_at IS NULL`, id, now)
+		if err == nil && tag.RowsAffected() == 0 {
+			return errs.E(errs.Conflict, "this invitation was already accepted or revoked")
+		}
+		return err
+	})
 }
 
 // AcceptBusinessInvitation locks the pending invitation, provisions p and
 // marks the invitation used, in one transaction. A concurrent acceptance
 // waits on the row lock and then finds the invitation used (NotFound).
+// p.Audit is written in the same transaction.
 func (s *PlatformAdmin) AcceptBusinessInvitation(ctx context.Context, hash []byte, p platform.Provisioning, now time.Time) error {
-	return s.DB.InTenant(ctx, p.Tenant.Schema, func(tx pgx.Tx) error {
+	return s.DB.inTenantAudited(ctx, p.Tenant.Schema, p.Audit, func(tx pgx.Tx) error {
 		var id string
 		err := tx.QueryRow(ctx, `SELECT id::text FROM shared.business_invitations
 			WHERE token_hash = $1 AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > $2 FOR UPDATE`, hash, now).Scan(&id)

@@ -7,6 +7,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
+	"github.com/smoothschedule/smoothschedule/internal/audit"
 	"github.com/smoothschedule/smoothschedule/internal/errs"
 	"github.com/smoothschedule/smoothschedule/internal/tenancy"
 )
@@ -148,22 +149,25 @@ func (s *Tenants) List(ctx context.Context, f tenancy.Filter) ([]tenancy.Tenant,
 }
 
 // SetStatus changes a tenant's status (and stamps deleted_at for deletes).
-func (s *Tenants) SetStatus(ctx context.Context, id string, st tenancy.Status) error {
-	tag, err := s.DB.Pool.Exec(ctx, `UPDATE shared.tenants SET status = $2, updated_at = now(),
-		deleted_at = CASE WHEN $2 = 'deleted' THEN coalesce(deleted_at, now()) ELSE NULL END WHERE id::text = $1`, id, string(st))
-	if err != nil {
-		return err
-	}
-	if tag.RowsAffected() == 0 {
-		return errs.E(errs.NotFound, "no tenant with id %q", id)
-	}
-	return nil
+// events are written in the same transaction.
+func (s *Tenants) SetStatus(ctx context.Context, id string, st tenancy.Status, events ...audit.Event) error {
+	return s.DB.inSharedAudited(ctx, events, func(tx pgx.Tx) error {
+		tag, err := tx.Exec(ctx, `UPDATE shared.tenants SET status = $2, updated_at = now(),
+			deleted_at = CASE WHEN $2 = 'deleted' THEN coalesce(deleted_at, now()) ELSE NULL END WHERE id::text = $1`, id, string(st))
+		if err != nil {
+			return err
+		}
+		if tag.RowsAffected() == 0 {
+			return errs.E(errs.NotFound, "no tenant with id %q", id)
+		}
+		return nil
+	})
 }
 
 // Purge drops a soft-deleted tenant's schema and its shared rows in one
-// transaction.
-func (s *Tenants) Purge(ctx context.Context, id string) error {
-	return s.DB.InShared(ctx, func(tx pgx.Tx) error {
+// transaction, with events.
+func (s *Tenants) Purge(ctx context.Context, id string, events ...audit.Event) error {
+	return s.DB.inSharedAudited(ctx, events, func(tx pgx.Tx) error {
 		var schema string
 		err := tx.QueryRow(ctx, "SELECT schema_name FROM shared.tenants WHERE id::text = $1 AND status = 'deleted' FOR UPDATE", id).Scan(&schema)
 		if err != nil {

@@ -12,6 +12,7 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/smoothschedule/smoothschedule/internal/audit"
 	"github.com/smoothschedule/smoothschedule/internal/errs"
 )
 
@@ -62,13 +63,16 @@ type DomainStore interface {
 	// domains (LimitReached) or the name is taken (Conflict on body.domain);
 	// an unverified claim of another tenant older than staleBefore is
 	// released first. Count and insert are atomic per tenant.
-	AddCustomDomain(ctx context.Context, d DomainRecord, max int, staleBefore time.Time) error
+	// events (the audit events recording the change) are written in the
+	// same transaction, here and below.
+	AddCustomDomain(ctx context.Context, d DomainRecord, max int, staleBefore time.Time, events ...audit.Event) error
 	// TenantDomain finds one of a tenant's domains (NotFound otherwise).
 	TenantDomain(ctx context.Context, tenantID, domain string) (*DomainRecord, error)
-	// MarkDomainVerified stamps verified_at (kept if already set).
-	MarkDomainVerified(ctx context.Context, tenantID, domain string, at time.Time) (*DomainRecord, error)
+	// MarkDomainVerified stamps verified_at (kept if already set); events
+	// are written only when this call verified the domain.
+	MarkDomainVerified(ctx context.Context, tenantID, domain string, at time.Time, events ...audit.Event) (*DomainRecord, error)
 	// RemoveCustomDomain deletes a custom, non-primary domain of a tenant.
-	RemoveCustomDomain(ctx context.Context, tenantID, domain string) error
+	RemoveCustomDomain(ctx context.Context, tenantID, domain string, events ...audit.Event) error
 }
 
 // Domains manages businesses' custom domains: adding them with a
@@ -96,9 +100,14 @@ func (s *Domains) List(ctx context.Context, tenantID string) ([]DomainRecord, er
 	return s.Store.TenantDomains(ctx, tenantID)
 }
 
+// Audited domain changes take by: who makes the change, from where (an
+// audit.Event without Action; Reason is kept). The service completes it
+// (action, domain, time) and the store writes it in the change's
+// transaction.
+
 // Add validates raw and records it as a pending custom domain of tenantID,
-// with a fresh verification token.
-func (s *Domains) Add(ctx context.Context, tenantID, raw string) (*DomainRecord, error) {
+// with a fresh verification token. Audited DOMAIN_ADDED.
+func (s *Domains) Add(ctx context.Context, tenantID, raw string, by audit.Event) (*DomainRecord, error) {
 	name, err := NormalizeCustomDomain(raw, s.BaseDomain)
 	if err != nil {
 		return nil, err
@@ -108,7 +117,7 @@ func (s *Domains) Add(ctx context.Context, tenantID, raw string) (*DomainRecord,
 		return nil, err
 	}
 	d := DomainRecord{Domain: name, TenantID: tenantID, Custom: true, Token: "ss-verify-" + hex.EncodeToString(tok), CreatedAt: s.now()}
-	if err := s.Store.AddCustomDomain(ctx, d, MaxCustomDomains, d.CreatedAt.Add(-PendingClaimTTL)); err != nil {
+	if err := s.Store.AddCustomDomain(ctx, d, MaxCustomDomains, d.CreatedAt.Add(-PendingClaimTTL), s.event(by, audit.DomainAdded, tenantID, name)...); err != nil {
 		return nil, err
 	}
 	return &d, nil
@@ -117,8 +126,9 @@ func (s *Domains) Add(ctx context.Context, tenantID, raw string) (*DomainRecord,
 // Verify looks up the domain's TXT challenge and, when one of its records
 // equals the token, marks the domain verified (newly: it was pending). A
 // failure is an Invalid error whose message says what was found and what
-// was expected. A verified domain is not checked again.
-func (s *Domains) Verify(ctx context.Context, tenantID, domain string) (d *DomainRecord, newly bool, err error) {
+// was expected. A verified domain is not checked again. Audited
+// DOMAIN_VERIFIED.
+func (s *Domains) Verify(ctx context.Context, tenantID, domain string, by audit.Event) (d *DomainRecord, newly bool, err error) {
 	d, err = s.customDomain(ctx, tenantID, domain)
 	if err != nil || d.Verified() {
 		return d, false, err
@@ -146,7 +156,7 @@ func (s *Domains) Verify(ctx context.Context, tenantID, domain string) (d *Domai
 	}
 	for _, v := range records {
 		if strings.TrimSpace(strings.Trim(strings.TrimSpace(v), `"`)) == d.Token {
-			d, err = s.Store.MarkDomainVerified(ctx, tenantID, d.Domain, s.now())
+			d, err = s.Store.MarkDomainVerified(ctx, tenantID, d.Domain, s.now(), s.event(by, audit.DomainVerified, tenantID, d.Domain)...)
 			return d, err == nil, err
 		}
 	}
@@ -159,23 +169,36 @@ func (s *Domains) Verify(ctx context.Context, tenantID, domain string) (d *Domai
 }
 
 // VerifyManually marks a custom domain verified without a DNS check (a
-// platform support case); the caller audits it.
-func (s *Domains) VerifyManually(ctx context.Context, tenantID, domain string) (d *DomainRecord, newly bool, err error) {
+// platform support case). Audited DOMAIN_VERIFIED_MANUALLY (by.Reason:
+// the support case).
+func (s *Domains) VerifyManually(ctx context.Context, tenantID, domain string, by audit.Event) (d *DomainRecord, newly bool, err error) {
 	d, err = s.customDomain(ctx, tenantID, domain)
 	if err != nil || d.Verified() {
 		return d, false, err
 	}
-	d, err = s.Store.MarkDomainVerified(ctx, tenantID, d.Domain, s.now())
+	d, err = s.Store.MarkDomainVerified(ctx, tenantID, d.Domain, s.now(), s.event(by, audit.DomainVerifiedManually, tenantID, d.Domain)...)
 	return d, err == nil, err
 }
 
-// Remove deletes a custom domain; the primary domain stays.
-func (s *Domains) Remove(ctx context.Context, tenantID, domain string) (*DomainRecord, error) {
+// Remove deletes a custom domain; the primary domain stays. Audited
+// DOMAIN_REMOVED.
+func (s *Domains) Remove(ctx context.Context, tenantID, domain string, by audit.Event) (*DomainRecord, error) {
 	d, err := s.customDomain(ctx, tenantID, domain)
 	if err != nil {
 		return nil, err
 	}
-	return d, s.Store.RemoveCustomDomain(ctx, tenantID, d.Domain)
+	return d, s.Store.RemoveCustomDomain(ctx, tenantID, d.Domain, s.event(by, audit.DomainRemoved, tenantID, d.Domain)...)
+}
+
+// event completes by into the event of action on domain.
+func (s *Domains) event(by audit.Event, action audit.Action, tenantID, domain string) []audit.Event {
+	e := by
+	e.Action, e.TenantID = action, tenantID
+	e.Detail = map[string]any{"domain": domain}
+	if e.CreatedAt.IsZero() {
+		e.CreatedAt = s.now()
+	}
+	return []audit.Event{e}
 }
 
 // customDomain finds a custom domain of the tenant; the subdomain answers

@@ -6,6 +6,7 @@ import (
 
 	"github.com/google/uuid"
 
+	"github.com/smoothschedule/smoothschedule/internal/audit"
 	"github.com/smoothschedule/smoothschedule/internal/errs"
 )
 
@@ -49,24 +50,29 @@ func (s *Service) Create(ctx context.Context, n NewTenant) (*Tenant, error) {
 	return t, nil
 }
 
+// The lifecycle methods take the audit events that record the change (none
+// from the command line) and have the store write them in the changing
+// transaction. A transition to the status the tenant already has changes
+// nothing and writes no event.
+
 // Suspend stops a tenant's site (403 for everyone but platform staff).
-func (s *Service) Suspend(ctx context.Context, slug string) (*Tenant, error) {
-	return s.transition(ctx, slug, StatusSuspended, StatusTrial, StatusActive, StatusSuspended)
+func (s *Service) Suspend(ctx context.Context, slug string, events ...audit.Event) (*Tenant, error) {
+	return s.transition(ctx, slug, StatusSuspended, events, StatusTrial, StatusActive, StatusSuspended)
 }
 
 // Activate brings a suspended (or trial) tenant back.
-func (s *Service) Activate(ctx context.Context, slug string) (*Tenant, error) {
-	return s.transition(ctx, slug, StatusActive, StatusTrial, StatusActive, StatusSuspended)
+func (s *Service) Activate(ctx context.Context, slug string, events ...audit.Event) (*Tenant, error) {
+	return s.transition(ctx, slug, StatusActive, events, StatusTrial, StatusActive, StatusSuspended)
 }
 
 // Delete soft-deletes a tenant: its site answers 404 and its schema stays
 // until Purge. The slug stays taken until then.
-func (s *Service) Delete(ctx context.Context, slug string) (*Tenant, error) {
-	return s.transition(ctx, slug, StatusDeleted, StatusTrial, StatusActive, StatusSuspended, StatusDeleted)
+func (s *Service) Delete(ctx context.Context, slug string, events ...audit.Event) (*Tenant, error) {
+	return s.transition(ctx, slug, StatusDeleted, events, StatusTrial, StatusActive, StatusSuspended, StatusDeleted)
 }
 
 // Purge drops a soft-deleted tenant's schema and rows for good.
-func (s *Service) Purge(ctx context.Context, slug string) error {
+func (s *Service) Purge(ctx context.Context, slug string, events ...audit.Event) error {
 	t, err := s.Store.BySlug(ctx, slug)
 	if err != nil {
 		return err
@@ -74,10 +80,10 @@ func (s *Service) Purge(ctx context.Context, slug string) error {
 	if t.Status != StatusDeleted {
 		return errs.E(errs.Conflict, "tenant %q is %s: delete it first, then purge", slug, t.Status)
 	}
-	return s.Store.Purge(ctx, t.ID)
+	return s.Store.Purge(ctx, t.ID, events...)
 }
 
-func (s *Service) transition(ctx context.Context, slug string, to Status, from ...Status) (*Tenant, error) {
+func (s *Service) transition(ctx context.Context, slug string, to Status, events []audit.Event, from ...Status) (*Tenant, error) {
 	t, err := s.Store.BySlug(ctx, slug)
 	if err != nil {
 		return nil, err
@@ -90,7 +96,7 @@ func (s *Service) transition(ctx context.Context, slug string, to Status, from .
 		return nil, errs.E(errs.Conflict, "tenant %q is %s and cannot become %s", slug, t.Status, to)
 	}
 	if t.Status != to {
-		if err := s.Store.SetStatus(ctx, t.ID, to); err != nil {
+		if err := s.Store.SetStatus(ctx, t.ID, to, events...); err != nil {
 			return nil, err
 		}
 		t.Status = to

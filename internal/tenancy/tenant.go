@@ -10,6 +10,7 @@ import (
 	"time"
 	_ "time/tzdata" // IANA zones are valid on machines without tzdata
 
+	"github.com/smoothschedule/smoothschedule/internal/audit"
 	"github.com/smoothschedule/smoothschedule/internal/errs"
 )
 
@@ -220,9 +221,12 @@ type Store interface {
 	BySlug(ctx context.Context, slug string) (*Tenant, error)
 	ByID(ctx context.Context, id string) (*Tenant, error)
 	List(ctx context.Context, f Filter) ([]Tenant, int, error)
-	SetStatus(ctx context.Context, id string, s Status) error
-	// Purge drops the schema and every row of a soft-deleted tenant.
-	Purge(ctx context.Context, id string) error
+	// SetStatus changes the status and writes events (the audit events
+	// recording the change) in the same transaction.
+	SetStatus(ctx context.Context, id string, s Status, events ...audit.Event) error
+	// Purge drops the schema and every row of a soft-deleted tenant, and
+	// writes events, in one transaction.
+	Purge(ctx context.Context, id string, events ...audit.Event) error
 	// ByHost finds the live tenant a domain reaches, with the domain row.
 	ByHost(ctx context.Context, host string) (*Tenant, *Domain, error)
 	AddDomain(ctx context.Context, d Domain) error
