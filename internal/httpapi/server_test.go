@@ -52,6 +52,7 @@ func newEnv(t *testing.T) *env {
 	if testing.Verbose() {
 		log = slog.New(logctx.Handler{Handler: slog.NewTextHandler(os.Stderr, nil)})
 	}
+	db.Log = log // audit lines of events written in a change's transaction
 	e.srv = httpapi.New(httpapi.Deps{Config: cfg, Log: log, Version: "test", DB: db, Resolver: e.res})
 	return e
 }
