@@ -27,7 +27,7 @@ export function Table<T extends { id: string }>({ columns, rows, loading, error,
                 <input type="checkbox" aria-label="Select all" checked={!!allSelected} onChange={() => selectable.toggleAll(selectableIds)} className="h-4 w-4 accent-[var(--ss-brand)]" />
               </th>
             )}
-            {columns.map((c) => <th key={c.key} scope="col" className={"px-4 py-2.5 font-medium " + (c.hideOnMobile ? "hidden md:table-cell " : "") + (c.className ?? "")}>{c.header}</th>)}
+            {columns.map((c) => <th key={c.key} scope="col" className={"whitespace-nowrap px-4 py-2.5 font-medium " + (c.hideOnMobile ? "hidden md:table-cell " : "") + (c.className ?? "")}>{c.header}</th>)}
           </tr>
         </thead>
         <tbody className="divide-y divide-line">

@@ -157,12 +157,13 @@ function Grants({ team }: { team: StaffMember[] | null }) {
         empty={{ icon: "key", title: `No ${status} grants` }}
         columns={[
           { key: "who", header: "Team member", cell: (g) => <span className="font-medium">{who.get(g.granteeId) ?? g.granteeId}</span> },
-          { key: "what", header: "Permission", cell: (g) => <span>{grantLabel(g.action)}<code className="ml-1.5 hidden rounded bg-surface-2 px-1 py-0.5 text-xs text-muted sm:inline">{g.action}</code></span> },
+          { key: "what", header: "Permission", cell: (g) => <span>{grantLabel(g.action)}<code className="mt-0.5 hidden w-fit rounded bg-surface-2 px-1 py-0.5 text-xs text-muted sm:block">{g.action}</code></span> },
           { key: "reason", header: "Reason", hideOnMobile: true, cell: (g) => <span className="line-clamp-2 max-w-xs">{g.reason}</span> },
-          { key: "exp", header: "Ends", cell: (g) => <span title={new Date(g.expiresAt).toLocaleString()}>{g.revokedAt ? `revoked ${relativeFromNow(Date.parse(g.revokedAt))}` : relativeFromNow(Date.parse(g.expiresAt))}</span> },
-          { key: "status", header: "Status", hideOnMobile: true, cell: (g) => <Badge tone={grantTone[g.status]}>{g.status}</Badge> },
+          { key: "exp", header: "Ends", cell: (g) => <span className="whitespace-nowrap" title={new Date(g.expiresAt).toLocaleString()}>{g.revokedAt ? `revoked ${relativeFromNow(Date.parse(g.revokedAt))}` : relativeFromNow(Date.parse(g.expiresAt))}</span> },
+          { key: "status", header: "Status", hideOnMobile: true, cell: (g) => <Badge tone={grantTone[g.status]}>{titleCase(g.status)}</Badge> },
           { key: "act", header: <span className="sr-only">Actions</span>, className: "text-right",
-            cell: (g) => g.status === "active" ? <button type="button" className="btn-ghost py-1 text-red-600 dark:text-red-400" onClick={() => setRevoking(g)}>Revoke</button> : null },
+            cell: (g) => g.status === "active" ? <button type="button" className="btn-ghost py-1 text-red-600 dark:text-red-400" onClick={() => setRevoking(g)}
+              aria-label={`Revoke ${g.action} for ${who.get(g.granteeId) ?? g.granteeId}`}>Revoke</button> : null },
         ]} />
       <GrantDialog open={creating} onClose={() => setCreating(false)} team={team} />
       <ConfirmDialog open={!!revoking} onClose={() => setRevoking(null)} onConfirm={() => revoking && revoke.mutate(revoking)} busy={revoke.isPending} danger

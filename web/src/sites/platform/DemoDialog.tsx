@@ -3,6 +3,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { ApiError, errorMessage } from "../../api/client";
 import { platformApi } from "../../api/platform";
 import { PLANS, type DemoResult } from "../../api/types";
+import { useConfig } from "../../app/config-context";
 import { formatDateTime } from "../../lib/time";
 import { Dialog } from "../../ui/Dialog";
 import { Alert, titleCase } from "../../ui/feedback";
@@ -21,6 +22,7 @@ const empty = { name: "", subdomain: "", plan: "business", ownerEmail: "", owner
 /** Creates a temporary demo business for a prospect; its owner's login is shown once. */
 export function DemoDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const qc = useQueryClient();
+  const cfg = useConfig();
   const [f, setF] = useState(empty);
   const [slugTouched, setSlugTouched] = useState(false);
   const [errors, setErrors] = useState<Record<string, string | undefined>>({});
@@ -45,7 +47,7 @@ export function DemoDialog({ open, onClose }: { open: boolean; onClose: () => vo
     if (!Object.values(v).some(Boolean)) create.mutate();
   };
   return (
-    <Dialog open={open} onClose={close} title={result ? "Demo business ready" : "Create a demo business"}
+    <Dialog open={open} onClose={close} title={result ? "Demo business ready" : "Create a demo business"} size={result ? "lg" : "md"}
       description={result ? undefined : "A temporary business filled with realistic data, for showing SmoothSchedule to a prospect."}
       footer={result ? <button type="button" className="btn-primary" onClick={close}>Done</button> : <>
         <button type="button" className="btn-secondary" onClick={close}>Cancel</button>
@@ -56,7 +58,8 @@ export function DemoDialog({ open, onClose }: { open: boolean; onClose: () => vo
           {formError && <Alert>{formError}</Alert>}
           <TextField label="Business name" value={f.name} error={errors.name} autoFocus
             onChange={(e) => setF({ ...f, name: e.target.value, subdomain: slugTouched ? f.subdomain : slugify(e.target.value) })} />
-          <TextField label="Address" value={f.subdomain} error={errors.subdomain} hint="The demo's subdomain."
+          <TextField label="Address" value={f.subdomain} error={errors.subdomain}
+            hint={f.subdomain ? <>The demo opens at <span className="font-mono">{f.subdomain}.{cfg.baseDomain}</span></> : "The demo's subdomain."}
             onChange={(e) => { setSlugTouched(true); setF({ ...f, subdomain: e.target.value.toLowerCase() }); }} />
           <SelectField label="Plan" value={f.plan} error={errors.plan} onChange={(e) => setF({ ...f, plan: e.target.value })}>
             {PLANS.map((p) => <option key={p} value={p}>{titleCase(p)}</option>)}
@@ -84,7 +87,7 @@ function DemoLogins({ r }: { r: DemoResult }) {
         {rows.map(([k, v]) => (
           <div key={k} className="flex items-center gap-3 px-3 py-2.5">
             <dt className="w-32 shrink-0 text-sm text-muted">{k}</dt>
-            <dd className="min-w-0 flex-1 break-all font-mono text-sm" aria-label={k}>{v}</dd>
+            <dd className="min-w-0 flex-1 font-mono text-sm [overflow-wrap:anywhere]" aria-label={k}>{v}</dd>
             <button type="button" className="btn-ghost shrink-0 p-1.5" onClick={() => copy(k, v)} aria-label={`Copy ${k.toLowerCase()}`}><Icon name="copy" /></button>
           </div>
         ))}

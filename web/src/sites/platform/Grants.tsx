@@ -13,7 +13,8 @@ import { Icon } from "../../ui/Icon";
 import { Card, PageHeader } from "../../ui/Page";
 import { Table } from "../../ui/Table";
 import { useToast } from "../../ui/Toast";
-import { UserPicker, type PickedUser } from "./UserPicker";
+import { hasPermission, useMe } from "../../auth/session";
+import { UserCell, UserPicker, useUsersById, type PickedUser } from "./UserPicker";
 
 const tone = { active: "green", expired: "gray", revoked: "red" } as const;
 
@@ -22,6 +23,8 @@ export default function Grants() {
   const toast = useToast();
   const [status, setStatus] = useState<GrantStatus>("active");
   const list = useQuery({ queryKey: ["grants", status], queryFn: () => platformApi.grants({ status }), refetchInterval: 30_000 });
+  const rows = list.data?.results ?? [];
+  const users = useUsersById(rows.flatMap((g) => [g.granteeId, g.grantorId]));
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [confirm, setConfirm] = useState<string[] | null>(null);
   const [creating, setCreating] = useState(false);
@@ -52,14 +55,14 @@ export default function Grants() {
           empty={{ icon: "key", title: `No ${status} grants` }}
           selectable={status === "active" ? { selected, toggle, toggleAll, can: (g) => g.status === "active" } : undefined}
           columns={[
-            { key: "grantee", header: "Grantee", cell: (g: PermissionGrant) => <span className="font-medium">{g.granteeEmail ?? g.granteeId}</span> },
+            { key: "grantee", header: "Grantee", cell: (g: PermissionGrant) => <UserCell id={g.granteeId} user={users.get(g.granteeId)} /> },
             { key: "action", header: "Permission", cell: (g) => <code className="rounded bg-surface-2 px-1.5 py-0.5 text-xs">{g.action}</code> },
             { key: "reason", header: "Reason", cell: (g) => <span className="line-clamp-2 max-w-xs">{g.reason}</span>, hideOnMobile: true },
-            { key: "by", header: "Granted by", cell: (g) => g.grantorEmail ?? g.grantorId, hideOnMobile: true },
-            { key: "exp", header: "Expires", cell: (g) => <span title={new Date(g.expiresAt).toLocaleString()}>{g.revokedAt ? `revoked ${relativeFromNow(Date.parse(g.revokedAt))}` : relativeFromNow(Date.parse(g.expiresAt))}</span> },
-            { key: "status", header: "Status", cell: (g) => <Badge tone={tone[g.status]}>{g.status}</Badge> },
+            { key: "by", header: "Granted by", cell: (g) => <UserCell id={g.grantorId} user={users.get(g.grantorId)} />, hideOnMobile: true },
+            { key: "exp", header: "Expires", cell: (g) => <span className="whitespace-nowrap" title={new Date(g.expiresAt).toLocaleString()}>{g.revokedAt ? `revoked ${relativeFromNow(Date.parse(g.revokedAt))}` : relativeFromNow(Date.parse(g.expiresAt))}</span> },
+            { key: "status", header: "Status", cell: (g) => <Badge tone={tone[g.status]}>{titleCase(g.status)}</Badge> },
             { key: "act", header: <span className="sr-only">Actions</span>, className: "text-right",
-              cell: (g) => g.status === "active" ? <button type="button" className="btn-ghost py-1 text-red-600 dark:text-red-400" onClick={() => setConfirm([g.id])} aria-label={`Revoke ${g.action} for ${g.granteeEmail ?? g.granteeId}`}>Revoke</button> : null },
+              cell: (g) => g.status === "active" ? <button type="button" className="btn-ghost py-1 text-red-600 dark:text-red-400" onClick={() => setConfirm([g.id])} aria-label={`Revoke ${g.action} for ${users.get(g.granteeId)?.email ?? g.granteeId}`}>Revoke</button> : null },
           ]} />
       </Card>
       <ConfirmDialog open={!!confirm} onClose={() => setConfirm(null)} onConfirm={() => confirm && revoke.mutate(confirm)} busy={revoke.isPending} danger
@@ -79,7 +82,10 @@ function CreateGrantDialog({ open, onClose }: { open: boolean; onClose: () => vo
   const [errors, setErrors] = useState<Record<string, string | undefined>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const role = f.grantee?.user?.role;
-  const choices = role ? (isPlatformRole(role) ? PLATFORM_GRANTABLE : role === "CUSTOMER" ? [] : TENANT_GRANTABLE) : PLATFORM_GRANTABLE;
+  const me = useMe();
+  // Only what the grantor's role holds, on the grantee's side (the server checks the rest).
+  const choices = (role ? (isPlatformRole(role) ? PLATFORM_GRANTABLE : role === "CUSTOMER" ? [] : TENANT_GRANTABLE) : PLATFORM_GRANTABLE)
+    .filter((g) => hasPermission(me.data, g.action));
   const close = () => { setF(blank); setErrors({}); setFormError(null); onClose(); };
   const create = useMutation({
     mutationFn: () => platformApi.createGrant({ granteeId: f.grantee!.id, action: f.action, reason: f.reason.trim(), durationMinutes: f.durationMinutes }),

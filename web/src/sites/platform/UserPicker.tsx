@@ -1,5 +1,5 @@
 import { useId, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useQueries, useQuery } from "@tanstack/react-query";
 import { errorMessage } from "../../api/client";
 import { platformApi } from "../../api/platform";
 import type { PlatformUser } from "../../api/types";
@@ -43,7 +43,11 @@ export function UserPicker({ label, value, onChange, error, hint, placeholder, h
   const users = search.data?.results ?? [];
   const rawId = allowId && UUID.test(text.trim()) ? text.trim() : null;
   const options: Option[] = [...(rawId ? [{ kind: "id", id: rawId } as const] : []), ...users.map((user) => ({ kind: "user", user }) as const)];
-  const stale = q !== text.trim() || search.isFetching;
+  // Results of an earlier text stay on screen (dimmed) while the new search runs: a click may take
+  // one (it is seen), Enter may not (it would take a match of the old text).
+  const stale = q !== text.trim() || search.isPlaceholderData || (search.isFetching && !search.data);
+  // Typing makes the first match the one Enter takes; the arrow keys move from there.
+  const current = stale ? -1 : active === -1 && text.trim() ? 0 : active;
   const shown = value ? value.label : text;
 
   const choose = (o: Option) => {
@@ -53,7 +57,7 @@ export function UserPicker({ label, value, onChange, error, hint, placeholder, h
     setActive(-1);
   };
   const move = (to: number) => {
-    if (!options.length) return;
+    if (stale || !options.length) return;
     const i = (to + options.length) % options.length;
     setActive(i);
     listRef.current?.querySelector(`#${CSS.escape(optId(i))}`)?.scrollIntoView({ block: "nearest" });
@@ -62,10 +66,12 @@ export function UserPicker({ label, value, onChange, error, hint, placeholder, h
     if (e.key === "ArrowDown" || e.key === "ArrowUp") {
       e.preventDefault();
       if (!open) { setOpen(true); setActive(e.key === "ArrowDown" ? 0 : options.length - 1); return; }
-      move(e.key === "ArrowDown" ? active + 1 : active - 1);
+      move(e.key === "ArrowDown" ? current + 1 : current - 1);
     } else if (e.key === "Enter") {
-      const o = open ? options[active] : undefined;
-      if (o) { e.preventDefault(); choose(o); }
+      if (!open) return;
+      e.preventDefault(); // never submits the form from an open list
+      const o = options[current];
+      if (o) choose(o);
     } else if (e.key === "Escape") {
       // Keep the dialog around the picker open: Escape belongs to the list first.
       if (open) { e.preventDefault(); e.stopPropagation(); setOpen(false); setActive(-1); }
@@ -76,7 +82,7 @@ export function UserPicker({ label, value, onChange, error, hint, placeholder, h
   };
 
   const status = !open ? "" : search.isError ? errorMessage(search.error)
-    : stale && !options.length ? "Searching…"
+    : stale ? "Searching…"
     : !options.length ? (q ? `No users match “${q}”.` : "No users yet.")
     : `${users.length}${search.data && search.data.count > users.length ? ` of ${search.data.count}` : ""} ${users.length === 1 ? "user" : "users"} found; use the arrow keys to choose.`;
   const described = [error ? `${inputId}-err` : hint ? `${inputId}-hint` : ""].filter(Boolean).join(" ") || undefined;
@@ -88,10 +94,10 @@ export function UserPicker({ label, value, onChange, error, hint, placeholder, h
         <Icon name="search" className="pointer-events-none absolute left-3 top-1/2 h-4 w-4 -translate-y-1/2 text-muted" />
         <input id={inputId} type="text" role="combobox" autoComplete="off" spellCheck={false} autoFocus={autoFocus}
           aria-expanded={open} aria-controls={listId} aria-autocomplete="list" aria-haspopup="listbox"
-          aria-activedescendant={open && active >= 0 && active < options.length ? optId(active) : undefined}
+          aria-activedescendant={open && current >= 0 && current < options.length ? optId(current) : undefined}
           aria-invalid={error ? true : undefined} aria-describedby={described}
-          className={cx("input pl-9", value && "pr-9")} placeholder={placeholder ?? "Search by name or email"} value={shown}
-          onChange={(e) => { if (value) onChange(null); setText(e.target.value); setOpen(true); setActive(e.target.value.trim() ? 0 : -1); }}
+          className={cx("input pl-9", value && "pr-9")} placeholder={placeholder ?? "Search by name or email"} value={shown} title={value?.label}
+          onChange={(e) => { if (value) onChange(null); setText(e.target.value); setOpen(true); setActive(-1); }}
           onFocus={() => { if (!value) setOpen(true); }}
           onClick={() => { if (!value) setOpen(true); }}
           onBlur={() => { setOpen(false); setActive(-1); }}
@@ -103,11 +109,11 @@ export function UserPicker({ label, value, onChange, error, hint, placeholder, h
           </button>
         )}
         <div hidden={!open} className="absolute inset-x-0 top-full z-30 mt-1 overflow-hidden rounded-lg border border-line bg-surface shadow-lg ring-1 ring-black/5 dark:ring-white/5">
-          <ul ref={listRef} id={listId} role="listbox" aria-label={label} className="max-h-64 overflow-y-auto py-1">
+          <ul ref={listRef} id={listId} role="listbox" aria-label={label} aria-busy={stale} className={cx("max-h-64 overflow-y-auto py-1", stale && "opacity-60")}>
             {open && options.map((o, i) => (
-              <li key={o.kind === "user" ? o.user.id : "raw"} id={optId(i)} role="option" aria-selected={i === active}
-                onMouseDown={(e) => e.preventDefault()} onMouseMove={() => active !== i && setActive(i)} onClick={() => choose(o)}
-                className={cx("flex cursor-pointer items-center gap-3 px-3 py-2 text-sm", i === active && "bg-surface-2")}>
+              <li key={o.kind === "user" ? o.user.id : "raw"} id={optId(i)} role="option" aria-selected={i === current}
+                onMouseDown={(e) => e.preventDefault()} onMouseMove={() => !stale && current !== i && setActive(i)} onClick={() => choose(o)}
+                className={cx("flex cursor-pointer items-center gap-3 px-3 py-2 text-sm hover:bg-surface-2", i === current && "bg-surface-2")}>
                 {o.kind === "id" ? (
                   <span className="min-w-0 flex-1 truncate">Use the ID <code className="font-mono text-xs">{o.id}</code></span>
                 ) : (<>
@@ -133,4 +139,25 @@ export function UserPicker({ label, value, onChange, error, hint, placeholder, h
         : hint ? <p id={`${inputId}-hint`} className="mt-1 text-xs text-muted">{hint}</p> : null}
     </div>
   );
+}
+
+/**
+ * The users behind a list of IDs (grants name users only by ID), each fetched
+ * once (`GET /api/platform/users/{id}/`) and cached; unknown or still loading
+ * IDs are absent from the map.
+ */
+export function useUsersById(ids: string[]): Map<string, PlatformUser> {
+  const unique = [...new Set(ids.filter(Boolean))];
+  const results = useQueries({
+    queries: unique.map((id) => ({ queryKey: ["platform-user", id], queryFn: () => platformApi.user(id), staleTime: 5 * 60_000, retry: false })),
+  });
+  const m = new Map<string, PlatformUser>();
+  results.forEach((r, i) => { if (r.data) m.set(unique[i]!, r.data); });
+  return m;
+}
+
+/** "Name" with the e-mail below, or the bare e-mail; the ID while unknown. */
+export function UserCell({ id, user }: { id: string; user: PlatformUser | undefined }) {
+  if (!user) return <code className="text-xs text-muted" title={id}>{id.slice(0, 8)}…</code>;
+  return <span className="font-medium" title={id}>{user.name || user.email}{user.name && <span className="block text-xs font-normal text-muted">{user.email}</span>}</span>;
 }
