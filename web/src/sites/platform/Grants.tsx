@@ -57,8 +57,11 @@ export default function Grants() {
           columns={[
             { key: "grantee", header: "Grantee", cell: (g: PermissionGrant) => <UserCell id={g.granteeId} user={users.get(g.granteeId)} /> },
             { key: "action", header: "Permission", cell: (g) => <code className="rounded bg-surface-2 px-1.5 py-0.5 text-xs">{g.action}</code> },
-            { key: "reason", header: "Reason", cell: (g) => <span className="line-clamp-2 max-w-xs">{g.reason}</span>, hideOnMobile: true },
-            { key: "by", header: "Granted by", cell: (g) => <UserCell id={g.grantorId} user={users.get(g.grantorId)} />, hideOnMobile: true },
+            { key: "reason", header: "Reason", hideOnMobile: true, cell: (g) => {
+              const by = users.get(g.grantorId);
+              return <span className="block max-w-xs"><span className="line-clamp-2" title={g.reason}>{g.reason}</span>
+                <span className="block text-xs text-muted" title={by?.email ?? g.grantorId}>by {by ? by.name || by.email : `${g.grantorId.slice(0, 8)}…`}</span></span>;
+            } },
             { key: "exp", header: "Expires", cell: (g) => <span className="whitespace-nowrap" title={new Date(g.expiresAt).toLocaleString()}>{g.revokedAt ? `revoked ${relativeFromNow(Date.parse(g.revokedAt))}` : relativeFromNow(Date.parse(g.expiresAt))}</span> },
             { key: "status", header: "Status", cell: (g) => <Badge tone={tone[g.status]}>{titleCase(g.status)}</Badge> },
             { key: "act", header: <span className="sr-only">Actions</span>, className: "text-right",
