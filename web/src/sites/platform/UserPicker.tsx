@@ -21,7 +21,7 @@ type Option = { kind: "user"; user: PlatformUser } | { kind: "id"; id: string };
 /**
  * A combobox (WAI-ARIA 1.2, list autocomplete) that searches the platform's
  * users (`GET /api/platform/users/?search=`) as one types. Arrow keys move
- * through the matches, Enter chooses, Escape closes the list (and, when it is
+ * through the matches (ArrowDown or a click also opens the list; focus alone does not), Enter chooses, Escape closes the list (and, when it is
  * closed, clears the text) without closing the dialog around it.
  * `allowId` also offers a pasted UUID as is (an audit target need not be a user).
  */
@@ -98,7 +98,6 @@ export function UserPicker({ label, value, onChange, error, hint, placeholder, h
           aria-invalid={error ? true : undefined} aria-describedby={described}
           className={cx("input pl-9", value && "pr-9")} placeholder={placeholder ?? "Search by name or email"} value={shown} title={value?.label}
           onChange={(e) => { if (value) onChange(null); setText(e.target.value); setOpen(true); setActive(-1); }}
-          onFocus={() => { if (!value) setOpen(true); }}
           onClick={() => { if (!value) setOpen(true); }}
           onBlur={() => { setOpen(false); setActive(-1); }}
           onKeyDown={onKeyDown} />
