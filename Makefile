@@ -3,7 +3,7 @@ SHELL := /bin/bash
 GO    ?= go
 BIN   := bin/smoothschedule
 
-.PHONY: run test build web web-test go-test e2e bench clean
+.PHONY: run test deps build web web-test go-test e2e bench clean
 
 run: build
 	./$(BIN) serve
@@ -28,9 +28,13 @@ go-test:
 	$(GO) test -count=1 ./...
 
 e2e: build
-	@if [ -f web/e2e/run.mjs ]; then cd web && node e2e/run.mjs; else echo "no browser tests yet"; fi
+	cd web && node e2e/run.mjs
 
-test: web web-test go-test e2e
+# PostgreSQL, Chromium and wrk, installed and started when missing.
+deps:
+	@scripts/test-deps.sh
+
+test: deps web web-test go-test e2e
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchtime 20x ./internal/... 
