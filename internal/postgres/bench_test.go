@@ -19,7 +19,7 @@ import (
 //	go test -run '^$' -bench ProvisionTenant -benchtime 100x ./internal/postgres/
 func BenchmarkProvisionTenant(b *testing.B) {
 	db := newDB(b)
-	svc := &tenancy.Service{Store: &postgres.Tenants{DB: db, Migrations: postgres.Embedded()}, BaseDomain: "localhost", Now: time.Now}
+	svc := tenancyOn(db)
 	ctx := context.Background()
 	lat := make([]time.Duration, 0, b.N)
 	b.ResetTimer()

@@ -23,7 +23,7 @@ import (
 func TestCleanUp(t *testing.T) {
 	db := newDB(t)
 	ctx := context.Background()
-	tenants := &tenancy.Service{Store: &postgres.Tenants{DB: db, Migrations: postgres.Embedded()}, BaseDomain: "localhost", Now: time.Now}
+	tenants := tenancyOn(db)
 	acme, err := tenants.Create(ctx, tenancy.NewTenant{Name: "Acme", Slug: "acme"})
 	if err != nil {
 		t.Fatal(err)

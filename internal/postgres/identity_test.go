@@ -22,7 +22,7 @@ import (
 func TestUserEmailUniqueness(t *testing.T) {
 	db := newDB(t)
 	ctx := context.Background()
-	svc := &tenancy.Service{Store: &postgres.Tenants{DB: db, Migrations: postgres.Embedded()}, BaseDomain: "localhost", Now: time.Now}
+	svc := tenancyOn(db)
 	store := &postgres.Identity{DB: db}
 	var ids []string
 	for _, slug := range []string{"acme", "globex"} {

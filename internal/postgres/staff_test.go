@@ -4,7 +4,6 @@ import (
 	"context"
 	"sync"
 	"testing"
-	"time"
 
 	"github.com/google/uuid"
 
@@ -21,7 +20,7 @@ import (
 func TestLastOwnerKept(t *testing.T) {
 	db := newDB(t)
 	ctx := context.Background()
-	svc := &tenancy.Service{Store: &postgres.Tenants{DB: db, Migrations: postgres.Embedded()}, BaseDomain: "localhost", Now: time.Now}
+	svc := tenancyOn(db)
 	acme, err := svc.Create(ctx, tenancy.NewTenant{Name: "Acme", Slug: "acme"})
 	if err != nil {
 		t.Fatal(err)

@@ -14,8 +14,12 @@ import (
 
 func newService(t *testing.T) (*tenancy.Service, *postgres.DB) {
 	db := pgtest.New(t)
-	store := &postgres.Tenants{DB: db, Migrations: postgres.Embedded()}
-	return &tenancy.Service{Store: store, BaseDomain: "localhost", Now: time.Now}, db
+	return tenancyOn(db), db
+}
+
+// tenancyOn is the tenant lifecycle service on db.
+func tenancyOn(db *postgres.DB) *tenancy.Service {
+	return &tenancy.Service{Store: &postgres.Tenants{DB: db, Migrations: postgres.Embedded()}, BaseDomain: "localhost", Now: time.Now}
 }
 
 func schemaExists(t *testing.T, db *postgres.DB, schema string) bool {
