@@ -77,7 +77,7 @@ func Open(ctx context.Context, cfg *config.Config, log *slog.Logger, attach bool
 	} else if err := ensureDatabase(ctx, url, log); err != nil {
 		return nil, err
 	}
-	db, err := postgres.Open(ctx, url, cfg.DBMaxConns)
+	db, err := postgres.Open(ctx, url, DBOptions(cfg))
 	if err != nil {
 		a.Close()
 		return nil, err
@@ -96,6 +96,12 @@ func Open(ctx context.Context, cfg *config.Config, log *slog.Logger, attach bool
 	}
 	a.openPlatform()
 	return a, nil
+}
+
+// DBOptions are the pool's size and deadlines from the configuration.
+func DBOptions(cfg *config.Config) postgres.Options {
+	return postgres.Options{MaxConns: cfg.DBMaxConns, AcquireTimeout: cfg.DBAcquireTimeout,
+		StatementTimeout: cfg.DBStatementTimeout, LockTimeout: cfg.DBLockTimeout, IdleInTxTimeout: cfg.DBIdleInTxTimeout}
 }
 
 // Close stops what Open started.

@@ -57,6 +57,7 @@ var (
 	poolMax      = prometheus.NewDesc("smoothschedule_db_connections_max", "Database pool size.", nil, nil)
 	poolAcquires = prometheus.NewDesc("smoothschedule_db_acquires_total", "Connections taken from the pool.", nil, nil)
 	poolWaited   = prometheus.NewDesc("smoothschedule_db_acquire_wait_seconds_total", "Time spent waiting for a connection.", nil, nil)
+	poolGaveUp   = prometheus.NewDesc("smoothschedule_db_acquire_timeouts_total", "Waits for a connection that ended without one (DB_ACQUIRE_TIMEOUT or a cancelled request): each is a 503.", nil, nil)
 )
 
 func (poolCollector) Describe(ch chan<- *prometheus.Desc) {
@@ -64,6 +65,7 @@ func (poolCollector) Describe(ch chan<- *prometheus.Desc) {
 	ch <- poolMax
 	ch <- poolAcquires
 	ch <- poolWaited
+	ch <- poolGaveUp
 }
 
 func (c poolCollector) Collect(ch chan<- prometheus.Metric) {
@@ -73,4 +75,5 @@ func (c poolCollector) Collect(ch chan<- prometheus.Metric) {
 	ch <- prometheus.MustNewConstMetric(poolMax, prometheus.GaugeValue, float64(st.MaxConns()))
 	ch <- prometheus.MustNewConstMetric(poolAcquires, prometheus.CounterValue, float64(st.AcquireCount()))
 	ch <- prometheus.MustNewConstMetric(poolWaited, prometheus.CounterValue, st.EmptyAcquireWaitTime().Seconds())
+	ch <- prometheus.MustNewConstMetric(poolGaveUp, prometheus.CounterValue, float64(st.CanceledAcquireCount()))
 }

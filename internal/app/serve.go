@@ -10,6 +10,7 @@ import (
 	"os"
 	"time"
 
+	"github.com/smoothschedule/smoothschedule/internal/errs"
 	"github.com/smoothschedule/smoothschedule/internal/httpapi"
 	"github.com/smoothschedule/smoothschedule/internal/platform"
 	"github.com/smoothschedule/smoothschedule/internal/postgres"
@@ -72,7 +73,7 @@ func (a *App) Handler() (*httpapi.Server, *tenancy.Resolver) {
 		Config: a.Config, Log: a.Log, Version: Version, DB: a.DB, Resolver: res, Web: web.Dist(), Now: a.Now,
 		Identity: a.Identity, Auth: &httpapi.SessionAuth{Identity: a.Identity, Config: a.Config},
 		// Scheduling (issue 5).
-		Scheduling: &scheduling.Scheduler{Store: &postgres.Scheduling{DB: a.DB}, Now: a.Now, Quotas: a.quotas}, Settings: a.Tenants,
+		Scheduling: &scheduling.Scheduler{Store: &postgres.Scheduling{DB: a.DB}, Now: a.Now, Quotas: Quotas}, Settings: a.Tenants,
 		// Platform administration and support (issue 6).
 		Platform: a.Platform, Admin: a.Admin, Support: a.Support,
 		// Custom domains: verified through the system's DNS resolver.
@@ -81,10 +82,20 @@ func (a *App) Handler() (*httpapi.Server, *tenancy.Resolver) {
 	return srv, res
 }
 
-// quotas applies the request's business plan to scheduling's creations.
-func (a *App) quotas(ctx context.Context, q scheduling.Quota, count func() (int, error)) error {
+// Quotas applies the request's business plan to scheduling's creations,
+// reading the plan in the unit of work's own transaction (its repository
+// is an EntitlementsReader): a booking never waits for a second connection
+// while it holds one.
+func Quotas(ctx context.Context, r scheduling.Repo, q scheduling.Quota, count func() (int, error)) error {
 	t := tenancy.TenantFrom(ctx)
-	return platform.Enforce(ctx, a.Platform, t.ID, t.Plan, platform.Limit(q), count)
+	if t == nil {
+		return errs.E(errs.Internal, "plan limits checked outside a business's site")
+	}
+	src, ok := r.(platform.EntitlementsReader)
+	if !ok {
+		return errs.E(errs.Internal, "scheduling's unit of work cannot read the business's plan")
+	}
+	return platform.Enforce(ctx, src, t.ID, t.Plan, platform.Limit(q), count)
 }
 
 // Serve runs the HTTP server until ctx ends, then shuts down gracefully:
@@ -121,9 +132,12 @@ func (a *App) Serve(ctx context.Context, out io.Writer) error {
 		Handler:           srv,
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       60 * time.Second,
-		IdleTimeout:       120 * time.Second,
-		MaxHeaderBytes:    64 << 10,
-		ErrorLog:          nil,
+		// A response is written within the request's deadline plus a margin
+		// for slow clients (WebSockets clear it for themselves).
+		WriteTimeout:   a.Config.RequestTimeout + 30*time.Second,
+		IdleTimeout:    120 * time.Second,
+		MaxHeaderBytes: 64 << 10,
+		ErrorLog:       nil,
 	}
 	a.printWelcome(ctx, out)
 	errCh := make(chan error, 1)

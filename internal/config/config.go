@@ -31,14 +31,21 @@ type Config struct {
 	Migrate        string // auto, true or false
 	MigrateWorkers int
 	DBMaxConns     int
-	CORSOrigins    []string
-	SMTPURL        string
-	EmailFrom      string
-	AccessTTL      time.Duration
-	RefreshTTL     time.Duration
-	MasqueradeTTL  time.Duration
-	PlatformMFA    bool
-	TrustProxy     bool
+	// Deadlines and fair shares (docs/operations.md, "Timeouts and caps").
+	DBAcquireTimeout   time.Duration // longest wait for a pool connection
+	DBStatementTimeout time.Duration
+	DBLockTimeout      time.Duration
+	DBIdleInTxTimeout  time.Duration
+	RequestTimeout     time.Duration // deadline of every API request
+	TenantDBShare      int           // percent of the pool one business may hold at once
+	CORSOrigins        []string
+	SMTPURL            string
+	EmailFrom          string
+	AccessTTL          time.Duration
+	RefreshTTL         time.Duration
+	MasqueradeTTL      time.Duration
+	PlatformMFA        bool
+	TrustProxy         bool
 
 	source map[string]string // option env name -> where its value came from
 }

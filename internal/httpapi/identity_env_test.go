@@ -15,6 +15,7 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/smoothschedule/smoothschedule/internal/access"
+	"github.com/smoothschedule/smoothschedule/internal/app"
 	"github.com/smoothschedule/smoothschedule/internal/config"
 	"github.com/smoothschedule/smoothschedule/internal/httpapi"
 	"github.com/smoothschedule/smoothschedule/internal/identity"
@@ -131,13 +132,9 @@ func newAuthEnv(t *testing.T, settings ...string) *authEnv {
 	a.admin = &platform.Admin{Store: plat, Admin: &postgres.PlatformAdmin{DB: e.db, Tenants: e.store, Platform: plat},
 		Tenancy: e.tenancy, Users: a.users, Mailer: a.mail, Audit: a.ids.Audit, Log: log, Now: a.clock.Now,
 		URL: cfg.URL, BaseDomain: "localhost"}
-	quotas := func(ctx context.Context, q scheduling.Quota, count func() (int, error)) error {
-		t := tenancy.TenantFrom(ctx)
-		return platform.Enforce(ctx, plat, t.ID, t.Plan, platform.Limit(q), count)
-	}
 	a.srv = httpapi.New(httpapi.Deps{Config: cfg, Log: log, Version: "test", DB: e.db, Resolver: e.res,
 		Identity: a.ids, Auth: &httpapi.SessionAuth{Identity: a.ids, Config: cfg}, Now: a.clock.Now,
-		Scheduling: &scheduling.Scheduler{Store: &postgres.Scheduling{DB: e.db}, Now: a.clock.Now, Quotas: quotas}, Settings: e.store,
+		Scheduling: &scheduling.Scheduler{Store: &postgres.Scheduling{DB: e.db}, Now: a.clock.Now, Quotas: app.Quotas}, Settings: e.store,
 		Platform: plat, Admin: a.admin, Support: &support.Service{Store: &postgres.Support{DB: e.db}, Now: a.clock.Now},
 		Hub:     &a.hub,
 		Domains: &tenancy.Domains{Store: e.store, DNS: a.dns, BaseDomain: "localhost", Now: a.clock.Now}})

@@ -13,6 +13,7 @@ import (
 type Metrics struct {
 	requests *prometheus.CounterVec
 	duration *prometheus.HistogramVec
+	shed     *prometheus.CounterVec
 }
 
 // NewMetrics registers the HTTP series with reg.
@@ -25,8 +26,11 @@ func NewMetrics(reg prometheus.Registerer) *Metrics {
 			Name: "smoothschedule_http_request_duration_seconds", Help: "API request latency by operation.",
 			Buckets: []float64{.001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5},
 		}, []string{"operation"}),
+		shed: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "smoothschedule_http_shed_total", Help: "Requests refused before any work to protect the others (reason: tenant_share).",
+		}, []string{"reason"}),
 	}
-	reg.MustRegister(m.requests, m.duration)
+	reg.MustRegister(m.requests, m.duration, m.shed)
 	return m
 }
 

@@ -20,12 +20,15 @@ import (
 
 // middleware wraps the mux, outermost first: panics become 500 problems,
 // every request gets an id and an access-log line, security headers, a
-// canonical path, its site (from the Host header), its principal (from the
-// session), and a suspended tenant's refusal.
+// canonical path, a deadline, its site (from the Host header), a place in
+// its business's share of the database, its principal (from the session),
+// and a suspended tenant's refusal.
 func (s *Server) middleware(next http.Handler) http.Handler {
 	h := s.suspended(next)
 	h = s.authenticate(h)
+	h = s.fairShare(h)
 	h = s.resolveSite(h)
+	h = s.deadline(h)
 	h = canonicalPath(h)
 	h = s.securityHeaders(h)
 	h = s.recoverer(h)

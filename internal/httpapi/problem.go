@@ -92,7 +92,7 @@ func problemFrom(ctx context.Context, log *slog.Logger, err error) *Problem {
 	}
 	status := statusOf[e.Code]
 	p = &Problem{Title: http.StatusText(status), Status: status, Detail: e.Message, Errors: e.Fields, Extra: e.Extra}
-	if e.Code == errs.TooMany {
+	if e.Code == errs.TooMany || e.Code == errs.Unavailable {
 		if s, ok := e.Extra["retryAfterSeconds"].(int); ok {
 			p.headers = http.Header{"Retry-After": []string{strconv.Itoa(s)}}
 		}

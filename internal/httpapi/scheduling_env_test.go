@@ -68,7 +68,7 @@ type sched struct {
 
 func newSched(t testing.TB, poolSize int) *sched {
 	t.Helper()
-	db, err := postgres.Open(context.Background(), pgtest.NewURL(t), poolSize)
+	db, err := postgres.Open(context.Background(), pgtest.NewURL(t), postgres.Options{MaxConns: pgtest.PoolSize(poolSize)})
 	if err != nil {
 		t.Fatal(err)
 	}

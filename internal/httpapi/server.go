@@ -76,7 +76,8 @@ type Server struct {
 	mux     *http.ServeMux
 	handler http.Handler
 	routes  []Route
-	gzipped sync.Map // asset name -> its gzip form
+	gzipped sync.Map     // asset name -> its gzip form
+	share   *tenantShare // nil: no per-business cap
 }
 
 // Route is one entry of the route table.
@@ -92,7 +93,8 @@ func New(d Deps) *Server {
 		d.Now = time.Now
 	}
 	installHumaErrors()
-	s := &Server{Deps: d, mux: http.NewServeMux()}
+	s := &Server{Deps: d, mux: http.NewServeMux(),
+		share: newTenantShare(d.Config.DBMaxConns, d.Config.TenantDBShare, d.Config.DBAcquireTimeout)}
 	cfg := huma.DefaultConfig("SmoothSchedule API", d.Version)
 	cfg.Info.Description = "Multi-tenant scheduling. Tenant routes answer on {slug}." + d.Config.BaseDomain +
 		", platform routes on platform." + d.Config.BaseDomain + ". Every path also works with a trailing slash."

@@ -24,6 +24,11 @@ func (s *Server) scheduleSocket(w http.ResponseWriter, r *http.Request) {
 		writeProblem(w, &Problem{Title: "Not Found", Status: http.StatusNotFound, Detail: "live updates are not enabled on this server"})
 		return
 	}
+	// The server's read and write timeouts bound ordinary requests; a socket
+	// lives up to wsLifetime, kept honest by its own pings.
+	rc := http.NewResponseController(w)
+	_ = rc.SetReadDeadline(time.Time{})
+	_ = rc.SetWriteDeadline(time.Time{})
 	conn, err := websocket.Accept(problemWriter(w, func(code int, _ string) string {
 		switch code {
 		case http.StatusUpgradeRequired:

@@ -216,8 +216,8 @@ func (e Entitlements) upgradeFor(ok func(Plan) bool) *Plan {
 
 // Enforce applies the plan of a tenant (its id and plan key) to adding one
 // more of l. count is read only when the plan, with the tenant's overrides,
-// limits l.
-func Enforce(ctx context.Context, st Store, tenantID, plan string, l Limit, count func() (int, error)) error {
+// limits l. Inside a transaction, st must read on that transaction.
+func Enforce(ctx context.Context, st EntitlementsReader, tenantID, plan string, l Limit, count func() (int, error)) error {
 	e, err := st.Entitlements(ctx, tenantID, plan)
 	if err != nil {
 		return err

@@ -18,15 +18,20 @@ type Settings struct {
 	UpdatedAt          time.Time
 }
 
+// EntitlementsReader loads a tenant's plan, its overrides and every plan in
+// one round trip. The platform store reads on a connection of its own; a
+// unit of work's repository reads inside its transaction.
+type EntitlementsReader interface {
+	Entitlements(ctx context.Context, tenantID, plan string) (Entitlements, error)
+}
+
 // Store keeps plans, overrides, settings, and answers the metrics queries.
 // Methods that change something take the audit events recording the change
 // and write them in the same transaction.
 type Store interface {
 	Plans(ctx context.Context) ([]Plan, error)
 	SavePlan(ctx context.Context, p Plan, events ...audit.Event) error
-	// Entitlements loads a tenant's plan, its overrides and every plan in
-	// one round trip.
-	Entitlements(ctx context.Context, tenantID, plan string) (Entitlements, error)
+	EntitlementsReader
 	SetOverrides(ctx context.Context, tenantID string, o Overrides, events ...audit.Event) error
 	Settings(ctx context.Context) (Settings, error)
 	SaveSettings(ctx context.Context, s Settings, events ...audit.Event) error

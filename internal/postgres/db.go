@@ -20,25 +20,25 @@ import (
 
 // DB is the application's handle on PostgreSQL.
 type DB struct {
-	Pool *pgxpool.Pool
+	Pool *Pool
 	// Log receives the line of each audit event a store writes in the
 	// transaction of its change, once that transaction commits (nil:
 	// slog.Default()).
 	Log *slog.Logger
 }
 
-// Open connects a pool to url. The pool caches prepared statements (pgx's
+// Open connects a pool to url, bounded by o (see Options). The pool caches prepared statements (pgx's
 // default); tenant transactions stay correct under caching because
 // PostgreSQL re-plans a cached statement whenever search_path changes, and
 // our SQL names its columns (no SELECT *), so result shapes never drift.
-func Open(ctx context.Context, url string, maxConns int) (*DB, error) {
+func Open(ctx context.Context, url string, o Options) (*DB, error) {
 	cfg, err := pgxpool.ParseConfig(url)
 	if err != nil {
 		return nil, fmt.Errorf("DATABASE_URL: %w", err)
 	}
-	if maxConns > 0 {
-		cfg.MaxConns = int32(maxConns)
-	}
+	o = o.withDefaults()
+	cfg.MaxConns = int32(o.MaxConns)
+	o.runtimeParams(cfg.ConnConfig.RuntimeParams)
 	// Connections start on the shared schema only; tenant tables are never
 	// reachable without InTenant.
 	cfg.ConnConfig.RuntimeParams["search_path"] = "shared"
@@ -51,7 +51,7 @@ func Open(ctx context.Context, url string, maxConns int) (*DB, error) {
 		pool.Close()
 		return nil, fmt.Errorf("connect to PostgreSQL: %w", err)
 	}
-	return &DB{Pool: pool}, nil
+	return &DB{Pool: &Pool{Pool: pool, acquireTimeout: o.AcquireTimeout}}, nil
 }
 
 // Close closes the pool.
@@ -85,6 +85,11 @@ func (db *DB) InShared(ctx context.Context, fn func(pgx.Tx) error) error {
 	return db.tx(ctx, pgx.TxOptions{}, fn)
 }
 
+// tx runs fn in a transaction. The connection comes from the pool within
+// the acquire timeout; fn must do all its work on tx and never ask the pool
+// for another connection (a nested acquisition under load waits for a
+// connection that only a finished transaction frees). The database's
+// timeouts inside fn come back as errs.Unavailable (503 + Retry-After).
 func (db *DB) tx(ctx context.Context, opts pgx.TxOptions, fn func(pgx.Tx) error) error {
 	tx, err := db.Pool.BeginTx(ctx, opts)
 	if err != nil {
@@ -92,7 +97,7 @@ func (db *DB) tx(ctx context.Context, opts pgx.TxOptions, fn func(pgx.Tx) error)
 	}
 	if err := fn(tx); err != nil {
 		_ = tx.Rollback(ctx)
-		return err
+		return busy(err)
 	}
 	return tx.Commit(ctx)
 }

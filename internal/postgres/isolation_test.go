@@ -23,7 +23,7 @@ import (
 func TestTenantIsolationOnOneConnection(t *testing.T) {
 	url := pgtest.NewURL(t)
 	ctx := context.Background()
-	setup, err := postgres.Open(ctx, url, 2)
+	setup, err := postgres.Open(ctx, url, postgres.Options{MaxConns: 2})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -39,7 +39,7 @@ func TestTenantIsolationOnOneConnection(t *testing.T) {
 	}
 	setup.Close()
 
-	db, err := postgres.Open(ctx, url+"&pool_max_conns=1", 1)
+	db, err := postgres.Open(ctx, url+"&pool_max_conns=1", postgres.Options{MaxConns: 1})
 	if err != nil {
 		t.Fatal(err)
 	}

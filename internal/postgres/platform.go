@@ -57,11 +57,22 @@ func (s *Platform) SavePlan(ctx context.Context, p platform.Plan, events ...audi
 
 // Entitlements loads every plan and the tenant's overrides in one round trip.
 func (s *Platform) Entitlements(ctx context.Context, tenantID, plan string) (platform.Entitlements, error) {
+	return entitlements(ctx, s.DB.Pool, tenantID, plan)
+}
+
+// batcher is a pool or a transaction.
+type batcher interface {
+	SendBatch(ctx context.Context, b *pgx.Batch) pgx.BatchResults
+}
+
+// entitlements reads a tenant's plans and overrides on q: the pool, or the
+// transaction of a unit of work that must not take a second connection.
+func entitlements(ctx context.Context, q batcher, tenantID, plan string) (platform.Entitlements, error) {
 	var e platform.Entitlements
 	b := &pgx.Batch{}
 	b.Queue("SELECT " + planColumns + " FROM shared.plans ORDER BY position, key")
 	b.Queue("SELECT limits, features FROM shared.tenant_overrides WHERE tenant_id::text = $1", tenantID)
-	br := s.DB.Pool.SendBatch(ctx, b)
+	br := q.SendBatch(ctx, b)
 	defer br.Close()
 	rows, err := br.Query()
 	if err != nil {

@@ -8,6 +8,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/smoothschedule/smoothschedule/internal/errs"
+	"github.com/smoothschedule/smoothschedule/internal/platform"
 	"github.com/smoothschedule/smoothschedule/internal/scheduling"
 	"github.com/smoothschedule/smoothschedule/internal/tenancy"
 )
@@ -36,6 +37,13 @@ type repo struct {
 }
 
 var _ scheduling.Repo = (*repo)(nil)
+
+// Entitlements reads the business's plan inside the unit of work (the
+// shared schema is on the tenant's search_path), so checking a quota never
+// asks the pool for a second connection while this transaction holds one.
+func (r *repo) Entitlements(ctx context.Context, tenantID, plan string) (platform.Entitlements, error) {
+	return entitlements(ctx, r.tx, tenantID, plan)
+}
 
 const (
 	sqlInvalidText = "22P02"

@@ -14,8 +14,10 @@ const (
 
 // Quotas applies the plan of the business in ctx: nil when one more of q may
 // be added, an errs.LimitReached naming the limit and the plan that allows
-// more otherwise. count is called only when the plan limits q.
-type Quotas func(ctx context.Context, q Quota, count func() (int, error)) error
+// more otherwise. count is called only when the plan limits q. r is the
+// unit of work the check belongs to: the plan is read through it, inside
+// its transaction, never on a second pool connection.
+type Quotas func(ctx context.Context, r Repo, q Quota, count func() (int, error)) error
 
 // Within checks q inside a unit of work, before the insert it guards. The
 // count is read in the same transaction; for resources and services it is
@@ -27,5 +29,5 @@ func (s *Scheduler) Within(ctx context.Context, r Repo, q Quota) error {
 	if s.Quotas == nil {
 		return nil
 	}
-	return s.Quotas(ctx, q, func() (int, error) { return r.CountForQuota(ctx, q, s.now()) })
+	return s.Quotas(ctx, r, q, func() (int, error) { return r.CountForQuota(ctx, q, s.now()) })
 }
