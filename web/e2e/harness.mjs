@@ -48,12 +48,15 @@ export async function startServer() {
   let log = "";
   proc.stderr.on("data", (d) => (log += d));
   const base = (host) => `http://${host}.localhost:${port}`;
-  for (let i = 0; i < 100; i++) {
+  // Generous but bounded: the CI machine is shared, a start can take seconds.
+  const deadline = Date.now() + Number(process.env.E2E_START_TIMEOUT_MS || 60_000);
+  for (let up = false; !up; ) {
+    if (proc.exitCode !== null) throw new Error(`smoothschedule serve exited (${proc.exitCode}):\n${log.slice(-2000)}`);
+    if (Date.now() > deadline) throw new Error(`smoothschedule serve not healthy after ${process.env.E2E_START_TIMEOUT_MS || 60_000} ms:\n${log.slice(-2000)}`);
     try {
-      const r = await fetch(`http://127.0.0.1:${port}/api/health/`);
-      if (r.ok) break;
+      up = (await fetch(`http://127.0.0.1:${port}/api/health/`, { signal: AbortSignal.timeout(5000) })).ok;
     } catch {}
-    await new Promise((r) => setTimeout(r, 100));
+    if (!up) await new Promise((r) => setTimeout(r, 100));
   }
   return {
     env,
@@ -67,8 +70,13 @@ export async function startServer() {
       return m ? m[2] : null;
     },
     async stop() {
-      proc.kill("SIGINT");
-      await new Promise((r) => proc.once("exit", r));
+      if (proc.exitCode === null) {
+        const exited = new Promise((r) => proc.once("exit", r));
+        proc.kill("SIGINT");
+        const kill = setTimeout(() => proc.kill("SIGKILL"), 20_000); // a graceful stop is bounded too
+        await exited;
+        clearTimeout(kill);
+      }
       psql(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     },
   };

@@ -17,7 +17,9 @@ import { cli, launchBrowser, run, screenshots, startServer } from "./harness.mjs
 const server = await startServer();
 const browser = await launchBrowser();
 const env = server.env;
-const TZ = "Europe/Berlin";
+// The test businesses' zone (and the browser's). E2E_TZ picks another, e.g. one
+// where it is just before or after midnight now (see e2e/zone-at.mjs).
+const TZ = process.env.E2E_TZ || "Europe/Berlin";
 const owner = { email: "owner@acme.test", password: "correct-horse-battery" };
 const admin = { email: "admin@platform.test", password: "platform-admin-secret" };
 const manager = { email: "manager@platform.test", password: "platform-manager-secret" };
@@ -25,8 +27,11 @@ const support = { email: "support@platform.test", password: "platform-support-se
 const bella = { slug: "bella", name: "Bella Hair Studio", email: "bella@owner.test", password: "bella-owner-password", ownerName: "Bella Owner" };
 let failed = false;
 
-/** YYYY-MM-DD of today + n days in the business's zone. */
-const dayIn = (n, tz = TZ) => new Intl.DateTimeFormat("en-CA", { timeZone: tz }).format(Date.now() + n * 86_400_000);
+/** YYYY-MM-DD of today + n calendar days in the business's zone (not now + n × 24 h, which skips or repeats a date across DST). */
+function dayIn(n, tz = TZ) {
+  const [y, m, d] = new Intl.DateTimeFormat("en-CA", { timeZone: tz }).format(new Date()).split("-").map(Number);
+  return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
+}
 /** The offset of tz at date, as "+01:00". */
 function offsetOf(date, tz = TZ) {
   const p = new Intl.DateTimeFormat("en-US", { timeZone: tz, timeZoneName: "longOffset" }).formatToParts(new Date(date + "T12:00:00Z"));
@@ -44,8 +49,14 @@ try {
   cli(env, "tenant", "create", "--name", "Acme Salon", "--slug", "acme", "--timezone", TZ,
     "--owner-email", owner.email, "--owner-password", owner.password, "--owner-name", "Olivia Owner");
 
-  const newPage = async (opts = {}) =>
-    (await browser.newContext({ viewport: { width: 1280, height: 800 }, timezoneId: TZ, locale: "en-US", ...opts })).newPage();
+  // Each wait is bounded (E2E_TIMEOUT_MS, 30 s by default: generous on a shared CI machine).
+  const timeout = Number(process.env.E2E_TIMEOUT_MS || 30_000);
+  const newPage = async (opts = {}) => {
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, timezoneId: TZ, locale: "en-US", ...opts });
+    ctx.setDefaultTimeout(timeout);
+    ctx.setDefaultNavigationTimeout(timeout);
+    return ctx.newPage();
+  };
 
   async function signIn(page, host, who) {
     await page.goto(server.url(host, "/login"));
@@ -115,7 +126,18 @@ try {
     return { res, svc };
   }
 
+  // Every booking is on a future day chosen here, never "today": today may have
+  // no free time left (the suite must pass at any hour, also across midnight).
   const day = dayIn(1); // tomorrow in the business's zone
+  /** On the booking site's slot picker: moves to the week of date (YYYY-MM-DD) and picks it. */
+  async function pickDay(page, date) {
+    const label = new Intl.DateTimeFormat("en-US", { timeZone: "UTC", weekday: "long", month: "long", day: "numeric" }).format(new Date(date + "T12:00:00Z"));
+    const radio = page.getByRole("radiogroup", { name: "Day" }).getByRole("radio", { name: label, exact: true });
+    await page.getByRole("radiogroup", { name: "Day" }).waitFor();
+    for (let i = 0; i < 8 && !(await radio.count()); i++) await page.getByRole("button", { name: "Next week" }).click();
+    await radio.click();
+    await page.getByRole("radiogroup", { name: "Day" }).getByRole("radio", { name: label, exact: true, checked: true }).waitFor();
+  }
   const customer = { name: "Casey Customer", email: "casey@customer.test" };
   /** The appointment the anonymous customer booked (or one booked through the API). */
   async function ensureBooked(page) {
@@ -290,8 +312,7 @@ try {
       await screenshots(page, "booking-services");
       await page.getByRole("button", { name: /Haircut/ }).click();
       await page.getByRole("button", { name: /Anyone available/ }).click();
-      const label = new Intl.DateTimeFormat("en-US", { timeZone: "UTC", weekday: "long", month: "long", day: "numeric" }).format(new Date(day + "T12:00:00Z"));
-      await page.getByRole("radio", { name: label }).click();
+      await pickDay(page, day);
       await page.getByRole("radio", { name: /^10:00/ }).click();
       await screenshots(page, "booking-times");
       await page.getByRole("button", { name: /^Continue with/ }).click();
@@ -401,6 +422,7 @@ try {
       await screenshots(page, "booking-phone-services");
       await page.getByRole("button", { name: /Haircut/ }).click();
       await page.getByRole("button", { name: /Anyone available/ }).click();
+      await pickDay(page, dayIn(7)); // a week ahead: a whole free day, whatever the hour now
       await page.getByRole("radio", { name: /^\d{1,2}:\d{2}/ }).first().waitFor();
       await screenshots(page, "booking-phone-times");
       const overflow = await page.evaluate(() => Math.max(document.documentElement.scrollWidth, window.innerWidth) - 375);
