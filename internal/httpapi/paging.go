@@ -17,8 +17,11 @@ type Page[T any] struct {
 
 // PageParams are the page and page_size query parameters; Resolve keeps
 // the request URL so next and previous links repeat the other parameters.
+// Both are bounded (huma answers 400 naming query.page or query.page_size),
+// so offset() = (page-1)*page_size stays far inside an int and a SQL
+// OFFSET: no overflow can reach a store.
 type PageParams struct {
-	Page     int `query:"page" minimum:"1" default:"1" doc:"1-based page number"`
+	Page     int `query:"page" minimum:"1" maximum:"1000000" default:"1" doc:"1-based page number (at most 1000000)"`
 	PageSize int `query:"page_size" minimum:"1" maximum:"1000" default:"50" doc:"items per page (at most 1000)"`
 	url      url.URL
 }
@@ -29,8 +32,14 @@ func (p *PageParams) Resolve(ctx huma.Context) []error {
 	return nil
 }
 
-func (p *PageParams) limit() int  { return max(p.PageSize, 1) }
-func (p *PageParams) offset() int { return (max(p.Page, 1) - 1) * p.limit() }
+// Bounds of the paging parameters (also in the struct tags above).
+const (
+	maxPage     = 1_000_000
+	maxPageSize = 1000
+)
+
+func (p *PageParams) limit() int  { return min(max(p.PageSize, 1), maxPageSize) }
+func (p *PageParams) offset() int { return (min(max(p.Page, 1), maxPage) - 1) * p.limit() }
 
 // page wraps one page of results with links to its neighbours.
 func page[T any](p *PageParams, total int, results []T) Page[T] {
