@@ -237,13 +237,29 @@ func (s *Service) Logout(ctx context.Context, p *access.Principal, c Client) err
 	return nil
 }
 
-// Sessions lists the principal's live sessions.
+// errSessionsWhileMasquerading refuses the session list and its revocation
+// to a masquerade: the sessions are the impersonated user's own (their
+// addresses, devices), and ending them would sign the real user out.
+func errSessionsWhileMasquerading() error {
+	return errs.E(errs.Forbidden, "while acting as another user you cannot see or end their sessions; stop the masquerade first").
+		With("rule", "not while masquerading")
+}
+
+// Sessions lists the principal's live sessions. A masquerade is refused
+// (Forbidden).
 func (s *Service) Sessions(ctx context.Context, p *access.Principal) ([]Session, error) {
+	if p.Masquerading() {
+		return nil, errSessionsWhileMasquerading()
+	}
 	return s.Store.ListSessions(ctx, p.UserID, s.now())
 }
 
-// RevokeSession ends one of the principal's own sessions.
+// RevokeSession ends one of the principal's own sessions. A masquerade is
+// refused (Forbidden).
 func (s *Service) RevokeSession(ctx context.Context, p *access.Principal, id string) error {
+	if p.Masquerading() {
+		return errSessionsWhileMasquerading()
+	}
 	if !validUUID(id) {
 		return errs.E(errs.NotFound, "no session %q", id)
 	}
