@@ -15,7 +15,7 @@ import (
 const appointmentSelect = `SELECT a.id::text, a.customer_id::text, a.service_id::text, a.start_time, a.end_time, a.status, a.source,
 	a.notes, a.buffer_before_minutes, a.buffer_after_minutes, a.price::text, a.currency, a.cancellation_fee::text,
 	COALESCE(a.idempotency_key, ''), a.idempotency_hash, a.created_by::text, a.cancelled_at, a.created_at, a.updated_at,
-	COALESCE(c.name, ''), c.user_id::text, COALESCE(s.name, ''), COALESCE(s.capacity, 1),
+	a.booker_name, a.booker_phone, a.payment_method_id, COALESCE(c.name, ''), c.user_id::text, COALESCE(s.name, ''), COALESCE(s.capacity, 1),
 	COALESCE((SELECT array_agg(ar.resource_id::text ORDER BY ar.resource_id) FROM appointment_resources ar
 		WHERE ar.appointment_id = a.id), '{}')
 	FROM appointments a LEFT JOIN customers c ON c.id = a.customer_id LEFT JOIN services s ON s.id = a.service_id `
@@ -28,7 +28,7 @@ func scanAppointment(row pgx.Row) (*scheduling.Record, error) {
 	var before, after, seats int
 	if err := row.Scan(&r.ID, &customer, &service, &r.Start, &end, &status, &source, &r.Notes, &before, &after,
 		&price, &r.Currency, &fee, &r.IdempotencyKey, &r.IdempotencyHash, &r.CreatedBy, &r.CancelledAt, &r.CreatedAt,
-		&r.UpdatedAt, &r.CustomerName, &r.CustomerUserID, &r.ServiceName, &seats, &r.ResourceIDs); err != nil {
+		&r.UpdatedAt, &r.BookerName, &r.BookerPhone, &r.PaymentMethodID, &r.CustomerName, &r.CustomerUserID, &r.ServiceName, &seats, &r.ResourceIDs); err != nil {
 		return nil, err
 	}
 	if customer != nil {
@@ -94,12 +94,14 @@ func optString(s string) *string {
 func (r *repo) CreateAppointment(ctx context.Context, rec *scheduling.Record) error {
 	rec.ID = uuid.NewString()
 	err := r.tx.QueryRow(ctx, `INSERT INTO appointments (id, customer_id, service_id, start_time, end_time, status, source, notes,
-		buffer_before_minutes, buffer_after_minutes, price, currency, cancellation_fee, idempotency_key, idempotency_hash, created_by)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::numeric, $12, $13::numeric, $14, $15, $16)
+		buffer_before_minutes, buffer_after_minutes, price, currency, cancellation_fee, idempotency_key, idempotency_hash, created_by,
+		booker_name, booker_phone, payment_method_id)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::numeric, $12, $13::numeric, $14, $15, $16, $17, $18, $19)
 		RETURNING created_at, updated_at`,
 		rec.ID, optString(rec.CustomerID), optString(rec.ServiceID), rec.Start, rec.End(), string(rec.Status), string(rec.Source),
 		rec.Notes, minutes(rec.BufferBefore), minutes(rec.BufferAfter), rec.Price.String(), rec.Currency, rec.CancellationFee.String(),
-		optString(rec.IdempotencyKey), rec.IdempotencyHash, rec.CreatedBy).Scan(&rec.CreatedAt, &rec.UpdatedAt)
+		optString(rec.IdempotencyKey), rec.IdempotencyHash, rec.CreatedBy, rec.BookerName, rec.BookerPhone,
+		rec.PaymentMethodID).Scan(&rec.CreatedAt, &rec.UpdatedAt)
 	if pgCode(err) == sqlUniqueViolation && strings.Contains(constraintOf(err), "idempotency") {
 		return errs.E(errs.Conflict, "a request with this Idempotency-Key is being processed").With("idempotencyKeyTaken", true)
 	}

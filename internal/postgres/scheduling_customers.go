@@ -65,16 +65,18 @@ func (r *repo) CustomerByUser(ctx context.Context, userID string) (*scheduling.C
 }
 
 // EnsureCustomer inserts c unless a customer has its email (the unique
-// index on lower(email) settles concurrent bookers), then reads the row
-// with a lock.
-func (r *repo) EnsureCustomer(ctx context.Context, c *scheduling.Customer) (*scheduling.Customer, error) {
-	_, err := r.tx.Exec(ctx, `INSERT INTO customers (id, name, email, phone, tags, status, notes)
-		VALUES ($1, $2, $3, $4, '{}', 'ACTIVE', '') ON CONFLICT (lower(email)) WHERE email <> '' DO NOTHING`,
-		uuid.NewString(), c.Name, c.Email, c.Phone)
-	if err != nil {
-		return nil, err
+// index on lower(email) settles concurrent bookers), then reads the row.
+func (r *repo) EnsureCustomer(ctx context.Context, c *scheduling.Customer) (*scheduling.Customer, bool, error) {
+	var id string
+	err := r.tx.QueryRow(ctx, `INSERT INTO customers (id, name, email, phone, tags, status, notes)
+		VALUES ($1, $2, $3, $4, '{}', 'ACTIVE', '') ON CONFLICT (lower(email)) WHERE email <> '' DO NOTHING RETURNING id::text`,
+		uuid.NewString(), c.Name, c.Email, c.Phone).Scan(&id)
+	created := err == nil
+	if err != nil && err != pgx.ErrNoRows {
+		return nil, false, err
 	}
-	return scanCustomer(r.tx.QueryRow(ctx, `SELECT `+customerColumns+` FROM customers c WHERE lower(c.email) = lower($1) FOR UPDATE`, c.Email))
+	cust, err := scanCustomer(r.tx.QueryRow(ctx, `SELECT `+customerColumns+` FROM customers c WHERE lower(c.email) = lower($1)`, c.Email))
+	return cust, created, err
 }
 
 func customerArgs(c *scheduling.Customer) []any {

@@ -57,6 +57,7 @@ func (s *Scheduler) book(ctx context.Context, b Business, req BookingRequest) (r
 					With("idempotencyKey", req.IdempotencyKey)
 			case err == nil:
 				rec, replayed = prev, true
+				rec.AsBooked()
 				return nil
 			case !errs.Is(err, errs.NotFound):
 				return err
@@ -69,20 +70,25 @@ func (s *Scheduler) book(ctx context.Context, b Business, req BookingRequest) (r
 		if !svc.IsActive {
 			return notFoundField("body.serviceId", "service %s is not offered", req.ServiceID)
 		}
-		cust, err := s.bookingCustomer(ctx, r, req)
+		bk, err := s.bookingCustomer(ctx, r, req)
 		if err != nil {
 			return err
 		}
-		if err := paymentCheck(ctx, r, b, cust, req.PaymentMethodID); err != nil {
+		if err := paymentCheck(ctx, r, b, bk, req.PaymentMethodID); err != nil {
 			return err
 		}
 		ids, err := s.pickResources(ctx, r, b, svc, req.Start, req.ResourceID, "")
 		if err != nil {
 			return err
 		}
+		cust := bk.customer
 		rec = &Record{Appointment: Appointment{CustomerID: cust.ID, ServiceID: svc.ID, ResourceIDs: ids, Start: req.Start,
 			Duration: svc.Duration, Status: Confirmed, Notes: req.Notes, Source: SourceOnline},
-			IdempotencyKey: req.IdempotencyKey, IdempotencyHash: req.RequestHash, CustomerName: cust.Name, CustomerUserID: cust.UserID}
+			IdempotencyKey: req.IdempotencyKey, IdempotencyHash: req.RequestHash, CustomerName: cust.Name, CustomerUserID: cust.UserID,
+			PaymentMethodID: req.PaymentMethodID}
+		if bk.anonymous {
+			rec.BookerName, rec.BookerPhone = bk.name, bk.phone
+		}
 		priceFrom(rec, svc)
 		if err := s.validate(rec, nil); err != nil {
 			return err
@@ -93,19 +99,44 @@ func (s *Scheduler) book(ctx context.Context, b Business, req BookingRequest) (r
 		if err := r.CreateAppointment(ctx, rec); err != nil {
 			return err
 		}
-		return r.RecordBooking(ctx, s.now())
+		if err := r.RecordBooking(ctx, s.now()); err != nil {
+			return err
+		}
+		rec.AsBooked()
+		return nil
 	})
 	return rec, replayed, err
 }
 
+// AsBooked shows an anonymous online booking as its booker made it: the
+// name they typed, not the stored customer's (which an unverified booker
+// must not learn). Other appointments are left as they are.
+func (rec *Record) AsBooked() {
+	if rec.BookerName != "" {
+		rec.CustomerName = rec.BookerName
+	}
+}
+
+// booker is who makes an online booking: the customer record the booking
+// is attached to and, for an anonymous booker, what they typed.
+type booker struct {
+	customer *Customer
+	// anonymous: the record was found or created by an unverified email;
+	// created: by this request (so it holds only what the booker typed).
+	anonymous, created bool
+	name, phone        string
+}
+
 // bookingCustomer finds the signed-in customer's record, or finds or
-// creates one by email. Blocked customers cannot book.
-func (s *Scheduler) bookingCustomer(ctx context.Context, r Repo, req BookingRequest) (*Customer, error) {
-	var c *Customer
+// creates one by email. An anonymous booker proved nothing about the email,
+// so an existing record is only attached to, never read back to them nor
+// changed. Blocked customers cannot book.
+func (s *Scheduler) bookingCustomer(ctx context.Context, r Repo, req BookingRequest) (*booker, error) {
+	bk := &booker{}
 	var err error
 	switch {
 	case req.CustomerUserID != "":
-		if c, err = r.CustomerByUser(ctx, req.CustomerUserID); errs.Is(err, errs.NotFound) {
+		if bk.customer, err = r.CustomerByUser(ctx, req.CustomerUserID); errs.Is(err, errs.NotFound) {
 			return nil, errs.E(errs.Forbidden, "your login has no customer record with this business; contact the business")
 		}
 	case req.Customer == nil:
@@ -113,6 +144,7 @@ func (s *Scheduler) bookingCustomer(ctx context.Context, r Repo, req BookingRequ
 	default:
 		in := *req.Customer
 		in.Email = strings.TrimSpace(in.Email)
+		in.Name = strings.TrimSpace(in.Name)
 		in.Status = CustomerActive
 		if in.Email == "" {
 			return nil, errs.Field("body.customer.email", "email is required")
@@ -120,11 +152,13 @@ func (s *Scheduler) bookingCustomer(ctx context.Context, r Repo, req BookingRequ
 		if err := in.Validate(); err != nil {
 			return nil, prefixFields(err, "body.", "body.customer.")
 		}
-		c, err = r.EnsureCustomer(ctx, &in)
+		bk.anonymous, bk.name, bk.phone = true, in.Name, in.Phone
+		bk.customer, bk.created, err = r.EnsureCustomer(ctx, &in)
 	}
 	if err != nil {
 		return nil, err
 	}
+	c := bk.customer
 	if c.Status == CustomerBlocked {
 		return nil, errs.E(errs.Forbidden, "online booking is not available for this customer; please contact the business").
 			With("customerBlocked", true)
@@ -132,20 +166,27 @@ func (s *Scheduler) bookingCustomer(ctx context.Context, r Repo, req BookingRequ
 	if !c.CanBook() {
 		return nil, errs.E(errs.Forbidden, "this customer account is inactive; please contact the business to reactivate it")
 	}
-	return c, nil
+	return bk, nil
 }
 
 // paymentCheck enforces requirePaymentMethodToBook. There is no payments
-// integration yet: a paymentMethodId in the request is recorded on the
-// customer as given, and presence is all that is checked.
-func paymentCheck(ctx context.Context, r Repo, b Business, c *Customer, paymentMethodID string) error {
+// integration yet: a paymentMethodId is recorded as given, and presence is
+// all that is checked. The booking keeps it; a signed-in customer's record
+// (or one this request created) keeps it too. An anonymous booker must
+// bring one in the request: a method stored on an existing record is not
+// theirs to use, nor to replace.
+func paymentCheck(ctx context.Context, r Repo, b Business, bk *booker, paymentMethodID string) error {
+	if len(paymentMethodID) > 200 {
+		return errs.Field("body.paymentMethodId", "paymentMethodId is at most 200 characters")
+	}
+	c := bk.customer
 	if paymentMethodID != "" {
-		if len(paymentMethodID) > 200 {
-			return errs.Field("body.paymentMethodId", "paymentMethodId is at most 200 characters")
+		if bk.anonymous && !bk.created {
+			return nil
 		}
 		return r.SetPaymentMethod(ctx, c.ID, paymentMethodID)
 	}
-	if b.RequirePaymentMethod && c.PaymentMethodID == "" {
+	if b.RequirePaymentMethod && (bk.anonymous || c.PaymentMethodID == "") {
 		return errs.E(errs.Forbidden, "this business requires a payment method to book: add one (paymentMethodId) and try again").
 			With("paymentMethodRequired", true)
 	}

@@ -112,5 +112,6 @@ func (s *Scheduler) owned(ctx context.Context, r Repo, id string, allow func(*Re
 			return nil, err
 		}
 	}
+	rec.AsBooked() // customer self-service shows the booking as its booker made it
 	return rec, nil
 }

@@ -92,9 +92,8 @@ type CustomerRepo interface {
 	ListCustomers(ctx context.Context, f CustomerFilter) ([]Customer, int, error)
 	GetCustomer(ctx context.Context, id string) (*Customer, error)
 	// EnsureCustomer returns the customer with c's email (case-insensitive),
-	// creating it from c when there is none; the row stays locked for the
-	// rest of the transaction.
-	EnsureCustomer(ctx context.Context, c *Customer) (*Customer, error)
+	// creating it from c when there is none (created reports which).
+	EnsureCustomer(ctx context.Context, c *Customer) (cust *Customer, created bool, err error)
 	CustomerByUser(ctx context.Context, userID string) (*Customer, error)
 	CreateCustomer(ctx context.Context, c *Customer) error
 	UpdateCustomer(ctx context.Context, c *Customer) error
@@ -160,6 +159,14 @@ type Record struct {
 	CreatedBy       *string
 	CustomerName    string
 	CustomerUserID  *string
+	// BookerName and BookerPhone are what an anonymous online booker
+	// typed; PaymentMethodID is the payment method given with the booking.
+	// They are kept on the appointment because the customer record the
+	// booking is attached to (found by an unverified email) is not theirs
+	// to read or change.
+	BookerName      string
+	BookerPhone     string
+	PaymentMethodID string
 	ServiceName     string
 	CreatedAt       time.Time
 	UpdatedAt       time.Time
