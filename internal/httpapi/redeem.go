@@ -9,21 +9,24 @@ import (
 
 // redeem runs f, which redeems a token that a link or one-time code carries
 // (password reset, staff or business invitation, masquerade code), under
-// the per-address limit on failed redemptions (identity.TokenIPThrottle):
-// refused with 429 while the address is locked, and a failure — an unknown,
-// used or expired token — counts against it.
+// the per-address limit on failed redemptions (identity.TokenIPThrottle),
+// reserved before f runs: refused with 429 while the address is locked; a
+// failure — an unknown, used or expired token — stays counted, anything
+// else is taken back.
 func redeem[T any](ctx context.Context, s *Server, f func() (T, error)) (T, error) {
 	var zero T
 	if s.Identity == nil {
 		return f()
 	}
-	c := clientFrom(ctx)
-	if err := s.Identity.GuardToken(ctx, c); err != nil {
+	att, err := s.Identity.ReserveToken(ctx, clientFrom(ctx))
+	if err != nil {
 		return zero, err
 	}
 	out, err := f()
 	if badToken(err) {
-		s.Identity.FailToken(ctx, c)
+		att.Failed(ctx, nil)
+	} else if rerr := att.Succeeded(ctx); rerr != nil && err == nil {
+		return out, rerr
 	}
 	return out, err
 }

@@ -31,8 +31,12 @@ func (s *Service) Login(ctx context.Context, realm Realm, email, password string
 	if err != nil {
 		return nil, err
 	}
+	// The try is reserved on the account and address keys before the
+	// password is checked: a burst of concurrent guesses gets no more
+	// tries than sequential ones would (the rest are TooMany, unjudged).
 	acctKey, ipKey := throttleKeys(realm, email, c)
-	if err := s.checkThrottle(ctx, acctKey, ipKey); err != nil {
+	att, err := s.reserve(ctx, "failed attempts", signInKeys(acctKey, ipKey)...)
+	if err != nil {
 		return nil, err
 	}
 	a, err := s.Store.UserByEmail(ctx, realm.tenant(), email)
@@ -45,7 +49,7 @@ func (s *Service) Login(ctx context.Context, realm Realm, email, password string
 		DummyVerify()
 		failed.Reason = "unknown email"
 		s.record(ctx, failed)
-		s.fail(ctx, acctKey, ipKey, failed)
+		att.Failed(ctx, &failed)
 		return nil, errBadCredentials()
 	}
 	failed.ActorID, failed.TargetID = a.ID, a.ID
@@ -59,10 +63,10 @@ func (s *Service) Login(ctx context.Context, realm Realm, email, password string
 			failed.Reason = "account disabled"
 		}
 		s.record(ctx, failed)
-		s.fail(ctx, acctKey, ipKey, failed)
+		att.Failed(ctx, &failed)
 		return nil, errBadCredentials()
 	}
-	if err := s.Store.ClearThrottle(ctx, acctKey); err != nil {
+	if err := att.Succeeded(ctx, acctKey); err != nil {
 		return nil, err
 	}
 	if rehash {
@@ -105,13 +109,15 @@ func (s *Service) VerifyMFA(ctx context.Context, realm Realm, mfaToken, code str
 	// Second-factor failures count on a key of their own, which a correct
 	// password does not clear: knowing the password must not reset the
 	// delays between guesses of the code.
+	// The try is reserved before the code is checked (see Login).
 	_, ipKey := throttleKeys(realm, a.Email, c)
 	mfaKey := "mfa:" + a.ID
-	if err := s.checkThrottle(ctx, mfaKey, ipKey); err != nil {
-		return nil, err
-	}
 	if a.Status != StatusActive || !a.MFAEnabled {
 		return nil, invalid
+	}
+	att, err := s.reserve(ctx, "failed attempts", signInKeys(mfaKey, ipKey)...)
+	if err != nil {
+		return nil, err
 	}
 	ok, err := s.checkSecondFactor(ctx, a, code)
 	if err != nil {
@@ -121,7 +127,7 @@ func (s *Service) VerifyMFA(ctx context.Context, realm Realm, mfaToken, code str
 		failed := event(audit.LoginFailed, a, realm, c)
 		failed.Reason = "wrong second factor"
 		s.record(ctx, failed)
-		s.fail(ctx, mfaKey, ipKey, failed)
+		att.Failed(ctx, &failed)
 		return nil, errs.Field("body.code", "the code is not correct")
 	}
 	if used, err := s.Store.ConsumeMFAChallenge(ctx, hash, s.now()); err != nil {
@@ -129,7 +135,7 @@ func (s *Service) VerifyMFA(ctx context.Context, realm Realm, mfaToken, code str
 	} else if !used {
 		return nil, invalid
 	}
-	if err := s.Store.ClearThrottle(ctx, mfaKey); err != nil {
+	if err := att.Succeeded(ctx, mfaKey); err != nil {
 		return nil, err
 	}
 	t, err := s.openSession(ctx, a, realm, c, true)

@@ -87,14 +87,13 @@ func (s *Service) checkPassword(ctx context.Context, p *access.Principal, passwo
 		return nil, err
 	}
 	key := "reauth:" + a.ID
-	if err := s.checkThrottle(ctx, key); err != nil {
+	att, err := s.reserve(ctx, "failed attempts", ThrottleKey{Key: key, Rule: AccountThrottle})
+	if err != nil {
 		return nil, err
 	}
 	if ok, _, _ := VerifyPassword(a.PasswordHash, password); !ok {
-		if _, err := s.Store.Fail(ctx, key, AccountThrottle, s.now()); err != nil {
-			return nil, err
-		}
+		att.Failed(ctx, nil)
 		return nil, errs.Field(loc, "the password is not correct")
 	}
-	return a, s.Store.ClearThrottle(ctx, key)
+	return a, att.Succeeded(ctx, key)
 }

@@ -3,6 +3,7 @@ package identity
 import (
 	"context"
 	"log/slog"
+	"slices"
 	"strings"
 	"time"
 
@@ -129,55 +130,86 @@ func throttleKeys(realm Realm, email string, c Client) (account, ip string) {
 	return "acct:" + site + ":" + strings.ToLower(email), "ip:" + c.IP
 }
 
-// checkThrottle refuses with TooMany while any key is locked.
-func (s *Service) checkThrottle(ctx context.Context, keys ...string) error {
-	return s.refuseLocked(ctx, "failed attempts", keys...)
-}
-
-// refuseLocked refuses with TooMany ("too many <what>", with
-// retryAfterSeconds) while any key is locked.
-func (s *Service) refuseLocked(ctx context.Context, what string, keys ...string) error {
-	now := s.now()
-	until, err := s.Store.LockedUntil(ctx, keys, now)
-	if err != nil {
-		return err
-	}
-	if !until.After(now) {
-		return nil
-	}
+// tooMany is the refusal while a throttle key is locked until until.
+func tooMany(what string, until, now time.Time) error {
 	secs := int(until.Sub(now).Round(time.Second) / time.Second)
 	secs = max(secs, 1)
 	return errs.E(errs.TooMany, "too many %s; try again in %d seconds", what, secs).With("retryAfterSeconds", secs)
 }
 
-// countRequest refuses with TooMany while key (or one of also) is locked,
-// then counts this request on key under rule, whatever its outcome will be.
-func (s *Service) countRequest(ctx context.Context, key string, rule ThrottleRule, also ...string) error {
-	if err := s.refuseLocked(ctx, "requests from this address", append([]string{key}, also...)...); err != nil {
-		return err
-	}
-	_, err := s.Store.Fail(ctx, key, rule, s.now())
-	return err
+// Attempt is a try reserved on throttle keys before it is judged (see
+// Store.Reserve): whatever runs concurrently, no more tries are judged
+// than the rules allow. End it with Succeeded or Failed.
+type Attempt struct {
+	s     *Service
+	keys  []ThrottleKey
+	locks []time.Time
+	now   time.Time
 }
 
-// fail counts a failed attempt on the account key and the address key and
-// audits a lockout when one starts.
-func (s *Service) fail(ctx context.Context, accountKey, ipKey string, e audit.Event) {
+// reserve reserves an attempt on keys, or refuses with TooMany ("too many
+// <what>", with retryAfterSeconds) while one of them is locked.
+func (s *Service) reserve(ctx context.Context, what string, keys ...ThrottleKey) (*Attempt, error) {
 	now := s.now()
-	for _, k := range []struct {
-		key  string
-		rule ThrottleRule
-	}{{accountKey, AccountThrottle}, {ipKey, IPThrottle}} {
-		until, err := s.Store.Fail(ctx, k.key, k.rule, now)
-		if err != nil {
-			s.Log.ErrorContext(ctx, "throttle not updated", "key", k.key, "err", err)
-			continue
-		}
-		if until.After(now) {
-			lock := e
-			lock.Action = audit.LoginLockedOut
-			lock.Detail = map[string]any{"key": k.key, "lockedUntil": until, "reason": e.Reason}
-			s.record(ctx, lock)
+	until, locks, err := s.Store.Reserve(ctx, keys, now)
+	if err != nil {
+		return nil, err
+	}
+	if until.After(now) {
+		return nil, tooMany(what, until, now)
+	}
+	return &Attempt{s: s, keys: keys, locks: locks, now: now}, nil
+}
+
+// Succeeded takes the attempt back on its keys and forgets the failures of
+// the keys named in clear.
+func (a *Attempt) Succeeded(ctx context.Context, clear ...string) error {
+	var refund []ThrottleKey
+	for _, k := range a.keys {
+		if !slices.Contains(clear, k.Key) {
+			refund = append(refund, k)
 		}
 	}
+	for _, k := range clear {
+		if err := a.s.Store.ClearThrottle(ctx, k); err != nil {
+			return err
+		}
+	}
+	if len(refund) == 0 {
+		return nil
+	}
+	return a.s.Store.Refund(ctx, refund, a.s.now())
+}
+
+// Failed leaves the attempt counted and audits, as LOGIN_LOCKED_OUT, each
+// lock it started (e is the failure's event; nil: no audit).
+func (a *Attempt) Failed(ctx context.Context, e *audit.Event) {
+	if e == nil {
+		return
+	}
+	for i, k := range a.keys {
+		if i < len(a.locks) && a.locks[i].After(a.now) {
+			lock := *e
+			lock.Action = audit.LoginLockedOut
+			lock.Detail = map[string]any{"key": k.Key, "lockedUntil": a.locks[i], "reason": e.Reason}
+			a.s.record(ctx, lock)
+		}
+	}
+}
+
+// signInKeys are the keys a password or second-factor try counts on.
+func signInKeys(accountKey, ipKey string) []ThrottleKey {
+	return []ThrottleKey{{Key: accountKey, Rule: AccountThrottle}, {Key: ipKey, Rule: IPThrottle}}
+}
+
+// countRequest refuses with TooMany while key (or one of also) is locked,
+// and otherwise counts this request on key under rule, whatever its
+// outcome will be — atomically, so that a burst gets no more through.
+func (s *Service) countRequest(ctx context.Context, key string, rule ThrottleRule, also ...string) error {
+	keys := []ThrottleKey{{Key: key, Rule: rule}}
+	for _, k := range also {
+		keys = append(keys, ThrottleKey{Key: k, CheckOnly: true})
+	}
+	_, err := s.reserve(ctx, "requests from this address", keys...)
+	return err
 }

@@ -194,11 +194,16 @@ type Store interface {
 	// ConsumeMFAChallenge marks it used; false if it was used meanwhile.
 	ConsumeMFAChallenge(ctx context.Context, hash []byte, now time.Time) (bool, error)
 
-	// LockedUntil returns the latest lock among keys (zero: none).
-	LockedUntil(ctx context.Context, keys []string, now time.Time) (time.Time, error)
-	// Fail counts a failure for key under rule and returns the lock it
-	// set (zero: none), atomically.
-	Fail(ctx context.Context, key string, rule ThrottleRule, now time.Time) (time.Time, error)
+	// Reserve counts one attempt on every key (but CheckOnly ones) under
+	// its rule, before the attempt is judged, unless a key is locked at
+	// now: then nothing is counted and until is the latest lock. All in one
+	// short transaction, so concurrent attempts are serialized per key:
+	// no more attempts get through than the rules allow. locks[i] is the
+	// lock the reservation set on keys[i] (zero: none).
+	Reserve(ctx context.Context, keys []ThrottleKey, now time.Time) (until time.Time, locks []time.Time, err error)
+	// Refund takes back one reserved attempt on each key (but CheckOnly
+	// ones) and recomputes its lock: the attempt succeeded.
+	Refund(ctx context.Context, keys []ThrottleKey, now time.Time) error
 	ClearThrottle(ctx context.Context, key string) error
 
 	// CreateInvitation inserts inv, revoking a pending one for the same

@@ -2,6 +2,14 @@ package identity
 
 import "time"
 
+// ThrottleKey is a throttle key with the rule it counts under. A
+// CheckOnly key is only checked for a lock, never counted.
+type ThrottleKey struct {
+	Key       string
+	Rule      ThrottleRule
+	CheckOnly bool
+}
+
 // ThrottleRule says how many failures a key may have before it is locked,
 // and for how long: after Free failures, each further one locks the key for
 // Base, doubling with every failure, up to Max. Failures older than Window

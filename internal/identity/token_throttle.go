@@ -16,15 +16,10 @@ var TokenIPThrottle = ThrottleRule{Free: 20, Base: time.Second, Max: 15 * time.M
 
 func tokenKey(c Client) string { return "token:ip:" + c.IP }
 
-// GuardToken refuses with TooMany (and retryAfterSeconds) while c's address
-// is locked for failed token redemptions. Call it before redeeming a token.
-func (s *Service) GuardToken(ctx context.Context, c Client) error {
-	return s.refuseLocked(ctx, "invalid links or codes from this address", tokenKey(c))
-}
-
-// FailToken counts one failed token redemption from c's address.
-func (s *Service) FailToken(ctx context.Context, c Client) {
-	if _, err := s.Store.Fail(ctx, tokenKey(c), TokenIPThrottle, s.now()); err != nil {
-		s.Log.ErrorContext(ctx, "throttle not updated", "key", tokenKey(c), "err", err)
-	}
+// ReserveToken reserves one token redemption from c's address before the
+// token is looked up, or refuses with TooMany (and retryAfterSeconds)
+// while the address is locked. End the attempt with Failed (an unknown,
+// used or expired token) or Succeeded (anything else).
+func (s *Service) ReserveToken(ctx context.Context, c Client) (*Attempt, error) {
+	return s.reserve(ctx, "invalid links or codes from this address", ThrottleKey{Key: tokenKey(c), Rule: TokenIPThrottle})
 }

@@ -2,6 +2,9 @@ package postgres
 
 import (
 	"context"
+	"errors"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -107,39 +110,105 @@ func (s *Identity) ResetPassword(ctx context.Context, hash []byte, userID, passw
 	})
 }
 
-// LockedUntil returns the latest lock among keys.
-func (s *Identity) LockedUntil(ctx context.Context, keys []string, now time.Time) (time.Time, error) {
-	var until *time.Time
-	err := s.DB.Pool.QueryRow(ctx, `SELECT max(locked_until) FROM shared.auth_throttle WHERE key = ANY($1) AND locked_until > $2`,
-		keys, now).Scan(&until)
-	if err != nil || until == nil {
-		return time.Time{}, err
+// Reserve counts one attempt on each key, unless one is locked, in one
+// short transaction (committed before the caller verifies anything slow).
+// Keys are taken in a fixed order so that concurrent reservations on
+// overlapping keys never deadlock; each upsert locks its row until the
+// commit, which serializes the attempts of a key.
+func (s *Identity) Reserve(ctx context.Context, keys []identity.ThrottleKey, now time.Time) (time.Time, []time.Time, error) {
+	order := make([]int, len(keys))
+	for i := range order {
+		order[i] = i
 	}
-	return *until, nil
+	slices.SortFunc(order, func(a, b int) int { return strings.Compare(keys[a].Key, keys[b].Key) })
+	var until time.Time
+	var locks []time.Time
+	err := s.DB.InShared(ctx, func(tx pgx.Tx) error {
+		until, locks = time.Time{}, make([]time.Time, len(keys))
+		for _, i := range order {
+			k := keys[i]
+			if k.CheckOnly {
+				var lock *time.Time
+				err := tx.QueryRow(ctx, `SELECT locked_until FROM shared.auth_throttle WHERE key = $1 AND locked_until > $2 FOR SHARE`,
+					k.Key, now).Scan(&lock)
+				if err != nil && err != pgx.ErrNoRows {
+					return err
+				}
+				if lock != nil && lock.After(until) {
+					until = *lock
+				}
+				continue
+			}
+			// Counts the attempt unless the key is locked; a locked row is
+			// left as it is (and still locked by this statement).
+			var failures int
+			err := tx.QueryRow(ctx, `INSERT INTO shared.auth_throttle AS t (key, failures, last_failure) VALUES ($1, 1, $2)
+				ON CONFLICT (key) DO UPDATE SET failures = CASE WHEN t.last_failure < $3 THEN 1 ELSE t.failures + 1 END,
+					last_failure = $2
+				WHERE t.locked_until IS NULL OR t.locked_until <= $2
+				RETURNING failures`, k.Key, now, now.Add(-k.Rule.Window)).Scan(&failures)
+			if err == pgx.ErrNoRows {
+				var lock time.Time
+				if err := tx.QueryRow(ctx, `SELECT locked_until FROM shared.auth_throttle WHERE key = $1`, k.Key).Scan(&lock); err != nil {
+					return err
+				}
+				if lock.After(until) {
+					until = lock
+				}
+				continue
+			} else if err != nil {
+				return err
+			}
+			if d := k.Rule.LockFor(failures); d > 0 {
+				locks[i] = now.Add(d)
+				if _, err := tx.Exec(ctx, `UPDATE shared.auth_throttle SET locked_until = $2 WHERE key = $1`, k.Key, locks[i]); err != nil {
+					return err
+				}
+			}
+		}
+		if until.After(now) {
+			return errLocked
+		}
+		return nil
+	})
+	if errors.Is(err, errLocked) {
+		return until, nil, nil
+	}
+	return until, locks, err
 }
 
-// Fail counts one failure for key and sets the lock the rule asks for, in
-// one transaction (the row lock serializes concurrent failures).
-func (s *Identity) Fail(ctx context.Context, key string, rule identity.ThrottleRule, now time.Time) (time.Time, error) {
-	var until time.Time
-	err := s.DB.InShared(ctx, func(tx pgx.Tx) error {
-		var failures int
-		err := tx.QueryRow(ctx, `INSERT INTO shared.auth_throttle AS t (key, failures, last_failure) VALUES ($1, 1, $2)
-			ON CONFLICT (key) DO UPDATE SET failures = CASE WHEN t.last_failure < $3 THEN 1 ELSE t.failures + 1 END,
-				last_failure = $2
-			RETURNING failures`, key, now, now.Add(-rule.Window)).Scan(&failures)
-		if err != nil {
-			return err
+// errLocked rolls a reservation back when a key is locked.
+var errLocked = errors.New("throttle key locked")
+
+// Refund takes back one attempt on each key and recomputes its lock from
+// the remaining count.
+func (s *Identity) Refund(ctx context.Context, keys []identity.ThrottleKey, now time.Time) error {
+	slices.SortFunc(keys, func(a, b identity.ThrottleKey) int { return strings.Compare(a.Key, b.Key) })
+	return s.DB.InShared(ctx, func(tx pgx.Tx) error {
+		for _, k := range keys {
+			if k.CheckOnly {
+				continue
+			}
+			var failures int
+			var last time.Time
+			err := tx.QueryRow(ctx, `UPDATE shared.auth_throttle SET failures = greatest(failures - 1, 0) WHERE key = $1
+				RETURNING failures, last_failure`, k.Key).Scan(&failures, &last)
+			if err == pgx.ErrNoRows {
+				continue
+			} else if err != nil {
+				return err
+			}
+			var lock *time.Time
+			if d := k.Rule.LockFor(failures); d > 0 {
+				l := last.Add(d)
+				lock = &l
+			}
+			if _, err := tx.Exec(ctx, `UPDATE shared.auth_throttle SET locked_until = $2 WHERE key = $1`, k.Key, lock); err != nil {
+				return err
+			}
 		}
-		lock := rule.LockFor(failures)
-		if lock == 0 {
-			return nil
-		}
-		until = now.Add(lock)
-		_, err = tx.Exec(ctx, `UPDATE shared.auth_throttle SET locked_until = $2 WHERE key = $1`, key, until)
-		return err
+		return nil
 	})
-	return until, err
 }
 
 // ClearThrottle forgets a key's failures.
