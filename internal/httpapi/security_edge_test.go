@@ -58,3 +58,38 @@ func TestPagingOverflow(t *testing.T) {
 		t.Fatalf("only %d paged lists found", lists)
 	}
 }
+
+// TestTicketReplyNeedsRead (V10): staff without tickets.read cannot read
+// the owner's ticket and, by the same object rule, cannot write into it
+// either; a ticket they opened themselves takes their replies.
+func TestTicketReplyNeedsRead(t *testing.T) {
+	e := newPlatEnv(t)
+	acme := e.tenant("Acme", "acme")
+	owner := bearer(e.session(e.user("owner@acme.example", access.TenantOwner, acme.ID)))
+	staff := bearer(e.session(e.user("staff@acme.example", access.TenantStaff, acme.ID)))
+	code, tk := e.call("POST", "acme.localhost", "/api/tickets/", map[string]any{"subject": "Billing", "description": "Private"}, owner)
+	if code != 201 {
+		t.Fatalf("open: %d %v", code, tk)
+	}
+	id := tk["id"].(string)
+	if code, doc := e.call("GET", "acme.localhost", "/api/tickets/"+id+"/", nil, staff); code != 403 {
+		t.Errorf("staff reads the owner's ticket: %d %v", code, doc)
+	}
+	if code, doc := e.call("POST", "acme.localhost", "/api/tickets/"+id+"/messages/", map[string]any{"body": "me too"}, staff); code != 403 {
+		t.Errorf("staff writes into the owner's ticket: %d %v, want 403", code, doc)
+	}
+	_, detail := e.call("GET", "acme.localhost", "/api/tickets/"+id+"/", nil, owner)
+	if msgs, _ := detail["messages"].([]any); len(msgs) != 0 {
+		t.Errorf("a message landed: %v", msgs)
+	}
+	code, own := e.call("POST", "acme.localhost", "/api/tickets/", map[string]any{"subject": "Mine", "description": "Help"}, staff)
+	if code != 201 {
+		t.Fatalf("staff opens: %d %v", code, own)
+	}
+	if code, doc := e.call("POST", "acme.localhost", "/api/tickets/"+own["id"].(string)+"/messages/", map[string]any{"body": "more"}, staff); code != 201 {
+		t.Errorf("staff replies on their own ticket: %d %v", code, doc)
+	}
+	if code, doc := e.call("POST", "acme.localhost", "/api/tickets/"+id+"/messages/", map[string]any{"body": "ok"}, owner); code != 201 {
+		t.Errorf("owner replies: %d %v", code, doc)
+	}
+}

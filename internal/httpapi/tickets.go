@@ -138,7 +138,7 @@ type ticketDetailOut struct {
 }
 
 func (s *Server) getTicket(ctx context.Context, in *objectIDPath) (*ticketDetailOut, error) {
-	k, msgs, err := s.Support.Get(ctx, siteTenantID(ctx), in.ID)
+	k, msgs, err := s.Support.Get(ctx, principalFrom(ctx), siteTenantID(ctx), in.ID)
 	if err != nil {
 		return nil, err
 	}
@@ -150,7 +150,7 @@ func (s *Server) getTicket(ctx context.Context, in *objectIDPath) (*ticketDetail
 type ticketMessagesOut struct{ Body Page[TicketMessageItem] }
 
 func (s *Server) ticketMessages(ctx context.Context, in *objectIDPath) (*ticketMessagesOut, error) {
-	_, msgs, err := s.Support.Get(ctx, siteTenantID(ctx), in.ID)
+	_, msgs, err := s.Support.Get(ctx, principalFrom(ctx), siteTenantID(ctx), in.ID)
 	if err != nil {
 		return nil, err
 	}

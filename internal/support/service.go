@@ -49,15 +49,30 @@ func (s *Service) List(ctx context.Context, tenantID string, f Filter) ([]Ticket
 	return s.Store.Tickets(ctx, f)
 }
 
-// Get reads a ticket and its conversation. A business (tenantID set) sees
-// only its own tickets and never internal notes.
-func (s *Service) Get(ctx context.Context, tenantID, id string) (*Ticket, []Message, error) {
+// Get reads a ticket and its conversation for p. A business (tenantID set)
+// sees only its own tickets and never internal notes; within it, p must be
+// allowed to read this ticket (mayRead).
+func (s *Service) Get(ctx context.Context, p *access.Principal, tenantID, id string) (*Ticket, []Message, error) {
 	t, err := s.ticket(ctx, tenantID, id)
 	if err != nil {
 		return nil, nil, err
 	}
+	if err := s.mayRead(p, tenantID, t); err != nil {
+		return nil, nil, err
+	}
 	msgs, err := s.Store.Messages(ctx, id, tenantID == "")
 	return t, msgs, err
+}
+
+// mayRead is the one object rule for a ticket, applied to reading it and
+// to writing into it alike: the support team (tenantID "") reads every
+// ticket; on a business, a holder of tickets.read reads all the business's
+// tickets, anyone else only the tickets they opened themselves.
+func (s *Service) mayRead(p *access.Principal, tenantID string, t *Ticket) error {
+	if tenantID == "" || p.Can(access.TicketsRead, s.now()) || (p != nil && p.UserID != "" && p.UserID == t.RequesterID) {
+		return nil
+	}
+	return errs.E(errs.Forbidden, "you may not see ticket #%d: it needs %s or to be the one who opened it", t.Number, access.TicketsRead)
 }
 
 func (s *Service) ticket(ctx context.Context, tenantID, id string) (*Ticket, error) {
@@ -73,10 +88,14 @@ func (s *Service) ticket(ctx context.Context, tenantID, id string) (*Ticket, err
 
 // Reply adds a message by p. Business users write public messages only;
 // the support team (tenantID "") may write internal notes. A closed ticket
-// takes no more messages.
+// takes no more messages. Only someone who may read the ticket (mayRead)
+// may write into it.
 func (s *Service) Reply(ctx context.Context, p *access.Principal, tenantID, id, body string, internal bool) (*Message, error) {
 	t, err := s.ticket(ctx, tenantID, id)
 	if err != nil {
+		return nil, err
+	}
+	if err := s.mayRead(p, tenantID, t); err != nil {
 		return nil, err
 	}
 	body = strings.TrimSpace(body)
