@@ -124,7 +124,7 @@ func (s *Server) book(ctx context.Context, in *bookIn) (*struct {
 		return nil, err
 	}
 	req := scheduling.BookingRequest{ServiceID: b.ServiceID, Start: b.StartTime, ResourceID: b.ResourceID, Notes: b.Notes,
-		PaymentMethodID: b.PaymentMethodID, IdempotencyKey: in.IdempotencyKey}
+		PaymentMethodID: b.PaymentMethodID, IdempotencyKey: in.IdempotencyKey, ClientIP: clientFrom(ctx).IP}
 	p := principalFrom(ctx)
 	if p != nil && p.Role == access.Customer {
 		req.CustomerUserID = p.UserID

@@ -10,7 +10,8 @@ import (
 	"github.com/smoothschedule/smoothschedule/internal/tenancy"
 )
 
-// CountForQuota counts what a plan limits. Resources and services are
+// CountForQuota counts what a plan limits (appointments: those created this
+// month that were not cancelled). Resources and services are
 // counted after a transaction-scoped advisory lock keyed by the tenant's
 // schema and the quota, so concurrent creations queue at the limit; the
 // count is its own statement, so (in READ COMMITTED) it sees what the
@@ -25,7 +26,7 @@ func (r *repo) CountForQuota(ctx context.Context, q scheduling.Quota, now time.T
 	case scheduling.QuotaAppointmentsPerMonth:
 		month := time.Date(now.UTC().Year(), now.UTC().Month(), 1, 0, 0, 0, 0, time.UTC)
 		var n int
-		err := r.tx.QueryRow(ctx, "SELECT count(*) FROM appointments WHERE created_at >= $1", month).Scan(&n)
+		err := r.tx.QueryRow(ctx, "SELECT count(*) FROM appointments WHERE created_at >= $1 AND status <> 'CANCELLED'", month).Scan(&n)
 		return n, err
 	default:
 		return 0, fmt.Errorf("unknown quota %q", q)

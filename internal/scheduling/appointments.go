@@ -57,9 +57,8 @@ func (s *Scheduler) Create(ctx context.Context, n NewAppointment) (*Record, erro
 			return err
 		}
 		priceFrom(rec, svc)
-		if err := s.Within(ctx, r, QuotaAppointmentsPerMonth); err != nil {
-			return err
-		}
+		// No maxAppointmentsPerMonth check: the plan limits online
+		// bookings (Book); the business's own staff are never refused.
 		if err := r.CreateAppointment(ctx, rec); err != nil {
 			return err
 		}

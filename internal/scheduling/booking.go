@@ -24,6 +24,9 @@ type BookingRequest struct {
 	CustomerUserID  string
 	PaymentMethodID string
 	Notes           string
+	// ClientIP is the booker's address (online bookings are limited per
+	// address and per booker).
+	ClientIP string
 	// IdempotencyKey and RequestHash make retries safe: the same key with
 	// the same hash returns the first booking; with another hash, an error.
 	IdempotencyKey string
@@ -97,6 +100,10 @@ func (s *Scheduler) book(ctx context.Context, b Business, req BookingRequest) (r
 			return err
 		}
 		if err := r.CreateAppointment(ctx, rec); err != nil {
+			return err
+		}
+		// Counted last, so the throttle row is locked only until commit.
+		if err := s.throttleBooking(ctx, r, req); err != nil {
 			return err
 		}
 		if err := r.RecordBooking(ctx, s.now()); err != nil {

@@ -6,6 +6,9 @@ import "context"
 type Quota string
 
 // The quotas scheduling enforces. Their names are the platform's limit names.
+// QuotaAppointmentsPerMonth counts the appointments created this month that
+// still hold time (not cancelled) and limits only online bookings: staff
+// bookings count toward it but are never refused by it.
 const (
 	QuotaResources            Quota = "maxResources"
 	QuotaServices             Quota = "maxServices"

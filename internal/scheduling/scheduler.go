@@ -20,6 +20,9 @@ type Scheduler struct {
 	Shuffle func(ids []string)
 	// Quotas applies the business's plan limits (nil: no limits).
 	Quotas Quotas
+	// BookingsPerAddress and BookingsPerBooker limit online bookings
+	// (zero: DefaultBookingsPerAddress, DefaultBookingsPerBooker).
+	BookingsPerAddress, BookingsPerBooker BookingLimit
 }
 
 // Business is what the scheduler needs to know about the tenant.

@@ -141,6 +141,10 @@ type AppointmentRepo interface {
 	// RecordBooking counts one appointment booked at "at" in the platform's
 	// metrics, in the same transaction as the booking.
 	RecordBooking(ctx context.Context, at time.Time) error
+	// CountBooking reserves one online booking for key under limit,
+	// atomically: 0 when reserved, otherwise (nothing reserved) how long
+	// until the key's window ends.
+	CountBooking(ctx context.Context, key string, limit BookingLimit, now time.Time) (time.Duration, error)
 }
 
 // Record is a stored appointment with what the API shows along with it.
