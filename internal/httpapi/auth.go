@@ -130,10 +130,11 @@ func (s *Server) logout(ctx context.Context, _ *struct{}) (*clearOut, error) {
 // MeBody is GET /api/auth/me/.
 type MeBody struct {
 	UserSummary
-	AvatarURL   *string         `json:"avatarUrl"`
-	MFAEnabled  bool            `json:"mfaEnabled"`
-	Permissions []string        `json:"permissions" doc:"effective permissions: the role's and active grants'"`
-	Masquerade  *MasqueradeView `json:"masquerade" doc:"null unless this session acts on behalf of someone else"`
+	AvatarURL     *string         `json:"avatarUrl"`
+	MFAEnabled    bool            `json:"mfaEnabled"`
+	EmailVerified bool            `json:"emailVerified" doc:"false for a customer who signed up and has not followed the emailed link yet: the account then shows only its own bookings"`
+	Permissions   []string        `json:"permissions" doc:"effective permissions: the role's and active grants'"`
+	Masquerade    *MasqueradeView `json:"masquerade" doc:"null unless this session acts on behalf of someone else"`
 }
 
 // MasqueradeView tells who is really acting, since when and until when.
@@ -158,7 +159,7 @@ func (s *Server) me(ctx context.Context, _ *struct{}) (*meOut, error) {
 		return nil, err
 	}
 	out := &meOut{CacheControl: "no-store"}
-	out.Body = MeBody{UserSummary: summaryOf(&m.User), MFAEnabled: m.MFAEnabled, Permissions: []string{},
+	out.Body = MeBody{UserSummary: summaryOf(&m.User), MFAEnabled: m.MFAEnabled, EmailVerified: m.EmailVerified, Permissions: []string{},
 		Masquerade: masqueradeOf(m.Masquerade)}
 	if m.AvatarURL != "" {
 		out.Body.AvatarURL = &m.AvatarURL

@@ -67,7 +67,7 @@ func (a *SessionAuth) Authenticate(r *http.Request, site *tenancy.Site) (*access
 func credentialFree(path string) bool {
 	switch path {
 	case "/api/auth/login", "/api/auth/refresh", "/api/auth/mfa/verify", "/api/auth/password/forgot",
-		"/api/auth/password/reset", "/api/auth/invitations/accept", "/api/auth/masquerade/exchange":
+		"/api/auth/password/reset", "/api/auth/invitations/accept", "/api/auth/masquerade/exchange", "/api/auth/verify-email":
 		return true
 	}
 	return strings.HasPrefix(path, "/api/auth/invitations/")

@@ -10,7 +10,7 @@ import (
 
 // TestRegisterLinksEarlierBookings: a customer who booked anonymously and
 // then signs up with the same email (any letter case) sees that booking in
-// the portal: the login is linked to the existing customer record, not to
+// the portal once they followed the emailed verification link: the login is linked to the existing customer record, not to
 // a new one. An older login without a link is linked at its next sign-in.
 // Sign-up answers alike for staff and customer emails, and exists only on
 // tenant hosts.
@@ -67,8 +67,15 @@ func TestRegisterLinksEarlierBookings(t *testing.T) {
 		}
 		return doc["results"].([]any)
 	}
+	// Until the emailed link is followed, the earlier booking is not shown.
+	if list := mine(ann); len(list) != 0 {
+		t.Errorf("portal before verifying the email: %v", list)
+	}
+	if code, doc := e.call("POST", host, "/api/auth/verify-email/", map[string]any{"token": e.mail.linkTo(t, "ann@example.com")}, nil); code != 200 {
+		t.Fatalf("verify: %d %v", code, doc)
+	}
 	if list := mine(ann); len(list) != 1 || list[0].(map[string]any)["id"] != booked {
-		t.Errorf("portal after sign-up: %v", list)
+		t.Errorf("portal after verifying the email: %v", list)
 	}
 	var customers int
 	_ = e.db.Pool.QueryRow(t.Context(), `SELECT count(*) FROM `+acme.Schema+`.customers WHERE lower(email) = 'ann@example.com'`).Scan(&customers)

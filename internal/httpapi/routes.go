@@ -48,6 +48,10 @@ func (s *Server) registerRoutes() {
 		Summary: "Exchange a refresh token for new tokens"}, signIn, s.refresh)
 	register(s, huma.Operation{OperationID: "register", Method: http.MethodPost, Path: "/api/auth/register", Tags: auth,
 		Summary: "Sign up as a customer of this business and sign in", DefaultStatus: http.StatusCreated}, signUp, s.register)
+	register(s, huma.Operation{OperationID: "verify-email", Method: http.MethodPost, Path: "/api/auth/verify-email", Tags: auth,
+		Summary: "Confirm an email with the emailed link; links a customer's bookings"}, signUp, s.verifyEmail)
+	register(s, huma.Operation{OperationID: "verify-email-resend", Method: http.MethodPost, Path: "/api/auth/verify-email/resend", Tags: auth,
+		Summary: "Mail me a new email verification link", DefaultStatus: http.StatusAccepted}, signedIn, s.resendVerification)
 	register(s, huma.Operation{OperationID: "logout", Method: http.MethodPost, Path: "/api/auth/logout", Tags: auth,
 		Summary: "End this session"}, signedIn, s.logout)
 	register(s, huma.Operation{OperationID: "me", Method: http.MethodGet, Path: "/api/auth/me", Tags: auth,

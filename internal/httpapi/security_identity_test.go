@@ -2,8 +2,10 @@ package httpapi_test
 
 import (
 	"fmt"
+	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/pquerna/otp/totp"
 
@@ -143,4 +145,122 @@ func TestTokenThrottleHoldsUnderBurst(t *testing.T) {
 	if free := identity.TokenIPThrottle.Free + 1; got[401] > free || got[401]+got[429] != 40 {
 		t.Errorf("burst of bad reset tokens: %v, want at most %d × 401 and the rest 429", got, free)
 	}
+}
+
+// bookableTenant makes a business open every day 09–17 with one stylist
+// and one 30-minute service, and returns a function booking at an hour
+// three days ahead (anonymously as email, or signed in with who).
+func bookableTenant(e *platEnv, slug string) (book func(hour int, email string, who []string) (int, map[string]any)) {
+	t := e.t
+	t.Helper()
+	tn := e.tenant(slug, slug)
+	host := slug + ".localhost"
+	owner := e.signIn("owner@"+slug+".example", access.TenantOwner, tn.ID, host)
+	hours := make([]map[string]any, 7)
+	for d := range hours {
+		hours[d] = map[string]any{"dayOfWeek": d, "openTime": "09:00", "closeTime": "17:00"}
+	}
+	if code, doc := e.probe("PUT", host, "/api/business-hours/", asJSON(hours), owner...); code != 200 {
+		t.Fatalf("hours: %d %v", code, doc)
+	}
+	e.call("POST", host, "/api/resources/", map[string]any{"name": "Stylist", "type": "STAFF"}, owner)
+	_, svc := e.call("POST", host, "/api/services/", map[string]any{"name": "Haircut", "durationMinutes": 30, "price": 50, "currency": "EUR"}, owner)
+	berlin, _ := time.LoadLocation("Europe/Berlin")
+	day := e.clock.Now().In(berlin).AddDate(0, 0, 3)
+	return func(hour int, email string, who []string) (int, map[string]any) {
+		at := time.Date(day.Year(), day.Month(), day.Day(), hour, 0, 0, 0, berlin).Format(time.RFC3339)
+		body := map[string]any{"serviceId": svc["id"], "startTime": at, "notes": "private note " + email}
+		if who == nil {
+			body["customer"] = map[string]any{"name": "Victim", "email": email}
+		}
+		return e.call("POST", host, "/api/booking/", body, who)
+	}
+}
+
+// TestSignUpDoesNotTakeOverCustomers (issue 11, V1): signing up with a
+// victim's email (nothing verified) shows none of the victim's bookings
+// or notes, at sign-up or at any later sign-in, cannot cancel them, and
+// the victim's later anonymous bookings never land in that account; the
+// account sees the bookings it made itself. Only the emailed link links
+// the login to the victim's record (and merges its own bookings in).
+func TestSignUpDoesNotTakeOverCustomers(t *testing.T) {
+	e := newPlatEnv(t)
+	book := bookableTenant(e, "acme")
+	const host = "acme.localhost"
+	code, victims := book(10, "victim@example.com", nil)
+	if code != 201 {
+		t.Fatalf("victim's booking: %d %v", code, victims)
+	}
+	code, reg := e.call("POST", host, "/api/auth/register/", map[string]any{"email": "victim@example.com", "password": testPassword, "name": "Mallory"}, nil)
+	if code != 201 {
+		t.Fatalf("register: %d %v", code, reg)
+	}
+	attacker := bearer(reg["access"].(string))
+	mine := func(who []string) []any {
+		t.Helper()
+		code, doc := e.call("GET", host, "/api/booking/appointments/?when=all", nil, who)
+		if code != 200 {
+			t.Fatalf("portal: %d %v", code, doc)
+		}
+		return doc["results"].([]any)
+	}
+	if list := mine(attacker); len(list) != 0 {
+		t.Errorf("attacker sees the victim's bookings at sign-up: %v", list)
+	}
+	if c, doc := e.call("POST", host, "/api/booking/appointments/"+victims["id"].(string)+"/cancel/", map[string]any{}, attacker); c < 400 || c >= 500 {
+		t.Errorf("attacker cancels the victim's booking: %d %v", c, doc)
+	}
+	_, me := e.call("GET", host, "/api/auth/me/", nil, attacker)
+	if me["emailVerified"] != false {
+		t.Errorf("me before verification: %v", me)
+	}
+	// The account books for itself and sees that booking only.
+	if c, doc := book(11, "", attacker); c != 201 {
+		t.Fatalf("attacker's own booking: %d %v", c, doc)
+	}
+	// The victim's later anonymous booking does not land in the account,
+	// and a new sign-in links nothing either.
+	if c, doc := book(12, "victim@example.com", nil); c != 201 {
+		t.Fatalf("victim's second booking: %d %v", c, doc)
+	}
+	code, login, _ := e.login(host, "victim@example.com", testPassword)
+	if code != 200 {
+		t.Fatalf("login: %d %v", code, login)
+	}
+	for _, who := range [][]string{attacker, bearer(login["access"].(string))} {
+		list := mine(who)
+		if len(list) != 1 || strings.Contains(fmt.Sprint(list), "private note victim") {
+			t.Errorf("unverified account's portal: %v", list)
+		}
+	}
+	// A made-up link does nothing.
+	if c, doc := e.call("POST", host, "/api/auth/verify-email/", map[string]any{"token": "ss_ev_made-up"}, nil); c != 401 || doc["detail"] == "" {
+		t.Errorf("made-up link: %d %v", c, doc)
+	}
+	// The owner of the mailbox follows the link: the login now has the
+	// victim's record, with its own booking merged in; one record remains.
+	if c, doc := e.call("POST", host, "/api/auth/verify-email/", map[string]any{"token": e.mail.linkTo(t, "victim@example.com")}, nil); c != 200 || doc["verified"] != true {
+		t.Fatalf("verify: %d %v", c, doc)
+	}
+	if list := mine(attacker); len(list) != 3 {
+		t.Errorf("portal after verification: %d bookings %v", len(list), list)
+	}
+	var n int
+	acme := e.tenantSchema("acme")
+	_ = e.db.Pool.QueryRow(t.Context(), `SELECT count(*) FROM `+acme+`.customers WHERE user_id IS NOT NULL OR lower(email) = 'victim@example.com'`).Scan(&n)
+	if n != 1 {
+		t.Errorf("%d customer records for the login after the merge", n)
+	}
+	if got := len(e.audits("EMAIL_VERIFIED")); got != 1 {
+		t.Errorf("%d EMAIL_VERIFIED events", got)
+	}
+}
+
+// tenantSchema is the schema of the tenant with slug.
+func (e *authEnv) tenantSchema(slug string) string {
+	var s string
+	if err := e.db.Pool.QueryRow(e.t.Context(), `SELECT schema_name FROM shared.tenants WHERE slug = $1`, slug).Scan(&s); err != nil {
+		e.t.Fatal(err)
+	}
+	return s
 }

@@ -51,6 +51,12 @@ type Account struct {
 	// MFASecret and MFAPending are SecretBox-sealed TOTP secrets.
 	MFASecret, MFAPending []byte
 	MFALastStep           int64
+	// Unverified: the email was never proven — a customer who signed up
+	// and has not followed the link mailed to them yet. Such a login is
+	// never linked to the business's customer record with its email; it
+	// has a record of its own. Users made any other way (an invitation,
+	// which proves the email, an operator, the CLI) are verified.
+	Unverified bool
 }
 
 // Session is one sign-in, as listed to its owner.
@@ -137,9 +143,13 @@ type Store interface {
 	// (a.CustomerID is set). events are built once a is stored (with its
 	// CustomerID) and written in the same transaction.
 	CreateUser(ctx context.Context, a *Account, events ...func(*Account) audit.Event) error
+	// CreateUser with a.Unverified set gives a CUSTOMER a customer record
+	// of its own instead, with no email and linked to nothing else.
+	//
 	// LinkCustomer links an existing CUSTOMER login without a customer
 	// record the same way (a.CustomerID is set; left "" when the record of
-	// that email is already another login's).
+	// that email is already another login's). An Unverified login is never
+	// linked.
 	LinkCustomer(ctx context.Context, a *Account) error
 	UserByEmail(ctx context.Context, tenantID *string, email string) (*Account, error)
 	UserByID(ctx context.Context, id string) (*Account, error)
@@ -225,6 +235,18 @@ type Store interface {
 	// and voids the user's other links, in one transaction; NotFound if the
 	// link was used meanwhile.
 	ResetPassword(ctx context.Context, hash []byte, userID, passwordHash string, now time.Time, events ...audit.Event) error
+
+	// CreateEmailVerification stores a verification link for the user
+	// unless one was made in the last minute (false: none made).
+	CreateEmailVerification(ctx context.Context, hash []byte, userID string, expires, now time.Time) (bool, error)
+	// VerifyEmail consumes an unused, unexpired verification link of a
+	// user of the site tenantID (nil: the platform), marks the email
+	// verified and, for a CUSTOMER, links the login to the business's
+	// customer record with that email, merging the login's own record into
+	// it (unless that record is another login's), in one transaction with
+	// the events (built once the account is updated). NotFound when the
+	// link is not usable.
+	VerifyEmail(ctx context.Context, hash []byte, tenantID *string, now time.Time, events ...func(*Account) audit.Event) (*Account, error)
 
 	// CleanUp deletes what has outlived its use (see Cutoffs).
 	CleanUp(ctx context.Context, c Cutoffs) (CleanupCounts, error)

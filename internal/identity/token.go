@@ -18,6 +18,7 @@ const (
 	PrefixAPIKey     = "ss_key_" // API key
 	PrefixCookie     = "ss_ck_"  // browser session cookie
 	PrefixMFA        = "ss_mfa_" // second step of a sign-in with MFA
+	PrefixVerify     = "ss_ev_"  // email verification link
 )
 
 // tokenBytes is the token's entropy: 256 bits.

@@ -59,6 +59,8 @@ type Me struct {
 	Permissions []access.Permission
 	// Masquerade is set when the session acts on behalf of someone else.
 	Masquerade *MasqueradeInfo
+	// EmailVerified: the user proved their email (see Account.Unverified).
+	EmailVerified bool
 }
 
 // Me returns the principal's user and effective permissions at now.
@@ -75,5 +77,5 @@ func (s *Service) Me(ctx context.Context, p *access.Principal) (*Me, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Me{User: a.User, Permissions: perms, Masquerade: m}, nil
+	return &Me{User: a.User, Permissions: perms, Masquerade: m, EmailVerified: !a.Unverified}, nil
 }

@@ -23,12 +23,12 @@ var _ identity.Store = (*Identity)(nil)
 
 const userColumns = `u.id::text, u.tenant_id::text, u.email, u.name, u.role, u.status, u.avatar_url, u.last_login_at,
 	u.mfa_enabled, u.created_at, u.updated_at, u.password_hash, coalesce(u.customer_id::text, ''),
-	u.mfa_secret, u.mfa_pending_secret, u.mfa_last_step`
+	u.mfa_secret, u.mfa_pending_secret, u.mfa_last_step, u.email_verified_at IS NULL`
 
 func userDest(a *identity.Account, role, status *string) []any {
 	return []any{&a.ID, &a.TenantID, &a.Email, &a.Name, role, status, &a.AvatarURL, &a.LastLoginAt,
 		&a.MFAEnabled, &a.CreatedAt, &a.UpdatedAt, &a.PasswordHash, &a.CustomerID,
-		&a.MFASecret, &a.MFAPending, &a.MFALastStep}
+		&a.MFASecret, &a.MFAPending, &a.MFALastStep, &a.Unverified}
 }
 
 func scanAccount(row pgx.Row) (*identity.Account, error) {
@@ -63,13 +63,18 @@ type execer interface {
 }
 
 // insertUser inserts a and, for a CUSTOMER, links it to its customer
-// record (linkCustomer).
+// record (linkCustomer) — or, while its email is unverified, gives it a
+// record of its own (ownCustomer).
 func insertUser(ctx context.Context, tx pgx.Tx, a *identity.Account) error {
-	_, err := tx.Exec(ctx, `INSERT INTO shared.users (id, tenant_id, email, name, role, status, password_hash, avatar_url, created_at, updated_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)`,
-		a.ID, a.TenantID, a.Email, a.Name, string(a.Role), string(a.Status), a.PasswordHash, a.AvatarURL, a.CreatedAt)
+	_, err := tx.Exec(ctx, `INSERT INTO shared.users (id, tenant_id, email, name, role, status, password_hash, avatar_url, created_at, updated_at,
+			email_verified_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, CASE WHEN $10 THEN NULL ELSE $9::timestamptz END)`,
+		a.ID, a.TenantID, a.Email, a.Name, string(a.Role), string(a.Status), a.PasswordHash, a.AvatarURL, a.CreatedAt, a.Unverified)
 	if err != nil {
 		return err
+	}
+	if a.Unverified {
+		return ownCustomer(ctx, tx, a)
 	}
 	return linkCustomer(ctx, tx, a)
 }
