@@ -93,3 +93,74 @@ func TestTicketReplyNeedsRead(t *testing.T) {
 		t.Errorf("owner replies: %d %v", code, doc)
 	}
 }
+
+// TestSettingsCannotFlipApprovalPolicy (V6): a manager holding a temporary
+// settings.write grant cannot switch off platformApprovalRequired through
+// the general settings PATCH (400 naming the field, policy unchanged, no
+// silent change); the dedicated, audited policy route refuses them too.
+func TestSettingsCannotFlipApprovalPolicy(t *testing.T) {
+	e := newPlatEnv(t)
+	acme := e.tenant("Acme", "acme")
+	owner := bearer(e.session(e.user("owner@acme.example", access.TenantOwner, acme.ID)))
+	mgr := e.user("manager@acme.example", access.TenantManager, acme.ID)
+	if c, doc := e.call("PUT", "acme.localhost", "/api/support-access/policy/", map[string]any{"platformApprovalRequired": true}, owner); c != 200 {
+		t.Fatalf("policy on: %d %v", c, doc)
+	}
+	if c, doc := e.call("POST", "acme.localhost", "/api/permission-grants/", map[string]any{"granteeId": mgr.ID, "action": "settings.write", "reason": "rebrand"}, owner); c != 201 {
+		t.Fatalf("grant: %d %v", c, doc)
+	}
+	m := bearer(e.session(mgr))
+	for _, who := range []struct {
+		name string
+		hdr  []string
+	}{{"manager with settings.write", m}, {"owner", owner}} {
+		c, doc := e.call("PATCH", "acme.localhost", "/api/business/settings/", map[string]any{"platformApprovalRequired": false, "name": "Acme Two"}, who.hdr)
+		if c != 400 || fieldOf(doc) != "body.platformApprovalRequired" {
+			t.Errorf("%s PATCHes the policy: %d %v, want 400 naming body.platformApprovalRequired", who.name, c, doc)
+		}
+	}
+	if c, doc := e.call("PUT", "acme.localhost", "/api/support-access/policy/", map[string]any{"platformApprovalRequired": false}, m); c != 403 {
+		t.Errorf("manager on the policy route: %d %v", c, doc)
+	}
+	e.res.Invalidate()
+	if _, doc := e.call("GET", "acme.localhost", "/api/business/settings/", nil, owner); doc["platformApprovalRequired"] != true || doc["name"] != "Acme" {
+		t.Errorf("settings changed: %v", doc)
+	}
+	// The grant still lets the manager change what settings.write covers.
+	if c, doc := e.call("PATCH", "acme.localhost", "/api/business/settings/", map[string]any{"name": "Acme Two"}, m); c != 200 || doc["name"] != "Acme Two" {
+		t.Errorf("manager renames: %d %v", c, doc)
+	}
+}
+
+// TestSettingsPatchWritesOnlyWhatChanged: a PATCH writes the fields it
+// names and nothing else, so a change another process made meanwhile (here
+// straight in the database, behind this process's host cache) survives.
+func TestSettingsPatchWritesOnlyWhatChanged(t *testing.T) {
+	// No listener: this process's host cache stays stale, as another
+	// process's is until the notification arrives.
+	e := &platEnv{authEnv: newAuthEnv(t)}
+	acme := e.tenant("Acme", "acme")
+	owner := bearer(e.session(e.user("owner@acme.example", access.TenantOwner, acme.ID)))
+	if c, doc := e.call("GET", "acme.localhost", "/api/business/settings/", nil, owner); c != 200 {
+		t.Fatalf("settings: %d %v", c, doc) // the host cache now holds the tenant
+	}
+	if _, err := e.db.Pool.Exec(t.Context(), `UPDATE shared.tenants SET primary_color = '#112233', cancellation_window_hours = 12 WHERE id = $1`, acme.ID); err != nil {
+		t.Fatal(err)
+	}
+	c, doc := e.call("PATCH", "acme.localhost", "/api/business/settings/", map[string]any{"name": "Acme Renamed", "lateCancellationFeePercent": 20}, owner)
+	if c != 200 || doc["name"] != "Acme Renamed" || doc["primaryColor"] != "#112233" || doc["cancellationWindowHours"] != 12.0 {
+		t.Errorf("patch: %d %v", c, doc)
+	}
+	var color string
+	var hours, fee int
+	if err := e.db.Pool.QueryRow(t.Context(), `SELECT primary_color, cancellation_window_hours, late_cancellation_fee_percent FROM shared.tenants WHERE id = $1`, acme.ID).
+		Scan(&color, &hours, &fee); err != nil {
+		t.Fatal(err)
+	}
+	if color != "#112233" || hours != 12 || fee != 20 {
+		t.Errorf("stored: color %s, window %d, fee %d: the other process's change was lost", color, hours, fee)
+	}
+	if c, doc := e.call("PATCH", "acme.localhost", "/api/business/settings/", map[string]any{"timezone": "Mars/Base"}, owner); c != 400 || fieldOf(doc) != "body.timezone" {
+		t.Errorf("bad zone: %d %v", c, doc)
+	}
+}

@@ -32,7 +32,7 @@ type SettingsPatch struct {
 	RequirePaymentMethodToBook *bool   `json:"requirePaymentMethodToBook,omitempty"`
 	CancellationWindowHours    *int    `json:"cancellationWindowHours,omitempty"`
 	LateCancellationFeePercent *int    `json:"lateCancellationFeePercent,omitempty"`
-	PlatformApprovalRequired   *bool   `json:"platformApprovalRequired,omitempty" doc:"not while masquerading"`
+	PlatformApprovalRequired   *bool   `json:"platformApprovalRequired,omitempty" doc:"refused here (400): change it with PUT /api/support-access/policy/, which needs support.approve and is audited"`
 }
 
 func settingsOf(t *tenancy.Tenant) BusinessSettings {
@@ -47,25 +47,22 @@ func (s *Server) getSettings(ctx context.Context, _ *struct{}) (*struct{ Body Bu
 	return &struct{ Body BusinessSettings }{settingsOf(tenancy.TenantFrom(ctx))}, nil
 }
 
-// patchSettings saves the change; this process's host cache is dropped at
-// once, other processes hear of it through the tenants trigger.
+// patchSettings saves the fields the body sets (and only those); this
+// process's host cache is dropped at once, other processes hear of it
+// through the tenants trigger. platformApprovalRequired has its own route.
 func (s *Server) patchSettings(ctx context.Context, in *struct{ Body SettingsPatch }) (*struct{ Body BusinessSettings }, error) {
-	t := *tenancy.TenantFrom(ctx)
 	b := in.Body
-	if b.PlatformApprovalRequired != nil && principalFrom(ctx).Masquerading() {
-		return nil, errs.E(errs.Forbidden, "the support-access approval setting cannot be changed while masquerading").
-			With("rule", "not while masquerading")
+	if b.PlatformApprovalRequired != nil {
+		return nil, errs.Field("body.platformApprovalRequired",
+			"platformApprovalRequired is changed only with PUT /api/support-access/policy/ (needs support.approve; audited)")
 	}
 	u := tenancy.SettingsUpdate{Name: b.Name, PrimaryColor: b.PrimaryColor, SecondaryColor: b.SecondaryColor, LogoURL: b.LogoURL,
 		TimeZone: b.Timezone, ResourcesCanReschedule: b.ResourcesCanReschedule, RequirePaymentMethodToBook: b.RequirePaymentMethodToBook,
-		CancellationWindowHours: b.CancellationWindowHours, LateCancellationFeePercent: b.LateCancellationFeePercent,
-		ApprovalRequired: b.PlatformApprovalRequired}
-	if err := u.Apply(&t); err != nil {
-		return nil, err
-	}
-	if err := s.Settings.UpdateSettings(ctx, &t); err != nil {
+		CancellationWindowHours: b.CancellationWindowHours, LateCancellationFeePercent: b.LateCancellationFeePercent}
+	t, err := tenancy.SaveSettings(ctx, s.Settings, tenancy.TenantFrom(ctx).ID, u)
+	if err != nil {
 		return nil, err
 	}
 	s.Resolver.Invalidate()
-	return &struct{ Body BusinessSettings }{settingsOf(&t)}, nil
+	return &struct{ Body BusinessSettings }{settingsOf(t)}, nil
 }

@@ -8,12 +8,17 @@ import (
 )
 
 // SettingsStore saves a business's own settings (name, branding, time zone
-// and policies) from a tenant value.
+// and policies) column by column: only the fields a change sets are
+// written, in one UPDATE, so that two processes changing different fields
+// never undo each other from a cached row. It answers the tenant as stored.
 type SettingsStore interface {
-	UpdateSettings(ctx context.Context, t *Tenant) error
+	UpdateSettings(ctx context.Context, tenantID string, u SettingsUpdate) (*Tenant, error)
 }
 
 // SettingsUpdate is a change to a business's settings; nil fields stay.
+// The support-access approval requirement is not among them: it has one
+// path of its own (identity.Service.SetApprovalRequired, needing
+// support.approve, always audited).
 type SettingsUpdate struct {
 	Name                       *string
 	PrimaryColor               *string
@@ -24,10 +29,18 @@ type SettingsUpdate struct {
 	RequirePaymentMethodToBook *bool
 	CancellationWindowHours    *int
 	LateCancellationFeePercent *int
-	// ApprovalRequired: platform support may enter only with the owner's
-	// approval. Callers refuse it to masquerade sessions, so that support
-	// acting as the owner cannot switch it off.
-	ApprovalRequired *bool
+}
+
+// SaveSettings validates u and saves the fields it sets on the tenant.
+func SaveSettings(ctx context.Context, store SettingsStore, tenantID string, u SettingsUpdate) (*Tenant, error) {
+	if err := u.Apply(&Tenant{}); err != nil {
+		return nil, err
+	}
+	if u.Name != nil {
+		n := strings.TrimSpace(*u.Name)
+		u.Name = &n
+	}
+	return store.UpdateSettings(ctx, tenantID, u)
 }
 
 // Apply validates u and applies it to t.
@@ -85,9 +98,6 @@ func (u SettingsUpdate) Apply(t *Tenant) error {
 		} else {
 			t.Policies.LateCancellationFeePercent = *p
 		}
-	}
-	if u.ApprovalRequired != nil {
-		t.ApprovalRequired = *u.ApprovalRequired
 	}
 	return v.Err()
 }
