@@ -38,6 +38,10 @@ func blockerOut(b scheduling.Blocker) BlockerOut {
 		DurationMinutes: minutesOf(b.End.Sub(b.Start)), Title: b.Title, Reason: b.Reason, RRule: b.RRule, Until: b.Until}
 }
 
+// maxBlockerMinutes bounds a blocker's length (five years), so that no
+// duration overflows an instant.
+const maxBlockerMinutes = 5 * 366 * 24 * 60
+
 func (in BlockerIn) apply(b *scheduling.Blocker) error {
 	if in.ResourceID != nil {
 		b.ResourceID = in.ResourceID
@@ -53,8 +57,8 @@ func (in BlockerIn) apply(b *scheduling.Blocker) error {
 	}
 	switch {
 	case in.DurationMinutes != nil:
-		if *in.DurationMinutes < 1 {
-			return errs.Field("body.durationMinutes", "durationMinutes must be at least 1")
+		if *in.DurationMinutes < 1 || *in.DurationMinutes > maxBlockerMinutes {
+			return errs.Field("body.durationMinutes", "durationMinutes must be from 1 to %d (five years)", maxBlockerMinutes)
 		}
 		b.End = b.Start.Add(time.Duration(*in.DurationMinutes) * time.Minute)
 	case in.EndTime != nil:

@@ -92,7 +92,7 @@ func TestBookingPolicies(t *testing.T) {
 	b.mustAs(me, 200, "POST", "/api/booking/appointments/"+id+"/cancel/", nil)
 
 	// Staff move their own resource's appointments under the policy.
-	staffUser := "4b1f7f5e-2b7c-4a43-9c1a-6a3f5f0c0a01"
+	staffUser := b.user(access.TenantStaff)
 	b.must(200, "PATCH", "/api/resources/"+second+"/", map[string]any{"userId": staffUser})
 	staff := "TENANT_STAFF:" + staffUser + ":" + b.ten.ID
 	own := b.must(201, "POST", "/api/appointments/", map[string]any{"customerId": soon, "resourceId": second, "serviceId": service,

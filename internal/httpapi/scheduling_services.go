@@ -114,8 +114,8 @@ func (in ServiceIn) apply(s *scheduling.Service) error {
 	}
 	if in.Capacity != nil {
 		s.Capacity = *in.Capacity
-		if s.Capacity < 1 {
-			return errs.Field("body.capacity", "capacity must be at least 1")
+		if s.Capacity < 1 || s.Capacity > scheduling.MaxCapacity {
+			return errs.Field("body.capacity", "capacity must be from 1 to %d", scheduling.MaxCapacity)
 		}
 	}
 	if in.IsActive != nil {

@@ -88,6 +88,9 @@ func customerArgs(c *scheduling.Customer) []any {
 }
 
 func (r *repo) CreateCustomer(ctx context.Context, c *scheduling.Customer) error {
+	if err := r.checkLinkedUser(ctx, c.UserID, customerRoles, "customer login", "customers", ""); err != nil {
+		return err
+	}
 	c.ID = uuid.NewString()
 	c.CreatedAt = time.Now()
 	_, err := r.tx.Exec(ctx, `INSERT INTO customers (id, name, email, phone, tags, status, user_id, notes)
@@ -96,6 +99,9 @@ func (r *repo) CreateCustomer(ctx context.Context, c *scheduling.Customer) error
 }
 
 func (r *repo) UpdateCustomer(ctx context.Context, c *scheduling.Customer) error {
+	if err := r.checkLinkedUser(ctx, c.UserID, customerRoles, "customer login", "customers", c.ID); err != nil {
+		return err
+	}
 	tag, err := r.tx.Exec(ctx, `UPDATE customers SET name = $2, email = $3, phone = $4, tags = $5, status = $6, user_id = $7,
 		notes = $8, updated_at = now() WHERE id = $1`, customerArgs(c)...)
 	if err != nil {

@@ -56,6 +56,9 @@ func (r *repo) GetResource(ctx context.Context, id string) (*scheduling.Resource
 }
 
 func (r *repo) CreateResource(ctx context.Context, res *scheduling.Resource) error {
+	if err := r.checkLinkedUser(ctx, res.UserID, staffRoles, "staff member", "resources", ""); err != nil {
+		return err
+	}
 	res.ID = uuid.NewString()
 	_, err := r.tx.Exec(ctx, `INSERT INTO resources (id, name, type, user_id, timezone, capacity, is_active, own_hours)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
@@ -67,6 +70,9 @@ func (r *repo) CreateResource(ctx context.Context, res *scheduling.Resource) err
 }
 
 func (r *repo) UpdateResource(ctx context.Context, res *scheduling.Resource) error {
+	if err := r.checkLinkedUser(ctx, res.UserID, staffRoles, "staff member", "resources", res.ID); err != nil {
+		return err
+	}
 	tag, err := r.tx.Exec(ctx, `UPDATE resources SET name = $2, type = $3, user_id = $4, timezone = $5, capacity = $6,
 		is_active = $7, own_hours = $8, updated_at = now() WHERE id = $1`,
 		res.ID, res.Name, string(res.Type), res.UserID, res.TimeZone, res.Capacity, res.IsActive, res.Hours != nil)

@@ -53,14 +53,18 @@ func (r Resource) Validate() error {
 			v.Add("body.timezone", "timezone %q is not an IANA zone such as Europe/Berlin", r.TimeZone)
 		}
 	}
-	if r.Capacity < 1 {
-		v.Add("body.capacity", "capacity must be at least 1")
+	if r.Capacity < 1 || r.Capacity > MaxCapacity {
+		v.Add("body.capacity", "capacity must be from 1 to %d", MaxCapacity)
 	}
 	if err := ValidateHours("body.hours", r.Hours); err != nil {
 		return mergeValidation(&v, err)
 	}
 	return v.Err()
 }
+
+// MaxCapacity bounds the seats of a resource or a group service (the
+// database's check).
+const MaxCapacity = 1000
 
 // Location is the zone of the resource's hours: its own, or business.
 // An unknown zone (never valid after Validate) falls back to business.

@@ -100,13 +100,13 @@ func (s Service) Validate() error {
 	if !validCurrency(s.Currency) {
 		v.Add("body.currency", "currency must be an ISO 4217 code such as EUR")
 	}
-	if s.Capacity < 0 {
-		v.Add("body.capacity", "capacity must be at least 1")
+	if s.Capacity < 0 || s.Capacity > MaxCapacity {
+		v.Add("body.capacity", "capacity must be from 1 to %d", MaxCapacity)
 	}
 	for i, r := range s.Requirements {
 		at := fmt.Sprintf("body.requirements[%d]", i)
-		if r.Count < 1 {
-			v.Add(at+".count", "count must be at least 1")
+		if r.Count < 1 || r.Count > MaxCapacity {
+			v.Add(at+".count", "count must be from 1 to %d", MaxCapacity)
 		}
 		if len(r.ResourceIDs) == 0 && !r.Type.Valid() {
 			v.Add(at+".type", "give resourceIds or a type (STAFF, ROOM or EQUIPMENT)")
