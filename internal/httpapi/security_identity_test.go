@@ -264,3 +264,70 @@ func (e *authEnv) tenantSchema(slug string) string {
 	}
 	return s
 }
+
+// TestDemotionEndsMasqueradesGrantsAndApprovals (issue 11, V5): what a
+// user's role allowed stops the moment the role changes. A support agent
+// masquerading as an owner is moved to sales: the masquerade session is
+// refused on its next request and its end audited. A grant made by an
+// owner later demoted to staff stops working, and so does the support
+// approval that owner gave.
+func TestDemotionEndsMasqueradesGrantsAndApprovals(t *testing.T) {
+	e := newAuthEnv(t)
+	acme := e.tenant("Acme", "acme")
+	owner := e.user("owner@acme.example", access.TenantOwner, acme.ID)
+	second := e.user("second@acme.example", access.TenantOwner, acme.ID)
+	staff := e.user("staff@acme.example", access.TenantStaff, acme.ID)
+	ownerTok, secondTok, staffTok := bearer(e.session(owner)), bearer(e.session(second)), bearer(e.session(staff))
+	agent := e.user("support@platform.example", access.PlatformSupport, "")
+	root := bearer(e.session(e.user("root@platform.example", access.Superuser, "")))
+
+	// The masquerade.
+	c, start, _ := e.masquerade("platform.localhost", owner.ID, bearer(e.session(agent))...)
+	if c != 200 {
+		t.Fatalf("start: %d %v", c, start)
+	}
+	mq := bearer(start["access"].(string))
+	if c, _, _ := e.do("GET", "acme.localhost", "/api/auth/me/", "", mq...); c != 200 {
+		t.Fatalf("masquerade before the change: %d", c)
+	}
+	if c, _, doc := e.do("PATCH", "platform.localhost", "/api/platform/staff/"+agent.ID+"/", `{"role":"PLATFORM_SALES"}`, root...); c != 200 {
+		t.Fatalf("demote the agent: %d %v", c, doc)
+	}
+	for i := range 2 { // the first refusal says why; then the session is simply revoked
+		c, h, doc := e.do("GET", "acme.localhost", "/api/auth/me/", "", mq...)
+		if c != 401 || h.Get("Content-Type") != "application/problem+json" || (i == 0 && !strings.Contains(fmt.Sprint(doc["detail"]), "PLATFORM_SALES")) {
+			t.Errorf("masquerade after the demotion (%d): %d %v", i, c, doc)
+		}
+	}
+	if ends := e.audits("MASQUERADE_END"); len(ends) != 1 || ends[0].reason != "impersonator changed" {
+		t.Errorf("MASQUERADE_END rows: %+v", ends)
+	}
+
+	// The grant.
+	if c, _, g := e.do("POST", "acme.localhost", "/api/permission-grants/", `{"granteeId":"`+staff.ID+`","action":"audit.own","reason":"review"}`, ownerTok...); c != 201 {
+		t.Fatalf("grant: %d %v", c, g)
+	}
+	if c, _, _ := e.do("GET", "acme.localhost", "/api/audit-log/", "", staffTok...); c != 200 {
+		t.Fatalf("staff with the grant: %d", c)
+	}
+	// The approval (support may act as the business's users only with it).
+	if c, _, doc := e.do("PUT", "acme.localhost", "/api/support-access/policy/", `{"platformApprovalRequired":true}`, ownerTok...); c != 200 {
+		t.Fatalf("policy: %d %v", c, doc)
+	}
+	if c, _, appr := e.do("POST", "acme.localhost", "/api/support-access/", `{"reason":"ticket 7","durationMinutes":30}`, ownerTok...); c != 201 {
+		t.Fatalf("approve: %d %v", c, appr)
+	}
+	helper := bearer(e.session(e.user("helper@platform.example", access.PlatformSupport, "")))
+	if c, body, _ := e.masquerade("platform.localhost", staff.ID, helper...); c != 200 {
+		t.Fatalf("support with the approval: %d %v", c, body)
+	}
+	if c, _, doc := e.do("PATCH", "acme.localhost", "/api/staff/"+owner.ID+"/", `{"role":"TENANT_STAFF"}`, secondTok...); c != 200 {
+		t.Fatalf("demote the owner: %d %v", c, doc)
+	}
+	if c, doc := e.probe("GET", "acme.localhost", "/api/audit-log/", "", staffTok...); c != 403 {
+		t.Errorf("staff after the grantor's demotion: %d %v", c, doc)
+	}
+	if c, body, _ := e.masquerade("platform.localhost", staff.ID, helper...); c != 403 || body["rule"] != access.MasqApprovalRequired {
+		t.Errorf("support after the approver's demotion: %d %v", c, body)
+	}
+}

@@ -28,6 +28,14 @@ type GrantRow struct {
 	GranteeEmail string
 }
 
+// ActiveGrant is a live grant with its grantor as they are now.
+type ActiveGrant struct {
+	access.Grant
+	TenantID        string // the grantee's tenant ("" platform)
+	GrantorRole     access.Role
+	GrantorTenantID string
+}
+
 // GrantFilter narrows ListGrants. TenantID nil lists every grant (platform
 // staff); otherwise only the grants to that tenant's users.
 type GrantFilter struct {
@@ -74,8 +82,9 @@ type AccessStore interface {
 	// nothing written) when it was already marked.
 	EndMasquerade(ctx context.Context, id, reason string, now time.Time, events ...audit.Event) (bool, error)
 
-	// ActiveGrants lists the unrevoked grants to userID expiring after now.
-	ActiveGrants(ctx context.Context, userID string, now time.Time) ([]access.Grant, error)
+	// ActiveGrants lists the unrevoked grants to userID expiring after now
+	// whose grantor is active, with the grantor's current role.
+	ActiveGrants(ctx context.Context, userID string, now time.Time) ([]ActiveGrant, error)
 	// CreateGrant inserts g and writes events in the same transaction.
 	CreateGrant(ctx context.Context, g GrantRow, events ...audit.Event) error
 	// ListGrants lists grants newest first, with the total count.

@@ -93,6 +93,9 @@ func (s *Service) Authenticate(ctx context.Context, realm Realm, kind Credential
 		s.endedMasquerade(ctx, v, now)
 		return nil, err
 	}
+	if err := s.masqueradeStillAllowed(ctx, v); err != nil {
+		return nil, err
+	}
 	if kind == Bearer && !now.Before(v.AccessExpiresAt) {
 		return nil, errs.E(errs.Unauthorized, "the access token has expired; get a new one from /api/auth/refresh/")
 	}
@@ -105,9 +108,12 @@ func (s *Service) Authenticate(ctx context.Context, realm Realm, kind Credential
 	// Grants are loaded on every request and checked against the clock at
 	// every permission check (Principal.Can): expiry and revocation take
 	// effect at once, without a clean-up job.
-	if p.Grants, err = s.Store.ActiveGrants(ctx, v.UserID, now); err != nil {
+	grants, err := s.Store.ActiveGrants(ctx, v.UserID, now)
+	if err != nil {
 		return nil, err
 	}
+	p.Grants = validGrants(grants, v.User.Role)
+
 	return &Authenticated{
 		Principal:             p,
 		Email:                 v.User.Email,
@@ -144,9 +150,55 @@ func (s *Service) usable(v *SessionView, realm Realm, now time.Time) error {
 	return nil
 }
 
+// masqueradeStillAllowed re-checks a masquerade session against its
+// impersonator as they are now: a disabled impersonator, or one whose
+// current role the masquerade matrix no longer lets act as the session's
+// user (a support agent moved to sales, say), ends the masquerade at once
+// (revoked, MASQUERADE_END audited) and gets Unauthorized. The facts come
+// with the session lookup; nothing else is read on the way.
+func (s *Service) masqueradeStillAllowed(ctx context.Context, v *SessionView) error {
+	if v.ImpersonatorID == "" {
+		return nil
+	}
+	why := ""
+	if v.ImpersonatorStatus != StatusActive {
+		why = "the impersonator's account is disabled"
+	} else {
+		target := access.Target{UserID: v.UserID, Role: v.User.Role, TenantIsDemo: v.TenantIsDemo}
+		if v.User.TenantID != nil {
+			target.TenantID = *v.User.TenantID
+		}
+		d := access.CanMasquerade(access.Actor{UserID: v.ImpersonatorID, Role: v.ImpersonatorRole, TenantID: v.ImpersonatorTenantID}, target)
+		if !d.Allowed {
+			why = "the impersonator's role " + string(v.ImpersonatorRole) + " no longer allows it: " + d.Reason
+		}
+	}
+	if why == "" {
+		return nil
+	}
+	if v.MasqueradeEndedAt == nil {
+		_ = s.endMasquerade(ctx, v, "impersonator changed", Client{})
+	}
+	return errs.E(errs.Unauthorized, "this masquerade has ended: %s", why)
+}
+
 // ErrOtherSite is wrapped by Authenticate's error when a live session was
 // presented on a site other than its own.
 var ErrOtherSite = errors.New("session of another site")
+
+// validGrants keeps the grants whose grantor, as they are now (the store
+// already drops disabled grantors), could still make them to a grantee of
+// granteeRole: a grant stops working the moment its grantor is demoted.
+func validGrants(list []ActiveGrant, granteeRole access.Role) []access.Grant {
+	var out []access.Grant
+	for _, g := range list {
+		grantor := access.Principal{UserID: g.GrantorID, Role: g.GrantorRole, TenantID: g.GrantorTenantID}
+		if access.ValidateGrant(grantor, granteeRole, g.TenantID, g.Action, "still valid", access.MinGrantDuration) == nil {
+			out = append(out, g.Grant)
+		}
+	}
+	return out
+}
 
 func principalOf(v *SessionView) *access.Principal {
 	p := &access.Principal{

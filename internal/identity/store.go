@@ -93,8 +93,15 @@ type NewSession struct {
 // about its user that authorization needs.
 type SessionView struct {
 	Session
-	User             Account
-	ImpersonatorRole access.Role
+	User Account
+	// The impersonator's current role, status and tenant ("" when the
+	// session is no masquerade), and whether the session's tenant is a
+	// demo tenant (masquerades only): the masquerade rule is re-checked
+	// against them on every request.
+	ImpersonatorRole     access.Role
+	ImpersonatorStatus   Status
+	ImpersonatorTenantID string
+	TenantIsDemo         bool
 }
 
 // Invitation is an offer to join a realm with a role.

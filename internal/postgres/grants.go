@@ -27,23 +27,24 @@ func collectGrants(rows pgx.Rows) ([]identity.GrantRow, error) {
 	return pgx.CollectRows(rows, func(r pgx.CollectableRow) (identity.GrantRow, error) { return scanGrant(r) })
 }
 
-// ActiveGrants lists a user's unrevoked grants that expire after now (the
+// ActiveGrants lists a user's unrevoked grants that expire after now and
+// whose grantor is active, with the grantor's current role (the
 // authenticator's per-request query; index permission_grants_grantee).
-func (s *Identity) ActiveGrants(ctx context.Context, userID string, now time.Time) ([]access.Grant, error) {
-	rows, err := s.DB.Pool.Query(ctx, `SELECT `+grantColumns+` FROM shared.permission_grants g
+func (s *Identity) ActiveGrants(ctx context.Context, userID string, now time.Time) ([]identity.ActiveGrant, error) {
+	rows, err := s.DB.Pool.Query(ctx, `SELECT `+grantColumns+`, gr.role, coalesce(gr.tenant_id::text, '')
+		FROM shared.permission_grants g JOIN shared.users gr ON gr.id = g.grantor_id AND gr.status = 'active'
 		WHERE g.grantee_id = $1::uuid AND g.revoked_at IS NULL AND g.expires_at > $2`, userID, now)
 	if err != nil {
 		return nil, err
 	}
-	list, err := collectGrants(rows)
-	if err != nil || len(list) == 0 {
-		return nil, err
-	}
-	out := make([]access.Grant, len(list))
-	for i, g := range list {
-		out[i] = g.Grant
-	}
-	return out, nil
+	return pgx.CollectRows(rows, func(r pgx.CollectableRow) (identity.ActiveGrant, error) {
+		var g identity.ActiveGrant
+		var action, role string
+		err := r.Scan(&g.ID, &g.GrantorID, &g.GranteeID, &g.TenantID, &action, &g.Reason, &g.CreatedAt, &g.ExpiresAt, &g.RevokedAt,
+			&role, &g.GrantorTenantID)
+		g.Action, g.GrantorRole = access.Permission(action), access.Role(role)
+		return g, err
+	})
 }
 
 // CreateGrant inserts a grant.

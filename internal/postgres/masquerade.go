@@ -2,6 +2,7 @@ package postgres
 
 import (
 	"context"
+	"slices"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -21,14 +22,29 @@ func (s *Identity) MasqueradeTarget(ctx context.Context, userID string, now time
 	err := s.DB.Pool.QueryRow(ctx, `SELECT `+userColumns+`, coalesce(t.slug, ''), coalesce(t.is_demo, false),
 			coalesce(t.platform_approval_required, false),
 			EXISTS (SELECT 1 FROM shared.support_approvals a
+				JOIN shared.users ap ON ap.id = a.approved_by AND ap.status = 'active' AND ap.tenant_id = a.tenant_id
+					AND ap.role = ANY($3)
 				WHERE a.tenant_id = u.tenant_id AND a.revoked_at IS NULL AND a.expires_at > $2)
 		FROM shared.users u LEFT JOIN shared.tenants t ON t.id = u.tenant_id
-		WHERE u.id = $1::uuid AND (t.id IS NULL OR t.status <> 'deleted')`, userID, now).Scan(dest...)
+		WHERE u.id = $1::uuid AND (t.id IS NULL OR t.status <> 'deleted')`, userID, now, approverRoles()).Scan(dest...)
 	if err != nil {
 		return nil, notFoundf(err, "no user %q", userID)
 	}
 	t.Role, t.Status = access.Role(role), identity.Status(status)
 	return &t, nil
+}
+
+// approverRoles are the roles that may approve support access now: an
+// approval counts only while its approver is active and still holds one
+// (a demoted or disabled owner's approvals stop working).
+func approverRoles() []string {
+	var out []string
+	for _, r := range access.Roles() {
+		if slices.Contains(access.RolePermissions(r), access.SupportApprove) {
+			out = append(out, string(r))
+		}
+	}
+	return out
 }
 
 // SessionByID finds a session with its user.

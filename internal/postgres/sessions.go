@@ -23,21 +23,28 @@ func sessionDest(x *identity.Session) []any {
 
 // sessionView selects a session with its user, its impersonator's role and
 // extra columns, then tail (joins and the WHERE clause).
+//
+// The impersonator's current role, status and tenant, and the session's
+// tenant's demo flag, come in the same query: every request re-checks the
+// masquerade rule against them (identity.Service.Authenticate).
 func sessionView(extra, tail string) string {
-	return `SELECT ` + sessionColumns + `, ` + userColumns + `, coalesce(imp.role, '')` + extra + `
+	return `SELECT ` + sessionColumns + `, ` + userColumns + `, coalesce(imp.role, ''), coalesce(imp.status, ''),
+		coalesce(imp.tenant_id::text, ''), coalesce(st.is_demo, false)` + extra + `
 	FROM shared.sessions s JOIN shared.users u ON u.id = s.user_id
-	LEFT JOIN shared.users imp ON imp.id = s.impersonator_id ` + tail
+	LEFT JOIN shared.users imp ON imp.id = s.impersonator_id
+	LEFT JOIN shared.tenants st ON st.id = s.tenant_id AND s.impersonator_id IS NOT NULL ` + tail
 }
 
 func scanSessionView(row pgx.Row, extra ...any) (*identity.SessionView, error) {
 	var v identity.SessionView
-	var role, status, impRole string
+	var role, status, impRole, impStatus string
 	dest := append(sessionDest(&v.Session), userDest(&v.User, &role, &status)...)
-	dest = append(dest, &impRole)
+	dest = append(dest, &impRole, &impStatus, &v.ImpersonatorTenantID, &v.TenantIsDemo)
 	if err := row.Scan(append(dest, extra...)...); err != nil {
 		return nil, err
 	}
 	v.User.Role, v.User.Status, v.ImpersonatorRole = access.Role(role), identity.Status(status), access.Role(impRole)
+	v.ImpersonatorStatus = identity.Status(impStatus)
 	return &v, nil
 }
 
