@@ -44,6 +44,7 @@ type Config struct {
 	AccessTTL          time.Duration
 	RefreshTTL         time.Duration
 	MasqueradeTTL      time.Duration
+	SessionIdleTimeout time.Duration // SESSION_IDLE_TIMEOUT: a session unused this long ends
 	PlatformMFA        bool
 	TrustProxy         bool
 

@@ -78,6 +78,8 @@ var options = []option{
 		set: dur(func(c *Config) *time.Duration { return &c.AccessTTL }), get: func(c *Config) string { return c.AccessTTL.String() }},
 	{Env: "REFRESH_TTL", Default: "720h", Usage: "lifetime of a session (refresh token family)",
 		set: dur(func(c *Config) *time.Duration { return &c.RefreshTTL }), get: func(c *Config) string { return c.RefreshTTL.String() }},
+	{Env: "SESSION_IDLE_TIMEOUT", Default: "12h", Usage: "a session unused this long ends (sign in again)",
+		set: dur(func(c *Config) *time.Duration { return &c.SessionIdleTimeout }), get: func(c *Config) string { return c.SessionIdleTimeout.String() }},
 	{Env: "MASQUERADE_TTL", Default: "60m", Usage: "longest a masquerade lasts",
 		set: dur(func(c *Config) *time.Duration { return &c.MasqueradeTTL }), get: func(c *Config) string { return c.MasqueradeTTL.String() }},
 	{Env: "PLATFORM_REQUIRE_MFA", Default: "false", Usage: "platform staff must enrol in MFA",

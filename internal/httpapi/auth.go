@@ -95,7 +95,8 @@ type refreshIn struct {
 }
 
 type refreshOut struct {
-	CacheControl string `header:"Cache-Control"`
+	SetCookie    []http.Cookie `header:"Set-Cookie"`
+	CacheControl string        `header:"Cache-Control"`
 	Body         struct {
 		Access  string `json:"access"`
 		Refresh string `json:"refresh"`
@@ -111,7 +112,7 @@ func (s *Server) refresh(ctx context.Context, in *refreshIn) (*refreshOut, error
 	if err != nil {
 		return nil, err
 	}
-	out := &refreshOut{CacheControl: "no-store"}
+	out := &refreshOut{CacheControl: "no-store", SetCookie: sessionCookies(s.Config, t)}
 	out.Body.Access, out.Body.Refresh = t.Access, t.Refresh
 	return out, nil
 }

@@ -124,7 +124,7 @@ func newAuthEnv(t *testing.T, settings ...string) *authEnv {
 	}
 	a.ids = &identity.Service{Store: a.users, Mailer: a.mail, Audit: &postgres.AuditLog{DB: e.db, Log: log}, Log: log,
 		Box: box, Now: a.clock.Now, AccessTTL: cfg.AccessTTL, SessionTTL: cfg.RefreshTTL, PlatformMFA: cfg.PlatformMFA,
-		URL: cfg.URL, Issuer: "SmoothSchedule", MasqueradeTTL: cfg.MasqueradeTTL}
+		URL: cfg.URL, Issuer: "SmoothSchedule", MasqueradeTTL: cfg.MasqueradeTTL, IdleTimeout: cfg.SessionIdleTimeout}
 	// Everything serve wires, so that tests (the route matrix above all)
 	// cover every route.
 	plat := &postgres.Platform{DB: e.db}

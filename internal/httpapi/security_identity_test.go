@@ -331,3 +331,36 @@ func TestDemotionEndsMasqueradesGrantsAndApprovals(t *testing.T) {
 		t.Errorf("support after the approver's demotion: %d %v", c, body)
 	}
 }
+
+// TestSessionIdleTimeoutAndCookieRotation (issue 11): a session unused for
+// SESSION_IDLE_TIMEOUT ends, though its absolute life is far from over,
+// while one in use goes on; a refresh rotates the cookie too (the old one
+// stops working).
+func TestSessionIdleTimeoutAndCookieRotation(t *testing.T) {
+	e := newAuthEnv(t, "SESSION_IDLE_TIMEOUT", "2h")
+	acme := e.tenant("Acme", "acme")
+	e.user("ann@example.com", access.TenantOwner, acme.ID)
+	_, body, ck := e.login("acme.localhost", "ann@example.com", testPassword)
+	for range 3 {
+		e.clock.Advance(90 * time.Minute)
+		if c, _, _ := e.do("GET", "acme.localhost", "/api/auth/me/", "", browser(ck, false)...); c != 200 {
+			t.Fatalf("session in use: %d", c)
+		}
+	}
+	code, h, _ := e.do("POST", "acme.localhost", "/api/auth/refresh/", `{"refresh":"`+body["refresh"].(string)+`"}`)
+	fresh := cookies(h)
+	if code != 200 || fresh["ss_session"] == nil || fresh["ss_session"].Value == ck["ss_session"].Value {
+		t.Fatalf("refresh: %d %v", code, fresh)
+	}
+	if c, _, _ := e.do("GET", "acme.localhost", "/api/auth/me/", "", browser(ck, false)...); c != 401 {
+		t.Errorf("old cookie after the refresh: %d", c)
+	}
+	if c, _, _ := e.do("GET", "acme.localhost", "/api/auth/me/", "", browser(fresh, false)...); c != 200 {
+		t.Errorf("new cookie: %d", c)
+	}
+	e.clock.Advance(2 * time.Hour)
+	c, h, doc := e.do("GET", "acme.localhost", "/api/auth/me/", "", browser(fresh, false)...)
+	if c != 401 || h.Get("Content-Type") != "application/problem+json" || !strings.Contains(fmt.Sprint(doc["detail"]), "unused") {
+		t.Errorf("idle session: %d %v", c, doc)
+	}
+}

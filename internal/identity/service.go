@@ -46,6 +46,19 @@ type Service struct {
 	// MasqueradeTTL is the longest a masquerade lasts (MASQUERADE_TTL;
 	// zero: DefaultMasqueradeTTL), never beyond the impersonator's session.
 	MasqueradeTTL time.Duration
+	// IdleTimeout ends a session unused for that long
+	// (SESSION_IDLE_TIMEOUT; zero: DefaultIdleTimeout).
+	IdleTimeout time.Duration
+}
+
+// DefaultIdleTimeout applies when Service.IdleTimeout is zero.
+const DefaultIdleTimeout = 12 * time.Hour
+
+func (s *Service) idleTimeout() time.Duration {
+	if s.IdleTimeout > 0 {
+		return s.IdleTimeout
+	}
+	return DefaultIdleTimeout
 }
 
 func (s *Service) now() time.Time { return s.Now().UTC() }

@@ -16,7 +16,7 @@ type Tokens struct {
 	SessionID       string
 	Access          string
 	Refresh         string
-	Cookie          string // "" after a refresh: the cookie does not rotate
+	Cookie          string // rotates on refresh too: the old cookie stops working
 	AccessExpiresAt time.Time
 	ExpiresAt       time.Time
 }
@@ -142,6 +142,8 @@ func (s *Service) usable(v *SessionView, realm Realm, now time.Time) error {
 		return errs.E(errs.Unauthorized, "this session has ended; sign in again")
 	case !now.Before(v.ExpiresAt):
 		return errs.E(errs.Unauthorized, "this session has expired; sign in again")
+	case now.Sub(v.LastSeenAt) >= s.idleTimeout():
+		return errs.E(errs.Unauthorized, "this session was unused for %s and has ended; sign in again", s.idleTimeout())
 	case v.User.Status != StatusActive:
 		return errs.E(errs.Unauthorized, "this account is disabled")
 	case !realm.owns(v.TenantID):
@@ -212,8 +214,8 @@ func principalOf(v *SessionView) *access.Principal {
 	return p
 }
 
-// Refresh exchanges a refresh token for new access and refresh tokens. The
-// old refresh token stops working. Presenting a refresh token that was
+// Refresh exchanges a refresh token for new access and refresh tokens and
+// a new cookie. The old refresh token and cookie stop working. Presenting a refresh token that was
 // already exchanged is taken as theft: the whole session is revoked.
 func (s *Service) Refresh(ctx context.Context, realm Realm, refresh string, c Client) (*Tokens, error) {
 	invalid := errs.E(errs.Unauthorized, "this refresh token is not valid; sign in again")
@@ -237,15 +239,19 @@ func (s *Service) Refresh(ctx context.Context, realm Realm, refresh string, c Cl
 	}
 	access, accessHash := NewToken(PrefixAccess)
 	next, nextHash := NewToken(PrefixRefresh)
+	cookie, cookieHash := NewToken(PrefixCookie)
 	exp := now.Add(s.AccessTTL)
-	err = s.Store.RotateRefresh(ctx, v.ID, hash, nextHash, accessHash, exp, now)
+	if v.ExpiresAt.Before(exp) {
+		exp = v.ExpiresAt
+	}
+	err = s.Store.RotateRefresh(ctx, v.ID, hash, nextHash, accessHash, cookieHash, exp, now)
 	if errs.Is(err, errs.Conflict) {
 		s.reuse(ctx, v, realm, c, now)
 		return nil, invalid
 	} else if err != nil {
 		return nil, err
 	}
-	return &Tokens{SessionID: v.ID, Access: access, Refresh: next, AccessExpiresAt: exp, ExpiresAt: v.ExpiresAt}, nil
+	return &Tokens{SessionID: v.ID, Access: access, Refresh: next, Cookie: cookie, AccessExpiresAt: exp, ExpiresAt: v.ExpiresAt}, nil
 }
 
 // reuse revokes a session whose rotated refresh token came back.

@@ -184,10 +184,11 @@ type Store interface {
 	// SessionByRefresh finds the session a refresh token belongs to and
 	// whether that token was already rotated (reuse).
 	SessionByRefresh(ctx context.Context, hash []byte) (v *SessionView, rotated bool, err error)
-	// RotateRefresh retires oldRefresh and installs new credentials, if
+	// RotateRefresh retires oldRefresh and installs new credentials (access
+	// token, refresh token and cookie), if
 	// oldRefresh is still current; otherwise it changes nothing and returns
 	// a Conflict (a concurrent refresh used it: reuse).
-	RotateRefresh(ctx context.Context, sessionID string, oldRefresh, newRefresh, newAccess []byte, accessExpires, now time.Time) error
+	RotateRefresh(ctx context.Context, sessionID string, oldRefresh, newRefresh, newAccess, newCookie []byte, accessExpires, now time.Time) error
 	TouchSession(ctx context.Context, id string, now time.Time) error
 	// RevokeSession revokes one session of userID ("" for any user).
 	RevokeSession(ctx context.Context, userID, id, reason string, now time.Time, events ...audit.Event) error

@@ -103,7 +103,7 @@ func (s *Identity) SessionByRefresh(ctx context.Context, hash []byte) (*identity
 
 // RotateRefresh retires the current refresh token and installs new
 // credentials, in one transaction.
-func (s *Identity) RotateRefresh(ctx context.Context, sessionID string, oldRefresh, newRefresh, newAccess []byte, accessExpires, now time.Time) error {
+func (s *Identity) RotateRefresh(ctx context.Context, sessionID string, oldRefresh, newRefresh, newAccess, newCookie []byte, accessExpires, now time.Time) error {
 	return s.DB.InShared(ctx, func(tx pgx.Tx) error {
 		tag, err := tx.Exec(ctx, `UPDATE shared.session_refresh_tokens SET rotated_at = $3
 			WHERE token_hash = $1 AND session_id = $2::uuid AND rotated_at IS NULL`, oldRefresh, sessionID, now)
@@ -115,8 +115,8 @@ func (s *Identity) RotateRefresh(ctx context.Context, sessionID string, oldRefre
 		}
 		b := &pgx.Batch{}
 		b.Queue(`INSERT INTO shared.session_refresh_tokens (token_hash, session_id, created_at) VALUES ($1, $2, $3)`, newRefresh, sessionID, now)
-		b.Queue(`UPDATE shared.sessions SET access_hash = $2, access_expires_at = $3, last_seen_at = $4 WHERE id = $1::uuid`,
-			sessionID, newAccess, accessExpires, now)
+		b.Queue(`UPDATE shared.sessions SET access_hash = $2, access_expires_at = $3, last_seen_at = $4, cookie_hash = $5 WHERE id = $1::uuid`,
+			sessionID, newAccess, accessExpires, now, newCookie)
 		return tx.SendBatch(ctx, b).Close()
 	})
 }
