@@ -46,14 +46,15 @@ func (s *Server) mfaConfirm(ctx context.Context, in *mfaConfirmIn) (*mfaConfirmO
 	return out, nil
 }
 
-type passwordIn struct {
+type mfaDisableIn struct {
 	Body struct {
 		Password string `json:"password" maxLength:"1024"`
+		Code     string `json:"code" required:"false" maxLength:"32" doc:"a current six-digit code from the authenticator app, or a recovery code"`
 	}
 }
 
-func (s *Server) mfaDisable(ctx context.Context, in *passwordIn) (*struct{}, error) {
-	return nil, s.Identity.DisableMFA(ctx, principalFrom(ctx), in.Body.Password, clientFrom(ctx))
+func (s *Server) mfaDisable(ctx context.Context, in *mfaDisableIn) (*struct{}, error) {
+	return nil, s.Identity.DisableMFA(ctx, principalFrom(ctx), in.Body.Password, in.Body.Code, clientFrom(ctx))
 }
 
 type forgotIn struct {

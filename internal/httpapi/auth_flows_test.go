@@ -98,13 +98,21 @@ func TestMFAFlow(t *testing.T) {
 	if c, _ := verify(third["mfaToken"].(string), codeAt(0)); c != 401 {
 		t.Errorf("expired MFA token: %d", c)
 	}
-	// Disabling needs the password.
+	// Disabling needs the password ...
 	tok = bearer(ok["access"].(string))
 	e.clock.Advance(-6 * time.Minute)
 	if c, _, _ := e.do("POST", "acme.localhost", "/api/auth/mfa/disable/", `{"password":"not-it-at-all"}`, tok...); c != 400 {
 		t.Errorf("disable with a wrong password: %d", c)
 	}
-	if c, _, b := e.do("POST", "acme.localhost", "/api/auth/mfa/disable/", `{"password":"`+testPassword+`"}`, tok...); c != 204 {
+	// ... and a fresh second factor (issue 11): the password alone, or a
+	// wrong code, is refused.
+	if c, _, b := e.do("POST", "acme.localhost", "/api/auth/mfa/disable/", `{"password":"`+testPassword+`"}`, tok...); c != 400 || fieldOf(b) != "body.code" {
+		t.Errorf("disable with the password only: %d %v", c, b)
+	}
+	if c, _, b := e.do("POST", "acme.localhost", "/api/auth/mfa/disable/", `{"password":"`+testPassword+`","code":"`+strings.ToUpper(recovery[0].(string))+`"}`, tok...); c != 400 || fieldOf(b) != "body.code" {
+		t.Errorf("disable with a used recovery code: %d %v", c, b)
+	}
+	if c, _, b := e.do("POST", "acme.localhost", "/api/auth/mfa/disable/", `{"password":"`+testPassword+`","code":"`+recovery[1].(string)+`"}`, tok...); c != 204 {
 		t.Fatalf("disable: %d %v", c, b)
 	}
 	if c, b, _ := e.login("acme.localhost", "ann@example.com", testPassword); c != 200 || b["access"] == nil {

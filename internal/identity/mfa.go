@@ -2,6 +2,7 @@ package identity
 
 import (
 	"context"
+	"strings"
 
 	"github.com/smoothschedule/smoothschedule/internal/access"
 	"github.com/smoothschedule/smoothschedule/internal/audit"
@@ -63,14 +64,37 @@ func (s *Service) ConfirmMFA(ctx context.Context, p *access.Principal, code stri
 	return plain, nil
 }
 
-// DisableMFA turns MFA off after checking the user's password.
-func (s *Service) DisableMFA(ctx context.Context, p *access.Principal, password string, c Client) error {
+// DisableMFA turns MFA off after checking the user's password and a fresh
+// second factor (a current TOTP code, not used before, or a recovery
+// code): a stolen session with a known password must not strip MFA.
+// Wrong codes count on the user's MFA throttle key, reserved before the
+// check, like at sign-in.
+func (s *Service) DisableMFA(ctx context.Context, p *access.Principal, password, code string, c Client) error {
 	a, err := s.checkPassword(ctx, p, password, "body.password", c)
 	if err != nil {
 		return err
 	}
 	if !a.MFAEnabled {
 		return errs.E(errs.Conflict, "two-factor authentication is not on")
+	}
+	if strings.TrimSpace(code) == "" {
+		return errs.Field("body.code", "a current code from your authenticator app (or a recovery code) is required")
+	}
+	mfaKey := "mfa:" + a.ID
+	att, err := s.reserve(ctx, "failed attempts", ThrottleKey{Key: mfaKey, Rule: AccountThrottle})
+	if err != nil {
+		return err
+	}
+	ok, err := s.checkSecondFactor(ctx, a, code)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		att.Failed(ctx, nil)
+		return errs.Field("body.code", "the code is not correct")
+	}
+	if err := att.Succeeded(ctx, mfaKey); err != nil {
+		return err
 	}
 	if err := s.Store.DisableMFA(ctx, a.ID, s.stamp(actorEvent(audit.MFADisabled, p, a.Email, &a.User, c))); err != nil {
 		return err
