@@ -404,6 +404,10 @@ func (r *robust) check(rt httpapi.Route, c robustCaller, method, path, body, kin
 		fail("another business's object answered %d, want 404: %.200s", code, rec.Body.String())
 	}
 	if code < 400 {
+		// A success must be what it says: a JSON answer that parses.
+		if ct := rec.Header().Get("Content-Type"); strings.Contains(ct, "json") && rec.Body.Len() > 0 && !json.Valid(rec.Body.Bytes()) {
+			fail("%d with a body that is not JSON: %.200s", code, rec.Body.String())
+		}
 		if method == rt.Method {
 			r.reached[rt.Method+" "+rt.Path] = true
 		}
@@ -609,7 +613,7 @@ func (r *robust) baseQuery(op *huma.Operation) string {
 // hostileQuery are query parameter values, already escaped.
 func hostileQuery(foreignID string) []string {
 	return []string{"", "%00", "a%00b", url.QueryEscape(strings.Repeat("q", 10<<10)), "2026-02-30", "2026-13-01", "25:00",
-		"2026-02-30T25:00:00Z", "Mars%2FBase", "..%2F..%2Fetc%2Fpasswd", "-1", "0", "1e308", "9223372036854775807", "9223372036854775808",
+		"2026-02-30T25:00:00Z", "9999-12-31", "9999-12-31T23:59:00Z", "0001-01-01", "Mars%2FBase", "..%2F..%2Fetc%2Fpasswd", "-1", "0", "1e308", "9223372036854775807", "9223372036854775808",
 		"-9223372036854775809", "NaN", "not-a-uuid", foreignID, "%FF%FE", "true", "%E2%80%AE"}
 }
 
@@ -617,7 +621,7 @@ func hostileQuery(foreignID string) []string {
 func hostileValues(foreign map[string]string) []any {
 	return []any{nil, "", strings.Repeat("x", 10<<10), "a\u0000b", "\u202e\U0001F600", "not-a-uuid",
 		foreign["resources"], foreign["customers"], foreign["staff"],
-		"2026-02-30", "25:00", "Mars/Base", "2026-02-30T25:00:00Z",
+		"2026-02-30", "25:00", "Mars/Base", "2026-02-30T25:00:00Z", "9999-12-31T23:59:00Z", "0001-01-01T00:00:00Z",
 		json.Number("1e308"), json.Number("9223372036854775808"), json.Number("-9223372036854775809"), json.Number("1e400"),
 		-1, 0, 1.5, true, []any{}, map[string]any{}, []any{nil}, []any{"not-a-uuid", "not-a-uuid"}}
 }

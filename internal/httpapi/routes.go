@@ -18,6 +18,10 @@ var (
 
 // registerRoutes is the one place that lists every route and its rule.
 func (s *Server) registerRoutes() {
+	// Innermost huma middleware: a body that cannot be encoded is a 500
+	// problem, never a 2xx with a broken body (response_guard.go).
+	s.api.UseMiddleware(s.guardResponses)
+
 	// Public and health.
 	register(s, huma.Operation{OperationID: "health", Method: http.MethodGet, Path: "/api/health",
 		Summary: "Health check", Tags: []string{"Public"}}, anyoneAnywhere, s.health)

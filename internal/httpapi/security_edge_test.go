@@ -1,6 +1,7 @@
 package httpapi_test
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 
@@ -162,5 +163,72 @@ func TestSettingsPatchWritesOnlyWhatChanged(t *testing.T) {
 	}
 	if c, doc := e.call("PATCH", "acme.localhost", "/api/business/settings/", map[string]any{"timezone": "Mars/Base"}, owner); c != 400 || fieldOf(doc) != "body.timezone" {
 		t.Errorf("bad zone: %d %v", c, doc)
+	}
+}
+
+// TestInstantsBounded (V9): every instant the API accepts lies within a
+// window around now (at most five years ahead, twenty back): a year-9999
+// appointment, blocker or booking is a 400 naming the field, and so is a
+// query date far out; an appointment four years ahead is fine. The clock
+// is the fixture's fixed testNow, so the test holds at any date.
+func TestInstantsBounded(t *testing.T) {
+	s := newSched(t, 4)
+	b, stylist, service, customer := salon(t, s, "salon")
+	appt := func(start string) map[string]any {
+		return map[string]any{"customerId": customer, "resourceId": stylist, "serviceId": service, "startTime": start}
+	}
+	for _, c := range []struct {
+		method, path string
+		body         any
+		field        string
+	}{
+		{"POST", "/api/appointments/", appt("9999-12-31T23:59:00Z"), "body.startTime"},
+		{"POST", "/api/appointments/", appt("2031-01-05T10:00:00Z"), "body.startTime"}, // just over five years
+		{"POST", "/api/appointments/", appt("1900-01-01T10:00:00Z"), "body.startTime"},
+		{"POST", "/api/booking/", map[string]any{"serviceId": service, "startTime": "0001-01-01T00:00:00Z",
+			"customer": map[string]any{"name": "Eve", "email": "eve@example.com"}}, "body.startTime"},
+		{"POST", "/api/blockers/", map[string]any{"resourceId": stylist, "startTime": "9999-12-31T10:00:00Z", "durationMinutes": 60, "title": "x"}, "body.startTime"},
+		{"POST", "/api/blockers/", map[string]any{"resourceId": stylist, "startTime": "2026-02-02T10:00:00Z", "endTime": "9999-12-31T10:00:00Z", "title": "x"}, "body.endTime"},
+		{"POST", "/api/booking/", map[string]any{"serviceId": service, "startTime": "9999-12-31T09:00:00Z",
+			"customer": map[string]any{"name": "Eve", "email": "eve@example.com"}}, "body.startTime"},
+		{"GET", "/api/appointments/?start_date=9999-12-31", nil, "query.start_date"},
+		{"GET", "/api/appointments/?start_date=2026-01-01&end_date=9999-12-31", nil, "query.end_date"},
+		{"GET", "/api/blockers/?start_date=0001-01-01", nil, "query.start_date"},
+		{"GET", "/api/appointments/availability/?service_id=" + service + "&date=9999-12-31", nil, "query.date"},
+	} {
+		code, doc := b.call(c.method, c.path, b.owner, c.body)
+		if code != 400 || fieldOf(doc) != c.field {
+			t.Errorf("%s %s %v: %d %v, want 400 naming %s", c.method, c.path, c.body, code, doc, c.field)
+		}
+	}
+	id := b.create("/api/appointments/", appt("2029-12-03T10:00:00Z")) // a Monday four years ahead
+	if code, doc := b.call("GET", "/api/appointments/"+id+"/", b.owner, nil); code != 200 {
+		t.Errorf("four years ahead: %d %v", code, doc)
+	}
+	if code, doc := b.call("PATCH", "/api/appointments/"+id+"/", b.owner, map[string]any{"startTime": "9999-12-31T23:59:00Z"}); code != 400 || fieldOf(doc) != "body.startTime" {
+		t.Errorf("moved to 9999: %d %v", code, doc)
+	}
+}
+
+// TestUnencodableResponseIs500 (V9): when a stored row cannot be encoded
+// (a year-9999 appointment from before the bounds, its end in year
+// 10000), the list answers a 500 problem document, not a 200 whose body
+// is not JSON.
+func TestUnencodableResponseIs500(t *testing.T) {
+	s := newSched(t, 4)
+	b, stylist, service, customer := salon(t, s, "salon")
+	id := b.create("/api/appointments/", map[string]any{"customerId": customer, "resourceId": stylist, "serviceId": service,
+		"startTime": "2026-01-05T10:00:00Z"})
+	if _, err := s.db.Pool.Exec(t.Context(), `UPDATE `+b.ten.Schema+`.appointments
+		SET start_time = '9999-12-31T23:59:00Z', end_time = '10000-01-01T00:29:00Z' WHERE id = $1`, id); err != nil {
+		t.Fatal(err)
+	}
+	code, raw := b.raw("GET", "/api/appointments/", b.owner, nil)
+	var doc map[string]any
+	if code != 500 || json.Unmarshal(raw, &doc) != nil || doc["status"] != 500.0 {
+		t.Errorf("list with an unencodable row: %d %q, want a 500 problem", code, raw)
+	}
+	if code, doc := b.call("GET", "/api/services/", b.owner, nil); code != 200 || doc["count"] != 1.0 {
+		t.Errorf("other lists: %d %v", code, doc)
 	}
 }

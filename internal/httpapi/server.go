@@ -154,7 +154,7 @@ func register[I, O any](s *Server, op huma.Operation, rule access.Rule, h func(c
 		op.Description += "\n\nAuthorization: " + describeRule(rule) + "."
 	}
 	huma.Register(s.api, op, func(ctx context.Context, in *I) (*O, error) {
-		if err := checkText(in); err != nil {
+		if err := checkText(in, s.Now()); err != nil {
 			return nil, problemFrom(ctx, s.Log, err)
 		}
 		out, err := h(ctx, in)
