@@ -10,7 +10,7 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"golang.org/x/text/unicode/norm"
+	"golang.org/x/net/idna"
 
 	"github.com/smoothschedule/smoothschedule/internal/audit"
 	"github.com/smoothschedule/smoothschedule/internal/errs"
@@ -234,9 +234,17 @@ func dnsReason(err error) string {
 	return "lookup error"
 }
 
+// domainProfile is UTS-46 processing for names people type (the lookup
+// profile, nontransitional as browsers resolve them: "faß" stays "faß"):
+// case folding and compatibility mapping (fullwidth letters and dots),
+// disallowed code points, joiners, hyphens and bidi rules checked, labels
+// already in punycode validated.
+var domainProfile = idna.New(idna.MapForLookup(), idna.Transitional(false), idna.BidiRule(),
+	idna.ValidateLabels(true), idna.CheckHyphens(true), idna.CheckJoiners(true), idna.StrictDomainName(true))
+
 // NormalizeCustomDomain checks a host name a business wants to use and
-// returns its canonical form: lowercase ASCII, Unicode labels converted to
-// punycode (xn--), no trailing dot. It refuses schemes, ports, paths, IP
+// returns its canonical form per UTS-46: lowercase ASCII, Unicode labels
+// converted to punycode (xn--), no trailing dot. It refuses schemes, ports, paths, IP
 // addresses, single labels, BASE_DOMAIN and its subdomains. Errors name
 // body.domain.
 func NormalizeCustomDomain(raw, baseDomain string) (string, error) {
@@ -258,22 +266,18 @@ func NormalizeCustomDomain(raw, baseDomain string) (string, error) {
 	case !utf8.ValidString(s):
 		return "", errs.Field(loc, "the domain is not valid text")
 	}
-	s = strings.TrimSuffix(norm.NFC.String(strings.ToLower(s)), ".")
+	a, err := domainProfile.ToASCII(s)
+	if err != nil {
+		return "", errs.Field(loc, "%q is not a valid domain name: %s", s, idnaReason(err))
+	}
+	s = strings.TrimSuffix(a, ".")
 	labels := strings.Split(s, ".")
 	if len(labels) < 2 {
 		return "", errs.Field(loc, "%q is not a full domain: include its ending, like %s.com", s, s)
 	}
-	for i, l := range labels {
+	for _, l := range labels {
 		if l == "" {
 			return "", errs.Field(loc, "%q has an empty part between dots", s)
-		}
-		if !isASCII(l) {
-			p, ok := punycode(l)
-			if !ok {
-				return "", errs.Field(loc, "%q cannot be converted to an international domain name", l)
-			}
-			l = "xn--" + p
-			labels[i] = l
 		}
 		if len(l) > 63 {
 			return "", errs.Field(loc, "each part of a domain has at most 63 characters; %q is longer", l)
@@ -298,93 +302,11 @@ func NormalizeCustomDomain(raw, baseDomain string) (string, error) {
 	return name, nil
 }
 
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
+// idnaReason is the idna package's complaint without its prefix.
+func idnaReason(err error) string {
+	msg := err.Error()
+	if i := strings.LastIndex(msg, ": "); i >= 0 {
+		msg = msg[i+2:]
 	}
-	return true
-}
-
-// punycode encodes a label per RFC 3492 (without the xn-- prefix).
-func punycode(label string) (string, bool) {
-	const (
-		base, tmin, tmax, skew, damp = 36, 1, 26, 38, 700
-		initialBias, initialN        = 72, 128
-	)
-	digit := func(d int) byte {
-		if d < 26 {
-			return byte('a' + d)
-		}
-		return byte('0' + d - 26)
-	}
-	adapt := func(delta, numPoints int, first bool) int {
-		if first {
-			delta /= damp
-		} else {
-			delta /= 2
-		}
-		delta += delta / numPoints
-		k := 0
-		for delta > ((base-tmin)*tmax)/2 {
-			delta /= base - tmin
-			k += base
-		}
-		return k + (base-tmin+1)*delta/(delta+skew)
-	}
-	runes := []rune(label)
-	var out []byte
-	for _, r := range runes {
-		if r < 0x80 {
-			out = append(out, byte(r))
-		}
-	}
-	b := len(out)
-	h := b
-	if b > 0 {
-		out = append(out, '-')
-	}
-	n, delta, bias := initialN, 0, initialBias
-	for h < len(runes) {
-		m := int(^uint32(0) >> 1)
-		for _, r := range runes {
-			if int(r) >= n && int(r) < m {
-				m = int(r)
-			}
-		}
-		if (m-n)*(h+1) > (1<<31-1)-delta {
-			return "", false
-		}
-		delta += (m - n) * (h + 1)
-		n = m
-		for _, r := range runes {
-			if int(r) < n {
-				delta++
-			}
-			if int(r) == n {
-				q := delta
-				for k := base; ; k += base {
-					t := k - bias
-					if t < tmin {
-						t = tmin
-					} else if t > tmax {
-						t = tmax
-					}
-					if q < t {
-						break
-					}
-					out = append(out, digit(t+(q-t)%(base-t)))
-					q = (q - t) / (base - t)
-				}
-				out = append(out, digit(q))
-				bias = adapt(delta, h+1, h == b)
-				delta = 0
-				h++
-			}
-		}
-		delta++
-		n++
-	}
-	return string(out), true
+	return msg
 }
