@@ -21,6 +21,8 @@ func (s *Server) registerRoutes() {
 	// Innermost huma middleware: a body that cannot be encoded is a 500
 	// problem, never a 2xx with a broken body (response_guard.go).
 	s.api.UseMiddleware(s.guardResponses)
+	// Bodies are read only when they say they are JSON (content_type.go).
+	s.api.UseMiddleware(s.requireJSON)
 
 	// Public and health.
 	register(s, huma.Operation{OperationID: "health", Method: http.MethodGet, Path: "/api/health",

@@ -2,6 +2,7 @@ package httpapi_test
 
 import (
 	"encoding/json"
+	"net/http/httptest"
 	"strings"
 	"testing"
 
@@ -230,5 +231,55 @@ func TestUnencodableResponseIs500(t *testing.T) {
 	}
 	if code, doc := b.call("GET", "/api/services/", b.owner, nil); code != 200 || doc["count"] != 1.0 {
 		t.Errorf("other lists: %d %v", code, doc)
+	}
+}
+
+// TestBodiesOnlyAsJSON: a body without a Content-Type, or with a type a
+// cross-site no-cors request may send, reaches no JSON route: 415 problem,
+// nothing changed. JSON and +json types are read; bodiless POSTs work.
+func TestBodiesOnlyAsJSON(t *testing.T) {
+	e := newPlatEnv(t)
+	acme := e.tenant("Acme", "acme")
+	u := e.user("owner@acme.example", access.TenantOwner, acme.ID)
+	tok := e.session(u)
+	send := func(method, path, ct, body string, auth bool) (int, map[string]any) {
+		req := httptest.NewRequest(method, "http://acme.localhost"+path, strings.NewReader(body))
+		if ct != "" {
+			req.Header.Set("Content-Type", ct)
+		}
+		if auth {
+			req.Header.Set("Authorization", "Bearer "+tok)
+		}
+		rec := httptest.NewRecorder()
+		e.srv.ServeHTTP(rec, req)
+		var doc map[string]any
+		_ = json.Unmarshal(rec.Body.Bytes(), &doc)
+		if rec.Code == 415 && rec.Header().Get("Content-Type") != "application/problem+json" {
+			t.Errorf("%s %s: 415 as %q", method, path, rec.Header().Get("Content-Type"))
+		}
+		return rec.Code, doc
+	}
+	login := `{"email":"` + u.Email + `","password":"` + testPassword + `"}`
+	for _, ct := range []string{"", "text/plain", "text/plain;charset=UTF-8", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x"} {
+		if code, doc := send("POST", "/api/auth/login/", ct, login, false); code != 415 || doc["detail"] == nil {
+			t.Errorf("login as %q: %d %v, want 415", ct, code, doc)
+		}
+		if code, doc := send("PATCH", "/api/business/settings/", ct, `{"name":"Pwned"}`, true); code != 415 {
+			t.Errorf("settings as %q: %d %v, want 415", ct, code, doc)
+		}
+	}
+	if _, doc := send("GET", "/api/business/settings/", "", "", true); doc["name"] != "Acme" {
+		t.Errorf("settings changed: %v", doc)
+	}
+	for _, ct := range []string{"application/json", "application/json; charset=utf-8", "application/merge-patch+json"} {
+		if code, doc := send("PATCH", "/api/business/settings/", ct, `{"name":"Acme"}`, true); code != 200 {
+			t.Errorf("settings as %q: %d %v", ct, code, doc)
+		}
+	}
+	if code, doc := send("POST", "/api/auth/login/", "application/json", login, false); code != 200 {
+		t.Errorf("JSON login: %d %v", code, doc)
+	}
+	if code, doc := send("POST", "/api/auth/logout/", "", "", true); code >= 300 {
+		t.Errorf("bodiless logout: %d %v", code, doc)
 	}
 }
