@@ -26,7 +26,7 @@ func (a *App) openIdentity() error {
 	a.Users = &postgres.Identity{DB: a.DB}
 	a.Identity = &identity.Service{
 		Store: a.Users, Mailer: mailer, Audit: &postgres.AuditLog{DB: a.DB, Log: a.Log}, Log: a.Log, Box: box,
-		Now: a.Now, AccessTTL: a.Config.AccessTTL, SessionTTL: a.Config.RefreshTTL, PlatformMFA: a.Config.PlatformMFA,
+		Now: a.Now, AccessTTL: a.Config.AccessTTL, SessionTTL: a.Config.RefreshTTL, IdleTimeout: a.Config.SessionIdleTimeout, PlatformMFA: a.Config.PlatformMFA,
 		URL: a.Config.URL, Issuer: "SmoothSchedule", MasqueradeTTL: a.Config.MasqueradeTTL,
 	}
 	return nil
