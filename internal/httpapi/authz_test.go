@@ -147,7 +147,7 @@ func TestAnonymousSemantics(t *testing.T) {
 			strings.HasPrefix(rt.Path, "/api/openapi") || strings.HasPrefix(rt.Path, "/api/docs") || strings.HasPrefix(rt.Path, "/api/schemas") ||
 			rt.Path == "/api/auth/login" || rt.Path == "/api/auth/register" || rt.Path == "/api/auth/mfa/verify" || rt.Path == "/api/auth/refresh" ||
 			strings.HasPrefix(rt.Path, "/api/auth/password/forgot") || strings.HasPrefix(rt.Path, "/api/auth/password/reset") ||
-			strings.HasPrefix(rt.Path, "/api/auth/invitations") || rt.Path == "/api/auth/masquerade/exchange" ||
+			strings.HasPrefix(rt.Path, "/api/auth/invitations") || rt.Path == "/api/auth/masquerade/exchange" || rt.Path == "/api/auth/verify-email" ||
 			strings.HasPrefix(rt.Path, "/api/business-invitations")
 		if rt.Rule.Public != public {
 			t.Errorf("%s %s: public=%v, want %v", rt.Method, rt.Path, rt.Rule.Public, public)
