@@ -30,7 +30,7 @@ export const authApi = {
     api.post<LoginResult>("/api/auth/invitations/accept/", { token, name, password }),
   mfaSetup: () => api.post<{ secret: string; otpauthUri: string }>("/api/auth/mfa/setup/"),
   mfaConfirm: (code: string) => api.post<{ recoveryCodes: string[] }>("/api/auth/mfa/confirm/", { code }),
-  mfaDisable: (password: string) => api.post<void>("/api/auth/mfa/disable/", { password }),
+  mfaDisable: (password: string, code: string) => api.post<void>("/api/auth/mfa/disable/", { password, code }),
   sessions: () => api.get<Page<Session>>("/api/auth/sessions/"),
   revokeSession: (id: string) => api.del(`/api/auth/sessions/${id}/`),
   masquerade: (userId: string, reason: string) =>

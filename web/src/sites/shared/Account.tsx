@@ -39,6 +39,7 @@ function Mfa({ enabled }: { enabled: boolean }) {
   const [code, setCode] = useState("");
   const [codes, setCodes] = useState<string[] | null>(null);
   const [password, setPassword] = useState("");
+  const [offCode, setOffCode] = useState("");
   const [err, setErr] = useState<string | null>(null);
   const start = useMutation({ mutationFn: authApi.mfaSetup, onSuccess: setSetup, onError: (e) => setErr(errorMessage(e)) });
   const confirm = useMutation({
@@ -47,8 +48,8 @@ function Mfa({ enabled }: { enabled: boolean }) {
     onError: (e) => setErr(errorMessage(e)),
   });
   const disable = useMutation({
-    mutationFn: () => authApi.mfaDisable(password),
-    onSuccess: () => { toast("Two-step verification turned off."); setPassword(""); void qc.invalidateQueries({ queryKey: meKey }); },
+    mutationFn: () => authApi.mfaDisable(password, offCode.replace(/\s/g, "")),
+    onSuccess: () => { toast("Two-step verification turned off."); setPassword(""); setOffCode(""); void qc.invalidateQueries({ queryKey: meKey }); },
     onError: (e) => setErr(errorMessage(e)),
   });
   const submitCode = (e: FormEvent) => { e.preventDefault(); const v = validateMfaCode(code); setErr(v ?? null); if (!v) confirm.mutate(); };
@@ -79,7 +80,8 @@ function Mfa({ enabled }: { enabled: boolean }) {
         {enabled && (
           <form onSubmit={(e) => { e.preventDefault(); setErr(null); disable.mutate(); }} className="flex flex-wrap items-end gap-3" noValidate>
             <TextField label="Password to turn it off" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
-            <button type="submit" className="btn-secondary" disabled={!password || disable.isPending}>Turn off</button>
+            <TextField label="Code from your app (or a recovery code)" autoComplete="one-time-code" value={offCode} onChange={(e) => setOffCode(e.target.value)} />
+            <button type="submit" className="btn-secondary" disabled={!password || !offCode.trim() || disable.isPending}>Turn off</button>
           </form>
         )}
       </div>
