@@ -549,9 +549,18 @@ try {
       await page.getByRole("button", { name: "Create account" }).click();
       await page.waitForURL((u) => u.pathname === "/portal");
       await page.getByRole("heading", { name: "My appointments" }).waitFor();
+      // The guest booking joins the account only once the email is proved.
+      assert.equal((await apiOk(page, "GET", "/api/auth/me/")).emailVerified, false);
+      let link = null;
+      for (let i = 0; i < 50 && !link; i++) { link = server.mailLink(early.email); if (!link) await page.waitForTimeout(100); }
+      assert.ok(link, "a verification link was mailed");
+      await page.goto(link);
+      await page.getByText("Email confirmed").waitFor();
+      await page.getByRole("link", { name: "Go to my appointments" }).click();
       await page.getByText(svc.name).first().waitFor();
       const me = await apiOk(page, "GET", "/api/auth/me/");
       assert.equal(me.role, "CUSTOMER");
+      assert.equal(me.emailVerified, true);
       await screenshots(page, "portal-phone-after-signup");
     }],
     ["platform support masquerades as the owner and stops", async () => {

@@ -24,6 +24,7 @@ export const authApi = {
   logout: () => api.post<void>("/api/auth/logout/"),
   forgot: (email: string) => api.post<void>("/api/auth/password/forgot/", { email }),
   reset: (token: string, password: string) => api.post<void>("/api/auth/password/reset/", { token, password }),
+  verifyEmail: (token: string) => api.post<{ verified: boolean }>("/api/auth/verify-email/", { token }),
   invitation: (token: string) =>
     api.get<{ email: string; role: Role; businessName: string | null }>(`/api/auth/invitations/${encodeURIComponent(token)}/`),
   acceptInvitation: (token: string, name: string, password: string) =>

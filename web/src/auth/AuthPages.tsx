@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { authApi } from "../api/auth";
 import { ApiError, errorMessage } from "../api/client";
 import type { LoginResult } from "../api/types";
@@ -187,6 +187,29 @@ export function ResetPasswordPage() {
           <Submit busy={busy}>Change password</Submit>
         </form>
       )}
+    </AuthLayout>
+  );
+}
+
+/** Redeems the link mailed at sign-up: the login is linked to the business's
+ * customer record for that email, and earlier bookings appear in the portal. */
+export function VerifyEmailPage() {
+  const [params] = useSearchParams();
+  const token = params.get("token") ?? "";
+  const qc = useQueryClient();
+  const verify = useMutation({
+    mutationFn: () => authApi.verifyEmail(token),
+    onSuccess: () => { void qc.invalidateQueries(); },
+  });
+  const { mutate } = verify;
+  const sent = useRef(false); // a link redeems once, even when effects run twice
+  useEffect(() => { if (token && !sent.current) { sent.current = true; mutate(); } }, [token, mutate]);
+  if (!token) return <AuthLayout title="Verification link missing"><Alert>This page needs the link from your email.</Alert></AuthLayout>;
+  return (
+    <AuthLayout title="Confirm your email" footer={<Link to="/portal" className="font-medium text-brand hover:underline">Go to my appointments</Link>}>
+      {verify.isSuccess ? <Alert tone="success" title="Email confirmed">Your bookings made with this email are now in your account.</Alert>
+        : verify.isError ? <Alert>{errorMessage(verify.error)} Sign in and ask for a new link from your account page.</Alert>
+        : <p className="text-sm text-gray-600">Confirming…</p>}
     </AuthLayout>
   );
 }
