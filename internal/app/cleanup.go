@@ -21,7 +21,7 @@ func (a *App) cleanUp(ctx context.Context, interval time.Duration) {
 			a.Log.Error("identity clean-up failed", "err", err)
 		case err == nil:
 			a.Log.Debug("identity clean-up", "sessions", n.Sessions, "mfa_challenges", n.MFAChallenges,
-				"password_resets", n.PasswordResets, "masquerade_codes", n.MasqueradeCodes, "throttle", n.Throttle,
+				"password_resets", n.PasswordResets, "email_verifications", n.EmailVerifications, "masquerade_codes", n.MasqueradeCodes, "throttle", n.Throttle,
 				"masquerades_ended", n.MasqueradesEnded)
 		}
 		select {

@@ -53,6 +53,19 @@ type Event struct {
 	Reason         string
 	Detail         map[string]any
 	CreatedAt      time.Time
+	// ByOutsider is set when events are read: the actor or the
+	// impersonator is not a user of the event's tenant (platform staff,
+	// mostly). A tenant's own log does not show such a person's network
+	// details (Redacted).
+	ByOutsider bool
+}
+
+// Redacted is e without the network details (IP address, user agent,
+// session) of the person who acted, as a business sees an event of
+// someone who is not one of its users.
+func (e Event) Redacted() Event {
+	e.IP, e.UserAgent, e.SessionID = "", "", ""
+	return e
 }
 
 // Recorder stores events that stand alone (refusals and failures: there is

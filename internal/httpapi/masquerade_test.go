@@ -250,22 +250,37 @@ func TestMasqueradeApprovalAndSuspension(t *testing.T) {
 	owner := e.user("owner@acme.example", access.TenantOwner, acme.ID)
 	ownerTok := bearer(e.session(owner))
 	support := bearer(e.session(e.user("support@platform.example", access.PlatformSupport, "")))
+	other := bearer(e.session(e.user("other-support@platform.example", access.PlatformSupport, "")))
+	e.user("sales@platform.example", access.PlatformSales, "")
 	if c, _, doc := e.do("PUT", "acme.localhost", "/api/support-access/policy/", `{"platformApprovalRequired":true}`, ownerTok...); c != 200 {
 		t.Fatalf("policy: %d %v", c, doc)
+	}
+	// An approval names one active support user; anything else is a 400
+	// naming the field (no approval for the whole team, a salesperson, the
+	// owner's own staff or nobody).
+	for _, body := range []string{`{"reason":"ticket 7"}`, `{"reason":"ticket 7","supportEmail":"nobody@platform.example"}`,
+		`{"reason":"ticket 7","supportEmail":"sales@platform.example"}`, `{"reason":"ticket 7","supportEmail":"owner@acme.example"}`} {
+		if c, _, doc := e.do("POST", "acme.localhost", "/api/support-access/", body, ownerTok...); c != 400 || fieldOf(doc) != "body.supportEmail" {
+			t.Errorf("approve %s: %d %v, want 400 naming body.supportEmail", body, c, doc)
+		}
 	}
 	if c, body, _ := e.masquerade("platform.localhost", owner.ID, support...); c != 403 || body["rule"] != access.MasqApprovalRequired {
 		t.Errorf("without approval: %d %v", c, body)
 	}
-	c, _, appr := e.do("POST", "acme.localhost", "/api/support-access/", `{"reason":"ticket 7","durationMinutes":30}`, ownerTok...)
-	if c != 201 || appr["status"] != "active" {
+	c, _, appr := e.do("POST", "acme.localhost", "/api/support-access/", `{"reason":"ticket 7","durationMinutes":30,"supportEmail":" Support@Platform.example "}`, ownerTok...)
+	if c != 201 || appr["status"] != "active" || appr["approvedUserEmail"] != "support@platform.example" {
 		t.Fatalf("approve: %d %v", c, appr)
+	}
+	// The approval lets in the support user it names, not the rest of the team.
+	if c, body, _ := e.masquerade("platform.localhost", owner.ID, other...); c != 403 || body["rule"] != access.MasqApprovalRequired {
+		t.Errorf("another support user with Jane's approval: %d %v", c, body)
 	}
 	c, start, _ := e.masquerade("platform.localhost", owner.ID, support...)
 	if c != 200 {
 		t.Fatalf("with approval: %d %v", c, start)
 	}
 	// Support, acting as the owner, cannot approve itself.
-	if c, _, _ := e.do("POST", "acme.localhost", "/api/support-access/", `{"reason":"me"}`, bearer(start["access"].(string))...); c != 403 {
+	if c, _, _ := e.do("POST", "acme.localhost", "/api/support-access/", `{"reason":"me","supportEmail":"support@platform.example"}`, bearer(start["access"].(string))...); c != 403 {
 		t.Errorf("approval from inside a masquerade: %d", c)
 	}
 	// Nor switch the requirement off through the business settings (the

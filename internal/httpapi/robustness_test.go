@@ -135,7 +135,9 @@ func (r *robust) seed(host string, owner []string, ids map[string]string) {
 	ids["staff"] = manager.ID
 	ids["permission-grants"] = r.mustCreate(host, "/api/permission-grants/", owner,
 		`{"granteeId":"`+manager.ID+`","action":"audit.own","reason":"robustness"}`)
-	ids["support-access"] = r.mustCreate(host, "/api/support-access/", owner, `{"durationMinutes":60,"reason":"robustness"}`)
+	r.e.user("support-"+slug+"@platform.example", access.PlatformSupport, "")
+	ids["support-access"] = r.mustCreate(host, "/api/support-access/", owner,
+		`{"durationMinutes":60,"reason":"robustness","supportEmail":"support-`+slug+`@platform.example"}`)
 	_, _, me := r.e.do("GET", host, "/api/auth/sessions/", "", owner...)
 	if list, _ := me["results"].([]any); len(list) > 0 {
 		ids["sessions"], _ = list[0].(map[string]any)["id"].(string)

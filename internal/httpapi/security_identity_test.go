@@ -314,10 +314,10 @@ func TestDemotionEndsMasqueradesGrantsAndApprovals(t *testing.T) {
 	if c, _, doc := e.do("PUT", "acme.localhost", "/api/support-access/policy/", `{"platformApprovalRequired":true}`, ownerTok...); c != 200 {
 		t.Fatalf("policy: %d %v", c, doc)
 	}
-	if c, _, appr := e.do("POST", "acme.localhost", "/api/support-access/", `{"reason":"ticket 7","durationMinutes":30}`, ownerTok...); c != 201 {
+	helper := bearer(e.session(e.user("helper@platform.example", access.PlatformSupport, "")))
+	if c, _, appr := e.do("POST", "acme.localhost", "/api/support-access/", `{"reason":"ticket 7","durationMinutes":30,"supportEmail":"helper@platform.example"}`, ownerTok...); c != 201 {
 		t.Fatalf("approve: %d %v", c, appr)
 	}
-	helper := bearer(e.session(e.user("helper@platform.example", access.PlatformSupport, "")))
 	if c, body, _ := e.masquerade("platform.localhost", staff.ID, helper...); c != 200 {
 		t.Fatalf("support with the approval: %d %v", c, body)
 	}

@@ -10,13 +10,15 @@ import (
 
 // ApprovalOut is a tenant owner's approval of platform support access.
 type ApprovalOut struct {
-	ID         string     `json:"id"`
-	ApprovedBy string     `json:"approvedBy"`
-	Reason     string     `json:"reason"`
-	CreatedAt  time.Time  `json:"createdAt"`
-	ExpiresAt  time.Time  `json:"expiresAt"`
-	RevokedAt  *time.Time `json:"revokedAt"`
-	Status     string     `json:"status" enum:"active,expired,revoked"`
+	ID                string     `json:"id"`
+	ApprovedBy        string     `json:"approvedBy"`
+	ApprovedUserID    *string    `json:"approvedUserId" doc:"the platform support user this approval lets in (null: an approval from before approvals named a user, valid for the whole support team)"`
+	ApprovedUserEmail string     `json:"approvedUserEmail"`
+	Reason            string     `json:"reason"`
+	CreatedAt         time.Time  `json:"createdAt"`
+	ExpiresAt         time.Time  `json:"expiresAt"`
+	RevokedAt         *time.Time `json:"revokedAt"`
+	Status            string     `json:"status" enum:"active,expired,revoked"`
 }
 
 func (s *Server) approvalOut(a identity.SupportApproval) ApprovalOut {
@@ -27,19 +29,20 @@ func (s *Server) approvalOut(a identity.SupportApproval) ApprovalOut {
 	case !s.Now().Before(a.ExpiresAt):
 		st = "expired"
 	}
-	return ApprovalOut{ID: a.ID, ApprovedBy: a.ApprovedBy, Reason: a.Reason, CreatedAt: a.CreatedAt,
+	return ApprovalOut{ID: a.ID, ApprovedBy: a.ApprovedBy, ApprovedUserID: a.ApprovedUserID, ApprovedUserEmail: a.ApprovedUserEmail, Reason: a.Reason, CreatedAt: a.CreatedAt,
 		ExpiresAt: a.ExpiresAt, RevokedAt: a.RevokedAt, Status: st}
 }
 
 type approveIn struct {
 	Body struct {
+		SupportEmail    string `json:"supportEmail" maxLength:"254" doc:"the email of the one platform support user to let in"`
 		DurationMinutes int    `json:"durationMinutes" required:"false" doc:"default 60, at most 10080 (7 days)"`
 		Reason          string `json:"reason" required:"false" maxLength:"1000"`
 	}
 }
 
 func (s *Server) approveSupport(ctx context.Context, in *approveIn) (*struct{ Body ApprovalOut }, error) {
-	a, err := s.Identity.ApproveSupport(ctx, principalFrom(ctx), in.Body.DurationMinutes, in.Body.Reason, clientFrom(ctx))
+	a, err := s.Identity.ApproveSupport(ctx, principalFrom(ctx), in.Body.SupportEmail, in.Body.DurationMinutes, in.Body.Reason, clientFrom(ctx))
 	if err != nil {
 		return nil, err
 	}

@@ -16,7 +16,8 @@ type MasqueradeTarget struct {
 	// TenantIsDemo: a temporary demo tenant (shared.tenants.is_demo).
 	TenantIsDemo bool
 	// ApprovalRequired: the tenant wants its owner's approval before
-	// platform support acts as its users; ApprovalActive: it has one now.
+	// platform support acts as its users; ApprovalActive: it has one now
+	// for the actor asked about.
 	ApprovalRequired, ApprovalActive bool
 }
 
@@ -51,10 +52,16 @@ type SupportApproval struct {
 	ID         string
 	TenantID   string
 	ApprovedBy string
-	Reason     string
-	CreatedAt  time.Time
-	ExpiresAt  time.Time
-	RevokedAt  *time.Time
+	// ApprovedUserID is the platform user the approval lets in (nil only
+	// on approvals made before approvals named a user: those count for
+	// the whole support team until they expire); ApprovedUserEmail is
+	// that user's email, for the owner's list.
+	ApprovedUserID    *string
+	ApprovedUserEmail string
+	Reason            string
+	CreatedAt         time.Time
+	ExpiresAt         time.Time
+	RevokedAt         *time.Time
 }
 
 // AccessStore keeps what masquerades, permission grants, support approvals
@@ -62,7 +69,7 @@ type SupportApproval struct {
 type AccessStore interface {
 	// MasqueradeTarget finds a user with its tenant's facts at now; users of
 	// deleted tenants are not found.
-	MasqueradeTarget(ctx context.Context, userID string, now time.Time) (*MasqueradeTarget, error)
+	MasqueradeTarget(ctx context.Context, userID, actorID string, now time.Time) (*MasqueradeTarget, error)
 	// SessionByID finds a session with its user.
 	SessionByID(ctx context.Context, id string) (*SessionView, error)
 	// CreateMasqueradeCode stores a hand-over code for a masquerade session,

@@ -16,13 +16,26 @@ const (
 	MaxApprovalDuration     = 7 * 24 * time.Hour
 )
 
-// ApproveSupport records p's approval (p is a tenant owner) for the
-// platform support team to masquerade as its business's users for
-// durationMinutes (0: DefaultApprovalDuration). It matters while the
-// business requires approval (SetApprovalRequired). Audited
-// SUPPORT_ACCESS_APPROVED.
-func (s *Service) ApproveSupport(ctx context.Context, p *access.Principal, durationMinutes int, reason string, c Client) (*SupportApproval, error) {
+// ApproveSupport records p's approval (p is a tenant owner) for one
+// platform support user, named by supportEmail, to masquerade as its
+// business's users for durationMinutes (0: DefaultApprovalDuration). It
+// matters while the business requires approval (SetApprovalRequired);
+// other support users stay out. Audited SUPPORT_ACCESS_APPROVED.
+func (s *Service) ApproveSupport(ctx context.Context, p *access.Principal, supportEmail string, durationMinutes int, reason string, c Client) (*SupportApproval, error) {
+	if p.Masquerading() || p.TenantID == "" {
+		return nil, errs.E(errs.Forbidden, "only the business's owner, signed in as themselves, can approve support access").With("rule", "support approval")
+	}
 	var v errs.Validation
+	var supporter *Account
+	if email, err := NormalizeEmail(supportEmail); err != nil {
+		v.Add("body.supportEmail", "the email of the support person to let in is required (ask them for it)")
+	} else if u, err := s.Store.UserByEmail(ctx, nil, email); err == nil && u.Role == access.PlatformSupport && u.Status == StatusActive {
+		supporter = u
+	} else if err != nil && !errs.Is(err, errs.NotFound) {
+		return nil, err
+	} else {
+		v.Add("body.supportEmail", "%s is not an active member of the platform support team", email)
+	}
 	d := DefaultApprovalDuration
 	if durationMinutes != 0 {
 		d = time.Duration(durationMinutes) * time.Minute
@@ -40,11 +53,9 @@ func (s *Service) ApproveSupport(ctx context.Context, p *access.Principal, durat
 	if err := v.Err(); err != nil {
 		return nil, err
 	}
-	if p.Masquerading() || p.TenantID == "" {
-		return nil, errs.E(errs.Forbidden, "only the business's owner, signed in as themselves, can approve support access").With("rule", "support approval")
-	}
 	now := s.now()
-	a := SupportApproval{ID: newID(), TenantID: p.TenantID, ApprovedBy: p.UserID, Reason: reason, CreatedAt: now, ExpiresAt: now.Add(d)}
+	a := SupportApproval{ID: newID(), TenantID: p.TenantID, ApprovedBy: p.UserID, ApprovedUserID: &supporter.ID,
+		ApprovedUserEmail: supporter.Email, Reason: reason, CreatedAt: now, ExpiresAt: now.Add(d)}
 	if err := s.Store.CreateSupportApproval(ctx, a, s.approvalEvent(audit.SupportAccessApproved, p, s.actorEmail(ctx, p), a, c)); err != nil {
 		return nil, err
 	}
@@ -87,6 +98,9 @@ func (s *Service) approvalEvent(action audit.Action, p *access.Principal, actorE
 	e := actorEvent(action, p, actorEmail, nil, c)
 	e.Reason = a.Reason
 	e.Detail = map[string]any{"approvalId": a.ID, "expiresAt": a.ExpiresAt}
+	if a.ApprovedUserID != nil {
+		e.TargetID, e.TargetEmail = *a.ApprovedUserID, a.ApprovedUserEmail
+	}
 	return s.stamp(e)
 }
 
@@ -99,7 +113,9 @@ var transparencyActions = []audit.Action{audit.MasqueradeStart, audit.Masquerade
 
 // AuditLog lists audit events for p, newest first, with the total count.
 // Platform staff see every event; a tenant user sees only the access
-// events (masquerades, grants, approvals) of its own business.
+// events (masquerades, grants, approvals) of its own business, and of
+// people who are not its users (platform staff) not their IP address,
+// user agent or session.
 func (s *Service) AuditLog(ctx context.Context, p *access.Principal, f audit.Filter) ([]audit.Event, int, error) {
 	if p.TenantID != "" {
 		f.TenantID = p.TenantID
@@ -120,5 +136,13 @@ func (s *Service) AuditLog(ctx context.Context, p *access.Principal, f audit.Fil
 			f.Actions = keep
 		}
 	}
-	return s.Store.AuditEvents(ctx, f)
+	list, total, err := s.Store.AuditEvents(ctx, f)
+	if p.TenantID != "" {
+		for i, e := range list {
+			if e.ByOutsider {
+				list[i] = e.Redacted()
+			}
+		}
+	}
+	return list, total, err
 }

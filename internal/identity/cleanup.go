@@ -23,8 +23,8 @@ type Cutoffs struct {
 // CleanupCounts is what one clean-up removed (and, MasqueradesEnded, the
 // masquerade ends it audited first).
 type CleanupCounts struct {
-	Sessions, MFAChallenges, PasswordResets, MasqueradeCodes, Throttle int64
-	MasqueradesEnded                                                   int
+	Sessions, MFAChallenges, PasswordResets, EmailVerifications, MasqueradeCodes, Throttle int64
+	MasqueradesEnded                                                                       int
 }
 
 // CleanUp deletes expired credentials and stale throttle rows. Masquerade

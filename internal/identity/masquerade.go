@@ -69,7 +69,7 @@ func (s *Service) StartMasquerade(ctx context.Context, p *access.Principal, here
 	}
 	e := audit.Event{ActorID: actor.ID, ActorEmail: actor.Email, ImpersonatorID: p.ImpersonatorID, TargetID: userID,
 		TenantID: p.TenantID, SessionID: p.SessionID, IP: c.IP, UserAgent: c.UserAgent, Reason: reason}
-	t, err := s.Store.MasqueradeTarget(ctx, userID, now)
+	t, err := s.Store.MasqueradeTarget(ctx, userID, actor.ID, now)
 	if errs.Is(err, errs.NotFound) && !p.Masquerading() {
 		e.Action, e.Detail = audit.MasqueradeDenied, map[string]any{"rule": "unknown_target"}
 		s.record(ctx, e)
@@ -234,7 +234,7 @@ func (s *Service) StopMasquerade(ctx context.Context, p *access.Principal, here 
 	}
 	out := &MasqueradeStopped{SameSite: here.owns(parent.TenantID)}
 	if parent.TenantID != nil {
-		imp, err := s.Store.MasqueradeTarget(ctx, parent.UserID, s.now())
+		imp, err := s.Store.MasqueradeTarget(ctx, parent.UserID, parent.UserID, s.now())
 		if err != nil {
 			return nil, err
 		}

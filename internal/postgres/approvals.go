@@ -11,19 +11,20 @@ import (
 	"github.com/smoothschedule/smoothschedule/internal/identity"
 )
 
-const approvalColumns = `a.id::text, a.tenant_id::text, a.approved_by::text, a.reason, a.created_at, a.expires_at, a.revoked_at`
+const approvalColumns = `a.id::text, a.tenant_id::text, a.approved_by::text, a.approved_user_id::text,
+	coalesce((SELECT su.email FROM shared.users su WHERE su.id = a.approved_user_id), ''), a.reason, a.created_at, a.expires_at, a.revoked_at`
 
 func scanApproval(row pgx.Row) (identity.SupportApproval, error) {
 	var a identity.SupportApproval
-	err := row.Scan(&a.ID, &a.TenantID, &a.ApprovedBy, &a.Reason, &a.CreatedAt, &a.ExpiresAt, &a.RevokedAt)
+	err := row.Scan(&a.ID, &a.TenantID, &a.ApprovedBy, &a.ApprovedUserID, &a.ApprovedUserEmail, &a.Reason, &a.CreatedAt, &a.ExpiresAt, &a.RevokedAt)
 	return a, err
 }
 
 // CreateSupportApproval inserts an approval.
 func (s *Identity) CreateSupportApproval(ctx context.Context, a identity.SupportApproval, events ...audit.Event) error {
 	return s.DB.inSharedAudited(ctx, events, func(tx pgx.Tx) error {
-		_, err := tx.Exec(ctx, `INSERT INTO shared.support_approvals (id, tenant_id, approved_by, reason, created_at, expires_at)
-			VALUES ($1, $2, $3, $4, $5, $6)`, a.ID, a.TenantID, a.ApprovedBy, a.Reason, a.CreatedAt, a.ExpiresAt)
+		_, err := tx.Exec(ctx, `INSERT INTO shared.support_approvals (id, tenant_id, approved_by, approved_user_id, reason, created_at, expires_at)
+			VALUES ($1, $2, $3, $4, $5, $6, $7)`, a.ID, a.TenantID, a.ApprovedBy, a.ApprovedUserID, a.Reason, a.CreatedAt, a.ExpiresAt)
 		return err
 	})
 }

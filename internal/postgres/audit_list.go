@@ -49,7 +49,9 @@ func (s *Identity) AuditEvents(ctx context.Context, f audit.Filter) ([]audit.Eve
 	n := len(args)
 	rows, err := s.DB.Pool.Query(ctx, `SELECT e.id::text, e.action, coalesce(e.actor_id::text, ''), e.actor_email,
 			coalesce(e.impersonator_id::text, ''), coalesce(e.target_id::text, ''), e.target_email,
-			coalesce(e.tenant_id::text, ''), e.ip, e.user_agent, coalesce(e.session_id::text, ''), e.reason, e.detail, e.created_at
+			coalesce(e.tenant_id::text, ''), e.ip, e.user_agent, coalesce(e.session_id::text, ''), e.reason, e.detail, e.created_at,
+			e.tenant_id IS NULL OR EXISTS (SELECT 1 FROM shared.users o
+				WHERE o.id IN (e.actor_id, e.impersonator_id) AND o.tenant_id IS DISTINCT FROM e.tenant_id)
 		FROM shared.audit_events e`+where+` ORDER BY e.created_at DESC, e.id
 		LIMIT $`+strconv.Itoa(n+1)+` OFFSET $`+strconv.Itoa(n+2), append(args, f.Limit, f.Offset)...)
 	if err != nil {
@@ -60,7 +62,7 @@ func (s *Identity) AuditEvents(ctx context.Context, f audit.Filter) ([]audit.Eve
 		var action string
 		var at time.Time
 		err := r.Scan(&e.ID, &action, &e.ActorID, &e.ActorEmail, &e.ImpersonatorID, &e.TargetID, &e.TargetEmail,
-			&e.TenantID, &e.IP, &e.UserAgent, &e.SessionID, &e.Reason, &e.Detail, &at)
+			&e.TenantID, &e.IP, &e.UserAgent, &e.SessionID, &e.Reason, &e.Detail, &at, &e.ByOutsider)
 		e.Action, e.CreatedAt = audit.Action(action), at
 		return e, err
 	})

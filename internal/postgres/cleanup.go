@@ -10,7 +10,8 @@ import (
 )
 
 // CleanUp deletes, in one transaction, what c says has outlived its use:
-// used or expired MFA challenges, password resets and masquerade codes;
+// used or expired MFA challenges, password resets, email verification
+// links and masquerade codes;
 // sessions expired or revoked before c.SessionsBefore (refresh tokens and
 // codes cascade; masquerade sessions started from a deleted session too,
 // which never outlive it); throttle rows neither locked nor failed since
@@ -25,6 +26,7 @@ func (s *Identity) CleanUp(ctx context.Context, c identity.Cutoffs) (identity.Cl
 		}{
 			{&n.MFAChallenges, `DELETE FROM shared.mfa_challenges WHERE used_at IS NOT NULL OR expires_at <= $1`, []any{c.Now}},
 			{&n.PasswordResets, `DELETE FROM shared.password_resets WHERE used_at IS NOT NULL OR expires_at <= $1`, []any{c.Now}},
+			{&n.EmailVerifications, `DELETE FROM shared.email_verifications WHERE used_at IS NOT NULL OR expires_at <= $1`, []any{c.Now}},
 			{&n.MasqueradeCodes, `DELETE FROM shared.masquerade_codes WHERE used_at IS NOT NULL OR expires_at <= $1`, []any{c.Now}},
 			{&n.Sessions, `DELETE FROM shared.sessions WHERE expires_at < $1 OR revoked_at < $1`, []any{c.SessionsBefore}},
 			{&n.Throttle, `DELETE FROM shared.auth_throttle WHERE last_failure < $1 AND (locked_until IS NULL OR locked_until <= $2)`,

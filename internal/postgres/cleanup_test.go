@@ -69,8 +69,8 @@ func TestCleanUp(t *testing.T) {
 	masquerade := session(ago(10*time.Minute), nil, &support)
 	keep["expired masquerade"] = masquerade
 
-	for _, table := range []string{"mfa_challenges", "password_resets", "masquerade_codes"} {
-		col := map[string]string{"mfa_challenges": "user_id", "password_resets": "user_id", "masquerade_codes": "session_id"}[table]
+	for _, table := range []string{"mfa_challenges", "password_resets", "email_verifications", "masquerade_codes"} {
+		col := map[string]string{"mfa_challenges": "user_id", "password_resets": "user_id", "email_verifications": "user_id", "masquerade_codes": "session_id"}[table]
 		ref := map[string]string{"user_id": owner, "session_id": keep["live session"]}[col]
 		hashCol := map[bool]string{true: "code_hash", false: "token_hash"}[table == "masquerade_codes"]
 		for name, row := range map[string]struct {
@@ -101,7 +101,7 @@ func TestCleanUp(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n.Sessions != 2 || n.MFAChallenges != 2 || n.PasswordResets != 2 || n.MasqueradeCodes != 2 || n.Throttle != 2 || n.MasqueradesEnded != 1 {
+	if n.Sessions != 2 || n.MFAChallenges != 2 || n.PasswordResets != 2 || n.EmailVerifications != 2 || n.MasqueradeCodes != 2 || n.Throttle != 2 || n.MasqueradesEnded != 1 {
 		t.Errorf("counts: %+v", n)
 	}
 	count := func(what, q string) int {

@@ -14,8 +14,9 @@ import (
 )
 
 // MasqueradeTarget finds a user with its tenant's slug, demo flag,
-// approval requirement and whether an approval is active at now.
-func (s *Identity) MasqueradeTarget(ctx context.Context, userID string, now time.Time) (*identity.MasqueradeTarget, error) {
+// approval requirement and whether an approval naming actorID (or, from
+// before approvals named a user, the whole team) is active at now.
+func (s *Identity) MasqueradeTarget(ctx context.Context, userID, actorID string, now time.Time) (*identity.MasqueradeTarget, error) {
 	var t identity.MasqueradeTarget
 	var role, status string
 	dest := append(userDest(&t.Account, &role, &status), &t.TenantSlug, &t.TenantIsDemo, &t.ApprovalRequired, &t.ApprovalActive)
@@ -24,9 +25,10 @@ func (s *Identity) MasqueradeTarget(ctx context.Context, userID string, now time
 			EXISTS (SELECT 1 FROM shared.support_approvals a
 				JOIN shared.users ap ON ap.id = a.approved_by AND ap.status = 'active' AND ap.tenant_id = a.tenant_id
 					AND ap.role = ANY($3)
-				WHERE a.tenant_id = u.tenant_id AND a.revoked_at IS NULL AND a.expires_at > $2)
+				WHERE a.tenant_id = u.tenant_id AND a.revoked_at IS NULL AND a.expires_at > $2
+					AND (a.approved_user_id IS NULL OR a.approved_user_id::text = $4))
 		FROM shared.users u LEFT JOIN shared.tenants t ON t.id = u.tenant_id
-		WHERE u.id = $1::uuid AND (t.id IS NULL OR t.status <> 'deleted')`, userID, now, approverRoles()).Scan(dest...)
+		WHERE u.id = $1::uuid AND (t.id IS NULL OR t.status <> 'deleted')`, userID, now, approverRoles(), actorID).Scan(dest...)
 	if err != nil {
 		return nil, notFoundf(err, "no user %q", userID)
 	}

@@ -519,6 +519,13 @@ try {
       await sw.click();
       await page.getByText("Support now needs your approval to act as your users.").waitFor();
       assert.equal((await apiOk(page, "GET", "/api/support-access/policy/")).platformApprovalRequired, true);
+      // Approve one named support person for an hour.
+      await page.getByRole("button", { name: "Approve access" }).click();
+      const dlg = page.getByRole("dialog", { name: "Approve support access" });
+      await dlg.getByLabel("Support person's email").fill(support.email);
+      await dlg.getByLabel("Reason").fill("Ticket 77");
+      await dlg.getByRole("button", { name: "Approve" }).click();
+      await page.getByText(`For ${support.email}`).waitFor();
       await screenshots(page, "backoffice-security");
       await sw.click();
       await page.getByText("Support can act as your users without asking first.").waitFor();

@@ -85,7 +85,7 @@ export const tenantAuditApi = {
 /** The owner's approvals of platform support access, and the policy that requires them. */
 export const supportAccessApi = {
   list: () => api.get<Page<SupportApproval>>("/api/support-access/"),
-  approve: (body: { durationMinutes: number; reason: string }) => api.post<SupportApproval>("/api/support-access/", body),
+  approve: (body: { supportEmail: string; durationMinutes: number; reason: string }) => api.post<SupportApproval>("/api/support-access/", body),
   revoke: (id: string) => api.post<SupportApproval>(`/api/support-access/${id}/revoke/`),
   policy: () => api.get<SupportPolicy>("/api/support-access/policy/"),
   setPolicy: (platformApprovalRequired: boolean) => api.put<SupportPolicy>("/api/support-access/policy/", { platformApprovalRequired }),

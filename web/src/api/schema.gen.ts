@@ -516,6 +516,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/verify-email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm an email with the emailed link; links a customer's bookings
+         * @description Authorization: anyone on tenant hosts.
+         */
+        post: operations["verify-email"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/verify-email/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mail me a new email verification link
+         * @description Authorization: signed-in users on any hosts.
+         */
+        post: operations["verify-email-resend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/blockers": {
         parameters: {
             query?: never;
@@ -2140,6 +2180,9 @@ export interface components {
         };
         ApprovalOut: {
             approvedBy: string;
+            approvedUserEmail: string;
+            /** @description the platform support user this approval lets in (null: an approval from before approvals named a user, valid for the whole support team) */
+            approvedUserId: string | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -2158,6 +2201,8 @@ export interface components {
              */
             durationMinutes?: number;
             reason?: string;
+            /** @description the email of the one platform support user to let in */
+            supportEmail: string;
         };
         AuditEventOut: {
             /** @description e.g. MASQUERADE_START, MASQUERADE_DENIED, MASQUERADE_END, GRANT_CREATED, GRANT_USED, GRANT_REVOKED */
@@ -2768,6 +2813,8 @@ export interface components {
             /** @description the user's business; null for platform staff */
             businessId: string | null;
             email: string;
+            /** @description false for a customer who signed up and has not followed the emailed link yet: the account then shows only its own bookings */
+            emailVerified: boolean;
             id: string;
             /** @description null unless this session acts on behalf of someone else */
             masquerade: components["schemas"]["MasqueradeView"];
@@ -2830,6 +2877,11 @@ export interface components {
         MfaConfirmOutBody: {
             /** @description single-use codes for when the device is lost, shown only now */
             recoveryCodes: string[] | null;
+        };
+        MfaDisableInBody: {
+            /** @description a current six-digit code from the authenticator app, or a recovery code */
+            code?: string;
+            password: string;
         };
         MfaSetupOutBody: {
             /** @description otpauth:// URI for a QR code */
@@ -3004,9 +3056,6 @@ export interface components {
             next: string | null;
             previous: string | null;
             results: components["schemas"]["TicketMessageItem"][] | null;
-        };
-        PasswordInBody: {
-            password: string;
         };
         PlanBody: {
             /** @enum {string} */
@@ -3276,7 +3325,7 @@ export interface components {
             lateCancellationFeePercent?: number;
             logoUrl?: string;
             name?: string;
-            /** @description not while masquerading */
+            /** @description refused here (400): change it with PUT /api/support-access/policy/, which needs support.approve and is audited */
             platformApprovalRequired?: boolean;
             primaryColor?: string;
             requirePaymentMethodToBook?: boolean;
@@ -3452,6 +3501,14 @@ export interface components {
             /** @enum {string} */
             role: "SUPERUSER" | "PLATFORM_MANAGER" | "PLATFORM_SALES" | "PLATFORM_SUPPORT" | "TENANT_OWNER" | "TENANT_MANAGER" | "TENANT_STAFF" | "CUSTOMER";
         };
+        VerifyEmailInBody: {
+            /** @description the token of the emailed verification link */
+            token: string;
+        };
+        VerifyEmailOutBody: {
+            user: components["schemas"]["UserSummary"];
+            verified: boolean;
+        };
         WhyNotOut: {
             available: boolean;
             reasons: components["schemas"]["ReasonOut"][] | null;
@@ -3470,7 +3527,7 @@ export interface operations {
     "appointments-list": {
         parameters: {
             query?: {
-                /** @description 1-based page number */
+                /** @description 1-based page number (at most 1000000) */
                 page?: number;
                 /** @description items per page (at most 1000) */
                 page_size?: number;
@@ -3753,7 +3810,7 @@ export interface operations {
     "audit-log": {
         parameters: {
             query?: {
-                /** @description 1-based page number */
+                /** @description 1-based page number (at most 1000000) */
                 page?: number;
                 /** @description items per page (at most 1000) */
                 page_size?: number;
@@ -4098,7 +4155,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["PasswordInBody"];
+                "application/json": components["schemas"]["MfaDisableInBody"];
             };
         };
         responses: {
@@ -4296,6 +4353,7 @@ export interface operations {
             200: {
                 headers: {
                     "Cache-Control"?: string;
+                    "Set-Cookie"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4407,10 +4465,71 @@ export interface operations {
             };
         };
     };
+    "verify-email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VerifyEmailInBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerifyEmailOutBody"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "verify-email-resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "blockers-list": {
         parameters: {
             query?: {
-                /** @description 1-based page number */
+                /** @description 1-based page number (at most 1000000) */
                 page?: number;
                 /** @description items per page (at most 1000) */
                 page_size?: number;
@@ -4616,7 +4735,7 @@ export interface operations {
     "booking-mine": {
         parameters: {
             query?: {
-                /** @description 1-based page number */
+                /** @description 1-based page number (at most 1000000) */
                 page?: number;
                 /** @description items per page (at most 1000) */
                 page_size?: number;
@@ -4828,7 +4947,7 @@ export interface operations {
     "booking-services": {
         parameters: {
             query?: {
-                /** @description 1-based page number */
+                /** @description 1-based page number (at most 1000000) */
                 page?: number;
                 /** @description items per page (at most 1000) */
                 page_size?: number;
@@ -4924,7 +5043,7 @@ export interface operations {
     "overrides-list": {
         parameters: {
             query?: {
-                /** @description 1-based page number */
+                /** @description 1-based page number (at most 1000000) */
                 page?: number;
                 /** @description items per page (at most 1000) */
                 page_size?: number;
@@ -5271,7 +5390,7 @@ export interface operations {
     "customers-list": {
         parameters: {
             query?: {
-                /** @description 1-based page number */
+                /** @description 1-based page number (at most 1000000) */
                 page?: number;
                 /** @description items per page (at most 1000) */
                 page_size?: number;
@@ -5503,7 +5622,7 @@ export interface operations {
     grants: {
         parameters: {
             query?: {
-                /** @description 1-based page number */
+                /** @description 1-based page number (at most 1000000) */
                 page?: number;
                 /** @description items per page (at most 1000) */
                 page_size?: number;
@@ -5636,7 +5755,7 @@ export interface operations {
     "platform-audit-log": {
         parameters: {
             query?: {
-                /** @description 1-based page number */
+                /** @description 1-based page number (at most 1000000) */
                 page?: number;
                 /** @description items per page (at most 1000) */
                 page_size?: number;
@@ -5809,7 +5928,7 @@ export interface operations {
                 plan?: string;
                 /** @description name, created_at, subdomain, plan or status; prefix - for descending (default -created_at) */
                 ordering?: string;
-                /** @description 1-based page number */
+                /** @description 1-based page number (at most 1000000) */
                 page?: number;
                 /** @description items per page (at most 1000) */
                 page_size?: number;
@@ -6265,7 +6384,7 @@ export interface operations {
     "platform-grants": {
         parameters: {
             query?: {
-                /** @description 1-based page number */
+                /** @description 1-based page number (at most 1000000) */
                 page?: number;
                 /** @description items per page (at most 1000) */
                 page_size?: number;
@@ -6715,7 +6834,7 @@ export interface operations {
                 /** @description platform only */
                 assignee_id?: string;
                 search?: string;
-                /** @description 1-based page number */
+                /** @description 1-based page number (at most 1000000) */
                 page?: number;
                 /** @description items per page (at most 1000) */
                 page_size?: number;
@@ -6886,7 +7005,7 @@ export interface operations {
                 role?: string;
                 business_id?: string;
                 status?: "active" | "disabled" | "";
-                /** @description 1-based page number */
+                /** @description 1-based page number (at most 1000000) */
                 page?: number;
                 /** @description items per page (at most 1000) */
                 page_size?: number;
@@ -7013,7 +7132,7 @@ export interface operations {
     "resources-list": {
         parameters: {
             query?: {
-                /** @description 1-based page number */
+                /** @description 1-based page number (at most 1000000) */
                 page?: number;
                 /** @description items per page (at most 1000) */
                 page_size?: number;
@@ -7182,7 +7301,7 @@ export interface operations {
     "services-list": {
         parameters: {
             query?: {
-                /** @description 1-based page number */
+                /** @description 1-based page number (at most 1000000) */
                 page?: number;
                 /** @description items per page (at most 1000) */
                 page_size?: number;
@@ -7696,7 +7815,7 @@ export interface operations {
                 /** @description platform only */
                 assignee_id?: string;
                 search?: string;
-                /** @description 1-based page number */
+                /** @description 1-based page number (at most 1000000) */
                 page?: number;
                 /** @description items per page (at most 1000) */
                 page_size?: number;

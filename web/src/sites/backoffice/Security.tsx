@@ -10,7 +10,7 @@ import { formatDateTime, relativeFromNow } from "../../lib/time";
 import { cx } from "../../ui/cx";
 import { ConfirmDialog, Dialog } from "../../ui/Dialog";
 import { Alert, Badge, ErrorState, Skeleton, type BadgeTone } from "../../ui/feedback";
-import { SelectField, TextArea } from "../../ui/Field";
+import { SelectField, TextArea, TextField } from "../../ui/Field";
 import { Icon } from "../../ui/Icon";
 import { Card, PageHeader } from "../../ui/Page";
 import { Pager, Table } from "../../ui/Table";
@@ -90,6 +90,7 @@ function SupportAccess() {
                     <Badge tone={approvalTone[a.status] ?? "gray"}>{a.status}</Badge>
                     <span className="min-w-0 flex-1">
                       {a.reason || "No reason given"}
+                      <span className="block text-xs text-muted">{a.approvedUserEmail ? `For ${a.approvedUserEmail}` : "For the whole support team"}</span>
                       <span className="block text-xs text-muted">
                         {a.status === "active" ? `Ends ${relativeFromNow(Date.parse(a.expiresAt))}` : a.revokedAt ? `Ended ${formatDateTime(Date.parse(a.revokedAt), tz)}` : `Expired ${formatDateTime(Date.parse(a.expiresAt), tz)}`}
                       </span>
@@ -116,13 +117,15 @@ function ApproveDialog({ open, onClose }: { open: boolean; onClose: () => void }
   const toast = useToast();
   const [minutes, setMinutes] = useState(60);
   const [reason, setReason] = useState("");
+  const [email, setEmail] = useState("");
   const [formError, setFormError] = useState<string | null>(null);
   const [errors, setErrors] = useState<Record<string, string | undefined>>({});
   const approve = useMutation({
-    mutationFn: () => supportAccessApi.approve({ durationMinutes: minutes, reason: reason.trim() }),
+    mutationFn: () => supportAccessApi.approve({ supportEmail: email.trim(), durationMinutes: minutes, reason: reason.trim() }),
     onSuccess: () => {
       toast("Support access approved.");
       setReason("");
+      setEmail("");
       void qc.invalidateQueries({ queryKey: ["support-approvals"] });
       void qc.invalidateQueries({ queryKey: ["tenant-audit"] });
       onClose();
@@ -131,15 +134,17 @@ function ApproveDialog({ open, onClose }: { open: boolean; onClose: () => void }
   });
   const submit = (e: FormEvent) => { e.preventDefault(); setFormError(null); approve.mutate(); };
   return (
-    <Dialog open={open} onClose={onClose} size="sm" title="Approve support access" description="Support can act as your users until the approval ends or you end it."
+    <Dialog open={open} onClose={onClose} size="sm" title="Approve support access" description="The support person you name can act as your users until the approval ends or you end it. Nobody else on the support team can."
       footer={<><button type="button" className="btn-secondary" onClick={onClose}>Cancel</button>
         <button type="submit" form="approve-form" className="btn-primary" disabled={approve.isPending}>Approve</button></>}>
       <form id="approve-form" onSubmit={submit} noValidate className="space-y-4">
         {formError && <Alert>{formError}</Alert>}
+        <TextField label="Support person's email" type="email" autoComplete="off" required value={email} error={errors.supportEmail}
+          hint="Ask the person helping you for the email they work under." onChange={(e) => setEmail(e.target.value)} placeholder="jane@support.example" />
         <SelectField label="For" value={minutes} error={errors.durationMinutes} onChange={(e) => setMinutes(Number(e.target.value))}>
           {DURATIONS.map(([m, l]) => <option key={m} value={m}>{l}</option>)}
         </SelectField>
-        <TextArea label="Reason (optional)" value={reason} error={errors.reason} onChange={(e) => setReason(e.target.value)} placeholder="Ticket 42: the calendar shows the wrong week" />
+        <TextArea label="Reason" required value={reason} error={errors.reason} onChange={(e) => setReason(e.target.value)} placeholder="Ticket 42: the calendar shows the wrong week" />
       </form>
     </Dialog>
   );
