@@ -153,13 +153,14 @@ func register[I, O any](s *Server, op huma.Operation, rule access.Rule, h func(c
 	} else {
 		op.Description += "\n\nAuthorization: " + describeRule(rule) + "."
 	}
+	places := placesOf[I]()
 	huma.Register(s.api, op, func(ctx context.Context, in *I) (*O, error) {
 		if err := checkText(in, s.Now()); err != nil {
-			return nil, problemFrom(ctx, s.Log, err)
+			return nil, problemFrom(ctx, s.Log, places.located(err))
 		}
 		out, err := h(ctx, in)
 		if err != nil {
-			return nil, problemFrom(ctx, s.Log, err)
+			return nil, problemFrom(ctx, s.Log, places.located(err))
 		}
 		return out, nil
 	})
