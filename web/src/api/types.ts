@@ -28,16 +28,12 @@ export type Masquerade = NonNullable<S["MeBody"]["masquerade"]>;
 export type Me = Omit<S["MeBody"], "masquerade"> & { masquerade: Masquerade | null; resourceId?: UUID | null };
 
 export type LoginBody = S["LoginBody"];
-export interface LoginOk {
-  access: string;
-  refresh: string;
-  user: UserSummary;
-}
-export interface MfaRequired {
-  mfaRequired: true;
-  mfaToken: string;
-}
-export type LoginResult = LoginOk | MfaRequired;
+/**
+ * What login, MFA verification, sign-up and accepting an invitation answer:
+ * either a second factor is due (a token for /api/auth/mfa/verify/) or the
+ * user is signed in (the session cookie is set).
+ */
+export type LoginResult = { mfaRequired: true; mfaToken: string } | (Omit<LoginBody, "mfaRequired"> & { mfaRequired?: false });
 export type Session = S["SessionItem"];
 
 // ---- scheduling -----------------------------------------------------------

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from "react";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ApiError, errorMessage } from "../../api/client";
 import { platformApi } from "../../api/platform";
-import { PLANS, type Business, type BusinessDetail, type Plan } from "../../api/types";
+import { PLANS, type Business, type BusinessDetail, type BusinessStatus, type Plan } from "../../api/types";
 import { useConfig } from "../../app/config-context";
 import { hostUrl } from "../../config";
 import { formatDateTime } from "../../lib/time";
@@ -30,7 +30,7 @@ export default function Businesses() {
   const canDemo = hasPermission(me.data, "platform.demo.create");
   const [demo, setDemo] = useState(false);
   const [search, setSearch] = useState("");
-  const [status, setStatus] = useState("");
+  const [status, setStatus] = useState<BusinessStatus | "">("");
   const [plan, setPlan] = useState("");
   const [page, setPage] = useState(1);
   const q = useDebounced(search);
@@ -47,7 +47,7 @@ export default function Businesses() {
       <Card>
         <div className="grid gap-3 border-b border-line p-4 sm:grid-cols-[1fr_auto_auto]">
           <SearchInput label="Search businesses" placeholder="Search by name, address or owner" value={search} onChange={(v) => { setSearch(v); setPage(1); }} />
-          <select aria-label="Status" className="input" value={status} onChange={(e) => { setStatus(e.target.value); setPage(1); }}>
+          <select aria-label="Status" className="input" value={status} onChange={(e) => { setStatus(e.target.value as BusinessStatus); setPage(1); }}>
             <option value="">All statuses</option>
             {["active", "trial", "suspended", "deleted"].map((s) => <option key={s} value={s}>{titleCase(s)}</option>)}
           </select>
