@@ -101,6 +101,8 @@ export const tenantGrantsApi = {
   list: (q: QueryOf<"/api/permission-grants">) => unwrap(GET("/api/permission-grants", { params: { query: q } })),
   create: (body: { granteeId: string; action: string; reason: string; durationMinutes: number }) => unwrap(POST("/api/permission-grants", { body })),
   revoke: (id: string) => unwrap(POST("/api/permission-grants/{id}/revoke", at(id))),
+  /** What the caller may grant, and to which roles. */
+  catalogue: () => unwrap(GET("/api/permission-grants/catalogue")),
 };
 /**
  * The business's domains (owner, settings.write). Without the plan feature the

@@ -34,6 +34,8 @@ export const platformApi = {
   grants: (q: QueryOf<"/api/platform/permission-grants">) => unwrap(GET("/api/platform/permission-grants", { params: { query: q } })),
   createGrant: (body: BodyOf<"/api/platform/permission-grants", "post">) => unwrap(POST("/api/platform/permission-grants", { body })),
   revokeGrant: (id: string) => unwrap(POST("/api/platform/permission-grants/{id}/revoke", at(id))),
+  /** What the caller may grant, and to which roles. */
+  grantCatalogue: () => unwrap(GET("/api/platform/permission-grants/catalogue")),
   bulkRevoke: (ids: string[]) => unwrap(POST("/api/platform/permission-grants/bulk-revoke", { body: { ids } })),
   audit: (q: QueryOf<"/api/platform/audit-log">) => unwrap(GET("/api/platform/audit-log", { params: { query: q } })),
   plans: () => unwrap(GET("/api/platform/plans")),

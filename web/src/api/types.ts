@@ -78,8 +78,6 @@ export const TICKET_PRIORITIES: TicketPriority[] = ["LOW", "MEDIUM", "HIGH", "CR
 export type TicketMessage = S["TicketMessageItem"];
 
 // ---- platform -------------------------------------------------------------
-export type Plan = "free" | "professional" | "business" | "enterprise";
-export const PLANS: Plan[] = ["free", "professional", "business", "enterprise"];
 export type BusinessStatus = S["BusinessItem"]["status"];
 
 export type Business = S["BusinessItem"];
