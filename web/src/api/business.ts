@@ -1,6 +1,6 @@
 import { client, unwrap, type BodyOf, type QueryOf } from "./client";
 import type {
-  AppointmentInput, BlockerInput, BusinessDomains, BusinessHoursRow, BusinessSettingsPatch, CustomerInput, HoursOverride, ResourceInput,
+  AppointmentInput, BlockerInput, BusinessHoursRow, BusinessSettingsPatch, CustomerInput, HoursOverride, ResourceInput,
   ServiceInput, StaffPatch,
 } from "./types";
 
@@ -110,7 +110,7 @@ export const tenantGrantsApi = {
  * (`reason`: txt_missing | txt_mismatch | dns_error) in `detail`.
  */
 export const domainsApi = {
-  list: async (): Promise<BusinessDomains> => (await unwrap(GET("/api/business/domains"))) as BusinessDomains,
+  list: () => unwrap(GET("/api/business/domains")),
   add: (domain: string) => unwrap(POST("/api/business/domains", { body: { domain } })),
   verify: (domain: string) => unwrap(POST("/api/business/domains/{domain}/verify", { params: { path: { domain } } })),
   remove: (domain: string) => unwrap(DELETE("/api/business/domains/{domain}", { params: { path: { domain } } })),

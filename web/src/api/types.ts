@@ -1,8 +1,7 @@
-// API types. Everything the server publishes comes from the generated
-// OpenAPI schema (`npm run gen:api` → schema.gen.ts, from web/openapi.json
-// saved from a running server's /api/openapi.json); a few client-side
-// shapes that the document does not yet describe (masquerade, grants, audit)
-// stay hand-written below.
+// API types: names for the generated OpenAPI schemas (`npm run gen:api` →
+// schema.gen.ts, from web/openapi.json, which `smoothschedule openapi`
+// prints), plus a few narrowings the document cannot express.
+import type { BodyOf } from "./client";
 import type { components } from "./schema.gen";
 
 type S = components["schemas"];
@@ -107,13 +106,7 @@ export type LimitKey = (typeof LIMIT_KEYS)[number];
 export type TierOverrides = Partial<Record<LimitKey, number | null>>;
 
 /** POST /api/platform/business-invitations/: overrides only travel with overrideLimits. */
-export interface BusinessInvitationInput {
-  email: string;
-  businessName: string;
-  tier: string;
-  overrideLimits?: boolean;
-  limitOverrides?: TierOverrides;
-}
+export type BusinessInvitationInput = BodyOf<"/api/platform/business-invitations", "post">;
 
 // Masquerade, permission grants and the audit log.
 export type GrantStatus = S["GrantOut"]["status"];
