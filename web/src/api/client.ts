@@ -117,7 +117,7 @@ const session: Middleware = {
     return request;
   },
   onError({ error }) {
-    if (error instanceof DOMException && error.name === "AbortError") return error;
+    if (error instanceof DOMException && error.name === "AbortError") return; // rethrown as it is
     return new ApiError({ status: 0 });
   },
 };
