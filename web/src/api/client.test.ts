@@ -34,11 +34,11 @@ describe("the typed client", () => {
   afterEach(() => vi.unstubAllGlobals());
   const api = createApiClient("http://acme.localhost");
 
-  it("sends the path as the document names it, the query the server reads, and no CSRF token on GET", async () => {
+  it("sends the path with the trailing slash, the query the server reads, and no CSRF token on GET", async () => {
     const sent = recording(() => answer(200, { count: 0, next: null, previous: null, results: null }));
     const page = await unwrap(api.GET("/api/appointments", { params: { query: { start_date: "2026-01-01", resource_ids: ["a", "b"], status: [] } } }));
     expect(page.results).toEqual([]);
-    expect(sent[0]!.url).toBe("http://acme.localhost/api/appointments?start_date=2026-01-01&resource_ids=a%2Cb");
+    expect(sent[0]!.url).toBe("http://acme.localhost/api/appointments/?start_date=2026-01-01&resource_ids=a%2Cb");
     expect(sent[0]!.credentials).toBe("same-origin");
     expect(sent[0]!.headers.get("X-CSRF-Token")).toBeNull();
   });
@@ -46,7 +46,7 @@ describe("the typed client", () => {
     const sent = recording(() => new Response(null, { status: 204 }));
     await unwrap(api.DELETE("/api/business/domains/{domain}", { params: { path: { domain: "a b.com" } } }));
     expect(sent[0]!.method).toBe("DELETE");
-    expect(sent[0]!.url).toBe("http://acme.localhost/api/business/domains/a%20b.com");
+    expect(sent[0]!.url).toBe("http://acme.localhost/api/business/domains/a%20b.com/");
     expect(sent[0]!.headers.get("X-CSRF-Token")).toBe("tok=");
   });
   it("throws a problem as ApiError with its field errors", async () => {

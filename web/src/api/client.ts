@@ -125,13 +125,21 @@ const session: Middleware = {
 /**
  * A client typed by the server's OpenAPI document (`paths` in schema.gen.ts):
  * a path, method, parameter or body the server does not have fails `tsc`.
- * Paths are sent as the document names them, without the trailing slash
- * (the server answers both). `baseUrl` is for tests; the app calls its own
- * origin.
+ * Paths are written as the document names them and sent with the trailing
+ * slash the app has always used (the server answers both; logs, metrics and
+ * the browser tests see one form). `baseUrl` is for tests; the app calls its
+ * own origin.
  */
 export function createApiClient(baseUrl = "") {
+  /** openapi-fetch builds every request with this class, which adds the slash. */
+  class SlashedRequest extends Request {
+    constructor(input: RequestInfo | URL, init?: RequestInit) {
+      super(typeof input === "string" ? input.replace(/^([^?#]*[^/?#])(?=[?#]|$)/, "$1/") : input, init);
+    }
+  }
   const c = createClient<paths>({
     baseUrl,
+    Request: SlashedRequest,
     credentials: "same-origin",
     headers: { Accept: "application/json, application/problem+json" },
     querySerializer: serializeQuery,
