@@ -27,7 +27,7 @@ func (r *repo) checkLinkedUser(ctx context.Context, userID *string, roles []stri
 		return nil
 	}
 	if u, err := uuid.Parse(*userID); err != nil || u.String() != *userID {
-		return errs.Field("body.userId", "userId %q is not a valid id", *userID)
+		return errs.Field("userId", "userId %q is not a valid id", *userID)
 	}
 	if id != "" {
 		var cur *string
@@ -47,7 +47,7 @@ func (r *repo) checkLinkedUser(ctx context.Context, userID *string, roles []stri
 		return err
 	}
 	if !ok {
-		return errs.Field("body.userId", "userId %s is not a %s of this business", *userID, what)
+		return errs.Field("userId", "userId %s is not a %s of this business", *userID, what)
 	}
 	return nil
 }

@@ -36,7 +36,7 @@ func (s *Scheduler) Create(ctx context.Context, n NewAppointment) (*Record, erro
 		rec.Source = SourceStaff
 	}
 	err := s.Store.Tx(ctx, func(r Repo) error {
-		svc, err := serviceFor(ctx, r, n.ServiceID, "body.serviceId")
+		svc, err := serviceFor(ctx, r, n.ServiceID, "serviceId")
 		if err != nil {
 			return err
 		}
@@ -135,7 +135,7 @@ func (s *Scheduler) Update(ctx context.Context, id string, p Patch, allow func(*
 		}
 		if p.Status != nil {
 			if !p.Status.Valid() {
-				return errs.Field("body.status", "status must be PENDING, CONFIRMED, COMPLETED, NO_SHOW or CANCELLED")
+				return errs.Field("status", "status must be PENDING, CONFIRMED, COMPLETED, NO_SHOW or CANCELLED")
 			}
 			if !CanTransition(rec.Status, *p.Status) {
 				return ErrTransition(rec.Status, *p.Status)
@@ -166,20 +166,20 @@ func (s *Scheduler) validate(rec *Record, before *Record) error {
 	var v errs.Validation
 	if e, ok := rec.Appointment.Validate().(*errs.Error); ok {
 		for _, f := range e.Fields {
-			if f.Location != "body.resourceId" {
+			if f.Location != "resourceId" {
 				v.Add(f.Location, "%s", f.Message)
 			}
 		}
 	}
 	if len(rec.ResourceIDs) == 0 && rec.Status != Pending {
-		v.Add("body.resourceId", "resourceId is required (only a PENDING appointment may have none)")
+		v.Add("resourceId", "resourceId is required (only a PENDING appointment may have none)")
 	}
 	if err := v.Err(); err != nil {
 		return err
 	}
 	moved := before == nil || !before.Start.Equal(rec.Start) || before.Duration != rec.Duration
 	if moved && (rec.Status == Pending || rec.Status == Confirmed) && rec.Start.Before(s.now()) {
-		return errs.Field("body.startTime", "startTime %s is in the past", rec.Start.Format(time.RFC3339))
+		return errs.Field("startTime", "startTime %s is in the past", rec.Start.Format(time.RFC3339))
 	}
 	return nil
 }
@@ -196,11 +196,11 @@ func (s *Scheduler) statusEffects(ctx context.Context, r Repo, rec *Record, from
 
 func customerFor(ctx context.Context, r Repo, id string) (*Customer, error) {
 	if id == "" {
-		return nil, errs.Field("body.customerId", "customerId is required")
+		return nil, errs.Field("customerId", "customerId is required")
 	}
 	c, err := r.GetCustomer(ctx, id)
 	if errs.Is(err, errs.NotFound) {
-		return nil, notFoundField("body.customerId", "customer %s does not exist", id)
+		return nil, notFoundField("customerId", "customer %s does not exist", id)
 	}
 	return c, err
 }
@@ -209,13 +209,13 @@ func resourcesExist(ctx context.Context, r Repo, ids []string) error {
 	for _, id := range ids {
 		res, err := r.GetResource(ctx, id)
 		if errs.Is(err, errs.NotFound) {
-			return notFoundField("body.resourceId", "resource %s does not exist", id)
+			return notFoundField("resourceId", "resource %s does not exist", id)
 		}
 		if err != nil {
 			return err
 		}
 		if !res.IsActive {
-			return errs.Field("body.resourceId", "resource %s is not active", res.Name)
+			return errs.Field("resourceId", "resource %s is not active", res.Name)
 		}
 	}
 	return nil

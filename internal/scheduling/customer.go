@@ -45,20 +45,20 @@ func (c Customer) CanBook() bool { return c.Status == CustomerActive }
 func (c Customer) Validate() error {
 	var v errs.Validation
 	if name := strings.TrimSpace(c.Name); name == "" || len(name) > 200 {
-		v.Add("body.name", "name is required (at most 200 characters)")
+		v.Add("name", "name is required (at most 200 characters)")
 	}
 	if c.Email != "" {
 		if a, err := mail.ParseAddress(c.Email); err != nil || a.Address != c.Email {
-			v.Add("body.email", "email %q is not a valid address", c.Email)
+			v.Add("email", "email %q is not a valid address", c.Email)
 		}
 	}
 	if len(c.Phone) > 40 {
-		v.Add("body.phone", "phone is at most 40 characters")
+		v.Add("phone", "phone is at most 40 characters")
 	}
 	switch c.Status {
 	case CustomerActive, CustomerInactive, CustomerBlocked:
 	default:
-		v.Add("body.status", "status must be Active, Inactive or Blocked")
+		v.Add("status", "status must be Active, Inactive or Blocked")
 	}
 	return v.Err()
 }

@@ -79,7 +79,7 @@ func (s *Scheduler) RescheduleByCustomer(ctx context.Context, b Business, id str
 				return errs.E(errs.Conflict, "this appointment is within the %d-hour cancellation window and can no longer be rescheduled online; contact the business",
 					b.Cancellation.WindowHours)
 			}
-			svc, err := serviceFor(ctx, r, rec.ServiceID, "body.serviceId")
+			svc, err := serviceFor(ctx, r, rec.ServiceID, "serviceId")
 			if err != nil {
 				return err
 			}

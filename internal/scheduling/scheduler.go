@@ -61,10 +61,10 @@ func (s *Scheduler) Availability(ctx context.Context, b Business, q Availability
 	var slots []Slot
 	err := s.Store.Tx(ctx, func(r Repo) error {
 		var err error
-		if svc, err = serviceFor(ctx, r, q.ServiceID, "query.service_id"); err != nil {
+		if svc, err = serviceFor(ctx, r, q.ServiceID, "service_id"); err != nil {
 			return err
 		}
-		if err := checkResource(ctx, r, q.ResourceID, "query.resource_id"); err != nil {
+		if err := checkResource(ctx, r, q.ResourceID, "resource_id"); err != nil {
 			return err
 		}
 		in, err := r.Inputs(ctx, q.From, q.To, margin(svc))
@@ -84,10 +84,10 @@ func (s *Scheduler) WhyNotAt(ctx context.Context, b Business, serviceID, resourc
 	var reasons []Reason
 	err := s.Store.Tx(ctx, func(r Repo) error {
 		var err error
-		if svc, err = serviceFor(ctx, r, serviceID, "query.service_id"); err != nil {
+		if svc, err = serviceFor(ctx, r, serviceID, "service_id"); err != nil {
 			return err
 		}
-		if err := checkResource(ctx, r, resourceID, "query.resource_id"); err != nil {
+		if err := checkResource(ctx, r, resourceID, "resource_id"); err != nil {
 			return err
 		}
 		in, err := r.Inputs(ctx, at, at.Add(time.Minute), margin(svc))
