@@ -14,20 +14,54 @@ import (
 	"github.com/smoothschedule/smoothschedule/internal/tenancy"
 )
 
-// business is the scheduling view of the request's tenant.
-func business(ctx context.Context) scheduling.Business {
+// business is the request's tenant as scheduling sees it, taken from the
+// tenant its host resolved to (whose zone the resolver loaded, once). It is
+// the one way the tenant reaches scheduling: every service method takes it.
+// A stored zone that names no zone (writes refuse them) is an error, never
+// silently UTC.
+func business(ctx context.Context) (scheduling.Business, error) {
 	t := tenancy.TenantFrom(ctx)
-	loc, err := time.LoadLocation(t.TimeZone)
-	if err != nil {
-		loc = time.UTC
+	switch {
+	case t == nil:
+		return scheduling.Business{}, errs.E(errs.Internal, "scheduling outside a business's site")
+	case t.Zone == nil:
+		return scheduling.Business{}, errs.E(errs.Internal, "the business's time zone %q is not an IANA zone; set one in the business settings", t.TimeZone)
 	}
 	return scheduling.Business{
-		Zone: loc,
+		ID: t.ID, Schema: t.Schema, Plan: t.Plan, Zone: t.Zone,
 		Cancellation: scheduling.CancellationPolicy{
 			WindowHours: t.Policies.CancellationWindowHours, LateFeePercent: t.Policies.LateCancellationFeePercent,
 		},
-		RequirePaymentMethod: t.Policies.RequirePaymentMethodToBook,
+		RequirePaymentMethod:   t.Policies.RequirePaymentMethodToBook,
+		ResourcesCanReschedule: t.Policies.ResourcesCanReschedule,
+	}, nil
+}
+
+// caller is the signed-in principal as the appointments' object checks
+// see it (an anonymous caller may do nothing with them).
+func (s *Server) caller(ctx context.Context) scheduling.Caller {
+	p := principalFrom(ctx)
+	if p == nil {
+		return scheduling.Caller{}
 	}
+	now := s.Now()
+	return scheduling.Caller{UserID: p.UserID, CustomerID: p.CustomerID, Staff: p.Role == access.TenantStaff,
+		ReadAll: p.Can(access.AppointmentsRead, now), ReadOwn: p.Can(access.AppointmentsOwn, now), WriteAll: p.Can(access.AppointmentsWrite, now)}
+}
+
+// active reads an is_active query parameter: "true" or "false", anything
+// else selects both.
+func active(v string) *bool {
+	switch v {
+	case "true", "false":
+		return ptr(v == "true")
+	}
+	return nil
+}
+
+// paging is the page a list request asks for.
+func paging(p *PageParams) scheduling.Paging {
+	return scheduling.Paging{Limit: p.limit(), Offset: p.offset()}
 }
 
 // pathID checks a UUID in the path: a malformed one names nothing, so it is
@@ -104,11 +138,6 @@ func splitList(vals []string) []string {
 		}
 	}
 	return out
-}
-
-// can reports whether the caller holds perm now.
-func (s *Server) can(ctx context.Context, perm access.Permission) bool {
-	return principalFrom(ctx).Can(perm, s.Now())
 }
 
 // IDPath is the path input of routes on one object (exported: huma only

@@ -24,7 +24,7 @@ type NewAppointment struct {
 // Create books an appointment. Staff may book outside opening hours and
 // over blockers (they see the schedule); they may not book over another
 // appointment — the database refuses it and the result is a conflict.
-func (s *Scheduler) Create(ctx context.Context, n NewAppointment) (*Record, error) {
+func (s *Scheduler) Create(ctx context.Context, b Business, n NewAppointment) (*Record, error) {
 	rec := &Record{Appointment: Appointment{
 		CustomerID: n.CustomerID, ServiceID: n.ServiceID, ResourceIDs: dedupe(n.ResourceIDs), Start: n.Start,
 		Duration: n.Duration, Status: n.Status, Notes: n.Notes, Source: n.Source,
@@ -35,7 +35,7 @@ func (s *Scheduler) Create(ctx context.Context, n NewAppointment) (*Record, erro
 	if rec.Source == "" {
 		rec.Source = SourceStaff
 	}
-	err := s.Store.Tx(ctx, func(r Repo) error {
+	err := s.Store.Tx(ctx, b, func(r Repo) error {
 		svc, err := serviceFor(ctx, r, n.ServiceID, "serviceId")
 		if err != nil {
 			return err
@@ -92,18 +92,23 @@ func (p Patch) Moves() bool { return p.ResourceIDs != nil || p.Start != nil || p
 // OnlyMoves reports whether the patch changes nothing but time and resources.
 func (p Patch) OnlyMoves() bool { return p.CustomerID == nil && p.Status == nil && p.Notes == nil }
 
-// Update applies a patch in one transaction: the appointment row and its
-// holds change together, or not at all. allow, if not nil, sees the stored
-// appointment first and may refuse the change (object-level checks).
-func (s *Scheduler) Update(ctx context.Context, id string, p Patch, allow func(*Record) error) (*Record, error) {
+// Change applies a patch for caller c in one transaction: the object check,
+// the appointment row and its holds together, or not at all. A caller who
+// may change every appointment changes anything; a TENANT_STAFF member may
+// only move (time and resources) an appointment on their own resource, and
+// keep it there, while the business's resourcesCanReschedule policy is on.
+func (s *Scheduler) Change(ctx context.Context, b Business, c Caller, id string, p Patch) (*Record, error) {
+	if !c.WriteAll && (!c.Staff || !b.ResourcesCanReschedule || !p.OnlyMoves()) {
+		return nil, errs.E(errs.Forbidden, "changing appointments requires the permission appointments.write (staff may only move their own appointments, when the business allows it)")
+	}
 	var rec *Record
-	err := s.Store.Tx(ctx, func(r Repo) error {
+	err := s.Store.Tx(ctx, b, func(r Repo) error {
 		var err error
 		if rec, err = r.GetAppointment(ctx, id); err != nil {
 			return err
 		}
-		if allow != nil {
-			if err := allow(rec); err != nil {
+		if !c.WriteAll {
+			if err := staffMove(ctx, r, c, rec, p); err != nil {
 				return err
 			}
 		}
@@ -154,6 +159,28 @@ func (s *Scheduler) Update(ctx context.Context, id string, p Patch, allow func(*
 		return nil, err
 	}
 	return rec, nil
+}
+
+// staffMove is the object check of a staff member's move: the appointment
+// is on the resource linked to their login, and stays there.
+func staffMove(ctx context.Context, r Repo, c Caller, rec *Record, p Patch) error {
+	all, err := r.ListResources(ctx, false)
+	if err != nil {
+		return err
+	}
+	own := ""
+	for _, res := range all {
+		if res.UserID != nil && *res.UserID == c.UserID {
+			own = res.ID
+		}
+	}
+	if own == "" || !slices.Contains(rec.ResourceIDs, own) {
+		return errs.E(errs.Forbidden, "staff may only move appointments on their own resource")
+	}
+	if p.ResourceIDs != nil && !slices.Contains(*p.ResourceIDs, own) {
+		return errs.E(errs.Forbidden, "staff may not move an appointment off their own resource")
+	}
+	return nil
 }
 
 // validate checks an appointment about to be stored. before is the stored

@@ -51,7 +51,7 @@ func (s *Scheduler) Book(ctx context.Context, b Business, req BookingRequest) (r
 }
 
 func (s *Scheduler) book(ctx context.Context, b Business, req BookingRequest) (rec *Record, replayed bool, err error) {
-	err = s.Store.Tx(ctx, func(r Repo) error {
+	err = s.Store.Tx(ctx, b, func(r Repo) error {
 		if req.IdempotencyKey != "" {
 			prev, err := r.AppointmentByIdempotencyKey(ctx, req.IdempotencyKey)
 			switch {
@@ -96,7 +96,7 @@ func (s *Scheduler) book(ctx context.Context, b Business, req BookingRequest) (r
 		if err := s.validate(rec, nil); err != nil {
 			return err
 		}
-		if err := s.Within(ctx, r, QuotaAppointmentsPerMonth); err != nil {
+		if err := s.within(ctx, r, b, QuotaAppointmentsPerMonth); err != nil {
 			return err
 		}
 		if err := r.CreateAppointment(ctx, rec); err != nil {
@@ -156,8 +156,8 @@ func (s *Scheduler) bookingCustomer(ctx context.Context, r Repo, req BookingRequ
 		if in.Email == "" {
 			return nil, errs.Field("customer.email", "email is required")
 		}
-		if err := in.Validate(); err != nil {
-			return nil, prefixFields(err, "body.", "customer.")
+		if err := in.validateAs("customer."); err != nil {
+			return nil, err
 		}
 		bk.anonymous, bk.name, bk.phone = true, in.Name, in.Phone
 		bk.customer, bk.created, err = r.EnsureCustomer(ctx, &in)
@@ -270,18 +270,4 @@ func unavailable(reasons []Reason, at time.Time) error {
 		e = e.With("reason", string(reasons[0].Code))
 	}
 	return e
-}
-
-// prefixFields rewrites the field locations of a validation error.
-func prefixFields(err error, from, to string) error {
-	e, ok := err.(*errs.Error)
-	if !ok {
-		return err
-	}
-	out := *e
-	out.Fields = make([]errs.FieldError, len(e.Fields))
-	for i, f := range e.Fields {
-		out.Fields[i] = errs.FieldError{Location: to + strings.TrimPrefix(f.Location, from), Message: f.Message}
-	}
-	return &out
 }

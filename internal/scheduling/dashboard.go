@@ -23,7 +23,7 @@ func (s *Scheduler) Dashboard(ctx context.Context, b Business, first, last Date)
 	from, _ := DayRange(first, b.Zone)
 	_, to := DayRange(last, b.Zone)
 	var sum *Summary
-	err := s.Store.Tx(ctx, func(r Repo) error {
+	err := s.Store.Tx(ctx, b, func(r Repo) error {
 		var err error
 		if sum, err = r.Summary(ctx, from, to, b.Zone); err != nil {
 			return err

@@ -19,7 +19,7 @@ type CancellationQuote struct {
 func (s *Scheduler) Quote(ctx context.Context, b Business, id string, allow func(*Record) error) (*Record, *CancellationQuote, error) {
 	var rec *Record
 	var q *CancellationQuote
-	err := s.Store.Tx(ctx, func(r Repo) error {
+	err := s.Store.Tx(ctx, b, func(r Repo) error {
 		var err error
 		if rec, err = s.owned(ctx, r, id, allow); err != nil {
 			return err
@@ -41,7 +41,7 @@ func quote(b Business, rec *Record, now time.Time) *CancellationQuote {
 func (s *Scheduler) CancelByCustomer(ctx context.Context, b Business, id string, allow func(*Record) error) (*Record, *CancellationQuote, error) {
 	var rec *Record
 	var q *CancellationQuote
-	err := s.Store.Tx(ctx, func(r Repo) error {
+	err := s.Store.Tx(ctx, b, func(r Repo) error {
 		var err error
 		if rec, err = s.owned(ctx, r, id, allow); err != nil {
 			return err
@@ -67,7 +67,7 @@ func (s *Scheduler) CancelByCustomer(ctx context.Context, b Business, id string,
 func (s *Scheduler) RescheduleByCustomer(ctx context.Context, b Business, id string, start time.Time, allow func(*Record) error) (*Record, error) {
 	var rec *Record
 	err := retryConflicts(func() error {
-		return s.Store.Tx(ctx, func(r Repo) error {
+		return s.Store.Tx(ctx, b, func(r Repo) error {
 			var err error
 			if rec, err = s.owned(ctx, r, id, allow); err != nil {
 				return err
