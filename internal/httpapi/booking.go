@@ -154,22 +154,12 @@ func (s *Server) manageToken(tenantID, appointmentID string) string {
 	return base64.RawURLEncoding.EncodeToString(m.Sum(nil))
 }
 
-// manageCheck is the object check of customer self-service: a valid manage
-// token for the appointment, or the signed-in customer it belongs to.
-func (s *Server) manageCheck(ctx context.Context, token string) func(*scheduling.Record) error {
-	return func(rec *scheduling.Record) error {
-		t := tenancy.TenantFrom(ctx)
-		if token != "" && hmac.Equal([]byte(token), []byte(s.manageToken(t.ID, rec.ID))) {
-			return nil
-		}
-		if p := principalFrom(ctx); p != nil && access.CanReadOwn(p, rec.CustomerUserID, optID(rec.CustomerID)) {
-			return nil
-		}
-		if token != "" {
-			return errs.E(errs.Forbidden, "this manage link is not valid for this appointment")
-		}
-		return errs.E(errs.Unauthorized, "sign in, or use the link from your booking confirmation")
-	}
+// customer is who manages appointment id in customer self-service: the
+// signed-in caller and the manage token the request carried, checked here
+// (a token signs one appointment of one business); the service decides.
+func (s *Server) customer(ctx context.Context, b scheduling.Business, id, token string) scheduling.SelfService {
+	return scheduling.SelfService{Caller: s.caller(ctx), Token: token != "",
+		TokenValid: token != "" && hmac.Equal([]byte(token), []byte(s.manageToken(b.ID, id)))}
 }
 
 type ManageIn struct {
@@ -205,7 +195,7 @@ func (s *Server) cancellationPreview(ctx context.Context, in *ManageIn) (*struct
 	if err != nil {
 		return nil, err
 	}
-	_, q, err := s.Scheduling.Quote(ctx, b, in.ID, s.manageCheck(ctx, in.Token))
+	_, q, err := s.Scheduling.Quote(ctx, b, in.ID, s.customer(ctx, b, in.ID, in.Token))
 	if err != nil {
 		return nil, err
 	}
@@ -226,7 +216,7 @@ func (s *Server) cancelBooking(ctx context.Context, in *ManageIn) (*struct{ Body
 	if err != nil {
 		return nil, err
 	}
-	rec, q, err := s.Scheduling.CancelByCustomer(ctx, b, in.ID, s.manageCheck(ctx, in.Token))
+	rec, q, err := s.Scheduling.CancelByCustomer(ctx, b, in.ID, s.customer(ctx, b, in.ID, in.Token))
 	if err != nil {
 		return nil, err
 	}
@@ -248,7 +238,7 @@ func (s *Server) rescheduleBooking(ctx context.Context, in *rescheduleIn) (*stru
 	if err != nil {
 		return nil, err
 	}
-	rec, err := s.Scheduling.RescheduleByCustomer(ctx, b, in.ID, in.Body.StartTime, s.manageCheck(ctx, in.Token))
+	rec, err := s.Scheduling.RescheduleByCustomer(ctx, b, in.ID, in.Body.StartTime, s.customer(ctx, b, in.ID, in.Token))
 	if err != nil {
 		return nil, err
 	}
