@@ -37,7 +37,7 @@ func (s *Server) bookingResources(ctx context.Context, in *struct {
 	if err := queryUUID("service_id", in.ServiceID); err != nil {
 		return nil, err
 	}
-	b, err := business(ctx)
+	b, err := s.business(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -53,7 +53,7 @@ func (s *Server) bookingResources(ctx context.Context, in *struct {
 }
 
 func (s *Server) bookingAvailability(ctx context.Context, in *availabilityIn) (*struct{ Body AvailabilityOut }, error) {
-	b, err := business(ctx)
+	b, err := s.business(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -127,7 +127,7 @@ func (s *Server) book(ctx context.Context, in *bookIn) (*struct {
 		sum := sha256.Sum256(raw)
 		req.RequestHash = hex.EncodeToString(sum[:])
 	}
-	biz, err := business(ctx)
+	biz, err := s.business(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -191,7 +191,7 @@ func (s *Server) cancellationPreview(ctx context.Context, in *ManageIn) (*struct
 	if err := pathID("appointment", in.ID); err != nil {
 		return nil, err
 	}
-	b, err := business(ctx)
+	b, err := s.business(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -212,7 +212,7 @@ func (s *Server) cancelBooking(ctx context.Context, in *ManageIn) (*struct{ Body
 	if err := pathID("appointment", in.ID); err != nil {
 		return nil, err
 	}
-	b, err := business(ctx)
+	b, err := s.business(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -234,7 +234,7 @@ func (s *Server) rescheduleBooking(ctx context.Context, in *rescheduleIn) (*stru
 	if err := pathID("appointment", in.ID); err != nil {
 		return nil, err
 	}
-	b, err := business(ctx)
+	b, err := s.business(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -262,7 +262,7 @@ func (s *Server) myAppointments(ctx context.Context, in *myAppointmentsIn) (*str
 	case "past":
 		f.To = s.Now()
 	}
-	b, err := business(ctx)
+	b, err := s.business(ctx)
 	if err != nil {
 		return nil, err
 	}

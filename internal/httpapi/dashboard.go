@@ -50,7 +50,7 @@ func (s *Server) dashboard(ctx context.Context, in *dashboardIn) (*struct{ Body 
 	if err != nil {
 		return nil, err
 	}
-	b, err := business(ctx)
+	b, err := s.business(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -65,7 +65,7 @@ type appointmentListIn struct {
 // listAppointments serves staff (every appointment) and customers (their
 // own only: the service forces the filter to their customer record).
 func (s *Server) listAppointments(ctx context.Context, in *appointmentListIn) (*struct{ Body Page[AppointmentOut] }, error) {
-	b, err := business(ctx)
+	b, err := s.business(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -132,7 +132,7 @@ func (s *Server) getAppointment(ctx context.Context, in *IDPath) (*appointmentBo
 	if err := pathID("appointment", in.ID); err != nil {
 		return nil, err
 	}
-	b, err := business(ctx)
+	b, err := s.business(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -233,7 +233,7 @@ func (s *Server) createAppointment(ctx context.Context, in *struct{ Body Appoint
 	if p := principalFrom(ctx); p != nil {
 		n.CreatedBy = &p.UserID
 	}
-	biz, err := business(ctx)
+	biz, err := s.business(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -281,7 +281,7 @@ func (s *Server) updateAppointment(ctx context.Context, in *appointmentPatchIn) 
 			return nil, err
 		}
 	}
-	biz, err := business(ctx)
+	biz, err := s.business(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -296,7 +296,7 @@ func (s *Server) deleteAppointment(ctx context.Context, in *IDPath) (*struct{ St
 	if err := pathID("appointment", in.ID); err != nil {
 		return nil, err
 	}
-	b, err := business(ctx)
+	b, err := s.business(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -57,7 +57,7 @@ func dayQuery(in *availabilityIn, zone *time.Location) (scheduling.AvailabilityQ
 }
 
 func (s *Server) availability(ctx context.Context, in *availabilityIn) (*struct{ Body AvailabilityOut }, error) {
-	b, err := business(ctx)
+	b, err := s.business(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -127,7 +127,7 @@ func (s *Server) availabilityRange(ctx context.Context, in *rangeIn) (*struct{ B
 	if first.AddDays(62).Before(last) {
 		return nil, errs.Field("query.end_date", "the range is at most 62 days")
 	}
-	b, err := business(ctx)
+	b, err := s.business(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -184,7 +184,7 @@ func (s *Server) whyNot(ctx context.Context, in *whyNotIn) (*struct{ Body WhyNot
 	if err != nil {
 		return nil, err
 	}
-	b, err := business(ctx)
+	b, err := s.business(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -90,7 +90,7 @@ type blockerListIn struct {
 }
 
 func (s *Server) listBlockers(ctx context.Context, in *blockerListIn) (*struct{ Body Page[BlockerOut] }, error) {
-	b, err := business(ctx)
+	b, err := s.business(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -131,7 +131,7 @@ func (s *Server) getBlocker(ctx context.Context, in *IDPath) (*blockerBody, erro
 	if err := pathID("blocker", in.ID); err != nil {
 		return nil, err
 	}
-	b, err := business(ctx)
+	b, err := s.business(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -152,7 +152,7 @@ func (s *Server) createBlocker(ctx context.Context, in *struct{ Body BlockerIn }
 	if in.Body.DurationMinutes == nil && in.Body.EndTime == nil {
 		return nil, errs.Field("body.durationMinutes", "give durationMinutes or endTime")
 	}
-	b, err := business(ctx)
+	b, err := s.business(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -175,7 +175,7 @@ func (s *Server) updateBlocker(ctx context.Context, in *blockerPatchIn) (*blocke
 	if err := pathID("blocker", in.ID); err != nil {
 		return nil, err
 	}
-	b, err := business(ctx)
+	b, err := s.business(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -190,7 +190,7 @@ func (s *Server) deleteBlocker(ctx context.Context, in *IDPath) (*struct{ Status
 	if err := pathID("blocker", in.ID); err != nil {
 		return nil, err
 	}
-	b, err := business(ctx)
+	b, err := s.business(ctx)
 	if err != nil {
 		return nil, err
 	}

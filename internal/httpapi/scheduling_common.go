@@ -18,10 +18,13 @@ import (
 // tenant its host resolved to (whose zone the resolver loaded, once). It is
 // the one way the tenant reaches scheduling: every service method takes it.
 // A stored zone that names no zone (writes refuse them) is an error, never
-// silently UTC.
-func business(ctx context.Context) (scheduling.Business, error) {
+// silently UTC. A server built without scheduling keeps its routes and
+// answers them 404.
+func (s *Server) business(ctx context.Context) (scheduling.Business, error) {
 	t := tenancy.TenantFrom(ctx)
 	switch {
+	case s.Scheduling == nil:
+		return scheduling.Business{}, errs.E(errs.NotFound, "scheduling is not enabled on this server")
 	case t == nil:
 		return scheduling.Business{}, errs.E(errs.Internal, "scheduling outside a business's site")
 	case t.Zone == nil:

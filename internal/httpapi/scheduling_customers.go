@@ -101,7 +101,7 @@ type customerListIn struct {
 }
 
 func (s *Server) listCustomers(ctx context.Context, in *customerListIn) (*struct{ Body Page[CustomerOut] }, error) {
-	b, err := business(ctx)
+	b, err := s.business(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -125,7 +125,7 @@ func (s *Server) getCustomer(ctx context.Context, in *IDPath) (*customerBody, er
 	if err := pathID("customer", in.ID); err != nil {
 		return nil, err
 	}
-	b, err := business(ctx)
+	b, err := s.business(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -143,7 +143,7 @@ func (s *Server) createCustomer(ctx context.Context, in *struct{ Body CustomerIn
 	if in.Body.Name == nil {
 		return nil, errs.Field("body.name", "name is required")
 	}
-	b, err := business(ctx)
+	b, err := s.business(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -166,7 +166,7 @@ func (s *Server) updateCustomer(ctx context.Context, in *customerPatchIn) (*cust
 	if err := pathID("customer", in.ID); err != nil {
 		return nil, err
 	}
-	b, err := business(ctx)
+	b, err := s.business(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -181,7 +181,7 @@ func (s *Server) deleteCustomer(ctx context.Context, in *IDPath) (*struct{ Statu
 	if err := pathID("customer", in.ID); err != nil {
 		return nil, err
 	}
-	b, err := business(ctx)
+	b, err := s.business(ctx)
 	if err != nil {
 		return nil, err
 	}

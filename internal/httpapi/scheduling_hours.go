@@ -52,7 +52,7 @@ type hoursBody struct {
 }
 
 func (s *Server) getHours(ctx context.Context, _ *struct{}) (*hoursBody, error) {
-	b, err := business(ctx)
+	b, err := s.business(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -68,7 +68,7 @@ func (s *Server) putHours(ctx context.Context, in *hoursBody) (*hoursBody, error
 	if err != nil {
 		return nil, err
 	}
-	b, err := business(ctx)
+	b, err := s.business(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -99,7 +99,7 @@ func overrideOut(o scheduling.OverrideRow) OverrideIO {
 }
 
 func (s *Server) listOverrides(ctx context.Context, in *struct{ PageParams }) (*struct{ Body Page[OverrideIO] }, error) {
-	b, err := business(ctx)
+	b, err := s.business(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -147,7 +147,7 @@ func (s *Server) createOverride(ctx context.Context, in *struct{ Body OverrideIO
 			return nil, err
 		}
 	}
-	biz, err := business(ctx)
+	biz, err := s.business(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -164,7 +164,7 @@ func (s *Server) deleteOverride(ctx context.Context, in *IDPath) (*struct{ Statu
 	if err := pathID("override", in.ID); err != nil {
 		return nil, err
 	}
-	b, err := business(ctx)
+	b, err := s.business(ctx)
 	if err != nil {
 		return nil, err
 	}

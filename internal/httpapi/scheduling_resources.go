@@ -87,7 +87,7 @@ type resourceListIn struct {
 }
 
 func (s *Server) listResources(ctx context.Context, in *resourceListIn) (*struct{ Body Page[ResourceOut] }, error) {
-	b, err := business(ctx)
+	b, err := s.business(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -107,7 +107,7 @@ func (s *Server) getResource(ctx context.Context, in *IDPath) (*resourceBody, er
 	if err := pathID("resource", in.ID); err != nil {
 		return nil, err
 	}
-	b, err := business(ctx)
+	b, err := s.business(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -126,7 +126,7 @@ func (s *Server) createResource(ctx context.Context, in *resourceCreateIn) (*cre
 	if in.Body.Name == nil {
 		return nil, errs.Field("body.name", "name is required")
 	}
-	b, err := business(ctx)
+	b, err := s.business(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -151,7 +151,7 @@ func (s *Server) updateResource(ctx context.Context, in *resourcePatchIn) (*reso
 	if err := pathID("resource", in.ID); err != nil {
 		return nil, err
 	}
-	b, err := business(ctx)
+	b, err := s.business(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -166,7 +166,7 @@ func (s *Server) deleteResource(ctx context.Context, in *IDPath) (*struct{ Statu
 	if err := pathID("resource", in.ID); err != nil {
 		return nil, err
 	}
-	b, err := business(ctx)
+	b, err := s.business(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -140,7 +140,7 @@ func (s *Server) listServices(ctx context.Context, in *serviceListIn) (*struct{ 
 
 // servicePage answers a page of services (active: nil for all).
 func (s *Server) servicePage(ctx context.Context, p *PageParams, active *bool) (*struct{ Body Page[ServiceOut] }, error) {
-	b, err := business(ctx)
+	b, err := s.business(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -159,7 +159,7 @@ func (s *Server) getService(ctx context.Context, in *IDPath) (*serviceBody, erro
 	if err := pathID("service", in.ID); err != nil {
 		return nil, err
 	}
-	b, err := business(ctx)
+	b, err := s.business(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -180,7 +180,7 @@ func (s *Server) createService(ctx context.Context, in *struct{ Body ServiceIn }
 	if in.Body.DurationMinutes == nil {
 		return nil, errs.Field("body.durationMinutes", "durationMinutes is required")
 	}
-	b, err := business(ctx)
+	b, err := s.business(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -203,7 +203,7 @@ func (s *Server) updateService(ctx context.Context, in *servicePatchIn) (*servic
 	if err := pathID("service", in.ID); err != nil {
 		return nil, err
 	}
-	b, err := business(ctx)
+	b, err := s.business(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -218,7 +218,7 @@ func (s *Server) deleteService(ctx context.Context, in *IDPath) (*struct{ Status
 	if err := pathID("service", in.ID); err != nil {
 		return nil, err
 	}
-	b, err := business(ctx)
+	b, err := s.business(ctx)
 	if err != nil {
 		return nil, err
 	}

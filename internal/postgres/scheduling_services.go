@@ -88,7 +88,7 @@ func (r *repo) UpdateService(ctx context.Context, s *scheduling.Service) error {
 }
 
 // setServiceResources replaces the service's resource list; an unknown (or
-// another tenant's) resource id is reported on body.resourceIds.
+// another tenant's) resource id is reported on resourceIds.
 func (r *repo) setServiceResources(ctx context.Context, s *scheduling.Service) error {
 	if _, err := r.tx.Exec(ctx, `DELETE FROM service_resources WHERE service_id = $1`, s.ID); err != nil {
 		return err

@@ -293,7 +293,7 @@ func (s *Scheduler) CreateBlocker(ctx context.Context, b Business, fill func(*Bl
 	if err := bl.Validate(); err != nil {
 		return nil, err
 	}
-	return bl, s.Store.Tx(ctx, b, func(r Repo) error { return r.CreateBlocker(ctx, bl) })
+	return one(ctx, s, b, func(r Repo) (*Blocker, error) { return bl, r.CreateBlocker(ctx, bl) })
 }
 
 // UpdateBlocker changes a blocker.
@@ -336,7 +336,7 @@ func (s *Scheduler) CreateCustomer(ctx context.Context, b Business, fill func(*C
 	if err := c.Validate(); err != nil {
 		return nil, err
 	}
-	return c, s.Store.Tx(ctx, b, func(r Repo) error { return r.CreateCustomer(ctx, c) })
+	return one(ctx, s, b, func(r Repo) (*Customer, error) { return c, r.CreateCustomer(ctx, c) })
 }
 
 // UpdateCustomer changes a customer.
