@@ -293,15 +293,5 @@ func (s *Server) updateAppointment(ctx context.Context, in *appointmentPatchIn) 
 }
 
 func (s *Server) deleteAppointment(ctx context.Context, in *IDPath) (*struct{ Status int }, error) {
-	if err := pathID("appointment", in.ID); err != nil {
-		return nil, err
-	}
-	b, err := s.business(ctx)
-	if err != nil {
-		return nil, err
-	}
-	if err := s.Scheduling.DeleteAppointment(ctx, b, in.ID); err != nil {
-		return nil, err
-	}
-	return &struct{ Status int }{204}, nil
+	return s.deleted(ctx, "appointment", in.ID, s.Scheduling.DeleteAppointment)
 }

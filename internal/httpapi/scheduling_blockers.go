@@ -187,15 +187,5 @@ func (s *Server) updateBlocker(ctx context.Context, in *blockerPatchIn) (*blocke
 }
 
 func (s *Server) deleteBlocker(ctx context.Context, in *IDPath) (*struct{ Status int }, error) {
-	if err := pathID("blocker", in.ID); err != nil {
-		return nil, err
-	}
-	b, err := s.business(ctx)
-	if err != nil {
-		return nil, err
-	}
-	if err := s.Scheduling.DeleteBlocker(ctx, b, in.ID); err != nil {
-		return nil, err
-	}
-	return &struct{ Status int }{204}, nil
+	return s.deleted(ctx, "blocker", in.ID, s.Scheduling.DeleteBlocker)
 }

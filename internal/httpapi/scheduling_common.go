@@ -40,6 +40,22 @@ func (s *Server) business(ctx context.Context) (scheduling.Business, error) {
 	}, nil
 }
 
+// deleted answers the DELETE of one object: a malformed id names nothing
+// (404 like any unknown one); del is the service's method.
+func (s *Server) deleted(ctx context.Context, what, id string, del func(context.Context, scheduling.Business, string) error) (*struct{ Status int }, error) {
+	if err := pathID(what, id); err != nil {
+		return nil, err
+	}
+	b, err := s.business(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if err := del(ctx, b, id); err != nil {
+		return nil, err
+	}
+	return &struct{ Status int }{204}, nil
+}
+
 // caller is the signed-in principal as the appointments' object checks
 // see it (an anonymous caller may do nothing with them).
 func (s *Server) caller(ctx context.Context) scheduling.Caller {

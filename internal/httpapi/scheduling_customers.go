@@ -178,15 +178,5 @@ func (s *Server) updateCustomer(ctx context.Context, in *customerPatchIn) (*cust
 }
 
 func (s *Server) deleteCustomer(ctx context.Context, in *IDPath) (*struct{ Status int }, error) {
-	if err := pathID("customer", in.ID); err != nil {
-		return nil, err
-	}
-	b, err := s.business(ctx)
-	if err != nil {
-		return nil, err
-	}
-	if err := s.Scheduling.DeleteCustomer(ctx, b, in.ID); err != nil {
-		return nil, err
-	}
-	return &struct{ Status int }{204}, nil
+	return s.deleted(ctx, "customer", in.ID, s.Scheduling.DeleteCustomer)
 }

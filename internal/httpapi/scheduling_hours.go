@@ -161,15 +161,5 @@ func (s *Server) createOverride(ctx context.Context, in *struct{ Body OverrideIO
 }
 
 func (s *Server) deleteOverride(ctx context.Context, in *IDPath) (*struct{ Status int }, error) {
-	if err := pathID("override", in.ID); err != nil {
-		return nil, err
-	}
-	b, err := s.business(ctx)
-	if err != nil {
-		return nil, err
-	}
-	if err := s.Scheduling.DeleteOverride(ctx, b, in.ID); err != nil {
-		return nil, err
-	}
-	return &struct{ Status int }{204}, nil
+	return s.deleted(ctx, "override", in.ID, s.Scheduling.DeleteOverride)
 }

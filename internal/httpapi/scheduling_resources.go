@@ -163,15 +163,5 @@ func (s *Server) updateResource(ctx context.Context, in *resourcePatchIn) (*reso
 }
 
 func (s *Server) deleteResource(ctx context.Context, in *IDPath) (*struct{ Status int }, error) {
-	if err := pathID("resource", in.ID); err != nil {
-		return nil, err
-	}
-	b, err := s.business(ctx)
-	if err != nil {
-		return nil, err
-	}
-	if err := s.Scheduling.DeleteResource(ctx, b, in.ID); err != nil {
-		return nil, err
-	}
-	return &struct{ Status int }{204}, nil
+	return s.deleted(ctx, "resource", in.ID, s.Scheduling.DeleteResource)
 }

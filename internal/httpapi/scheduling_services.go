@@ -215,15 +215,5 @@ func (s *Server) updateService(ctx context.Context, in *servicePatchIn) (*servic
 }
 
 func (s *Server) deleteService(ctx context.Context, in *IDPath) (*struct{ Status int }, error) {
-	if err := pathID("service", in.ID); err != nil {
-		return nil, err
-	}
-	b, err := s.business(ctx)
-	if err != nil {
-		return nil, err
-	}
-	if err := s.Scheduling.DeleteService(ctx, b, in.ID); err != nil {
-		return nil, err
-	}
-	return &struct{ Status int }{204}, nil
+	return s.deleted(ctx, "service", in.ID, s.Scheduling.DeleteService)
 }

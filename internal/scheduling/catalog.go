@@ -38,6 +38,26 @@ func one[T any](ctx context.Context, s *Scheduler, b Business, get func(Repo) (*
 	return v, nil
 }
 
+// create fills a new record (v holds the defaults), validates it, and
+// inserts it in one unit of work, after the plan's quota when there is one.
+func create[T any](ctx context.Context, s *Scheduler, b Business, v *T, fill, validate func(*T) error, quota Quota,
+	insert func(Repo, *T) error) (*T, error) {
+	if err := fill(v); err != nil {
+		return nil, err
+	}
+	if err := validate(v); err != nil {
+		return nil, err
+	}
+	return one(ctx, s, b, func(r Repo) (*T, error) {
+		if quota != "" {
+			if err := s.within(ctx, r, b, quota); err != nil {
+				return nil, err
+			}
+		}
+		return v, insert(r, v)
+	})
+}
+
 // change reads a record, applies edit, validates and writes it, in one
 // unit of work.
 func change[T any](ctx context.Context, s *Scheduler, b Business, get func(Repo) (*T, error), edit func(*T) error,
@@ -132,25 +152,14 @@ func (s *Scheduler) Resource(ctx context.Context, b Business, id string) (*Resou
 // CreateResource adds a resource (by default a STAFF resource of one seat,
 // active) within the plan's maxResources.
 func (s *Scheduler) CreateResource(ctx context.Context, b Business, fill func(*Resource) error) (*Resource, error) {
-	res := &Resource{Capacity: 1, IsActive: true, Type: Staff}
-	if err := fill(res); err != nil {
-		return nil, err
-	}
-	if err := res.Validate(); err != nil {
-		return nil, err
-	}
-	return one(ctx, s, b, func(r Repo) (*Resource, error) {
-		if err := s.within(ctx, r, b, QuotaResources); err != nil {
-			return nil, err
-		}
-		return res, r.CreateResource(ctx, res)
-	})
+	return create(ctx, s, b, &Resource{Capacity: 1, IsActive: true, Type: Staff}, fill, (*Resource).Validate,
+		QuotaResources, func(r Repo, res *Resource) error { return r.CreateResource(ctx, res) })
 }
 
 // UpdateResource changes a resource.
 func (s *Scheduler) UpdateResource(ctx context.Context, b Business, id string, edit func(*Resource) error) (*Resource, error) {
 	return change(ctx, s, b, func(r Repo) (*Resource, error) { return r.GetResource(ctx, id) }, edit,
-		func(res *Resource) error { return res.Validate() }, func(r Repo, res *Resource) error { return r.UpdateResource(ctx, res) })
+		(*Resource).Validate, func(r Repo, res *Resource) error { return r.UpdateResource(ctx, res) })
 }
 
 // DeleteResource deletes a resource without appointments.
@@ -190,25 +199,14 @@ func (s *Scheduler) Service(ctx context.Context, b Business, id string) (*Servic
 // CreateService adds a service (by default active, for one customer at a
 // time, priced in USD) within the plan's maxServices.
 func (s *Scheduler) CreateService(ctx context.Context, b Business, fill func(*Service) error) (*Service, error) {
-	svc := &Service{Currency: "USD", IsActive: true, Capacity: 1}
-	if err := fill(svc); err != nil {
-		return nil, err
-	}
-	if err := svc.Validate(); err != nil {
-		return nil, err
-	}
-	return one(ctx, s, b, func(r Repo) (*Service, error) {
-		if err := s.within(ctx, r, b, QuotaServices); err != nil {
-			return nil, err
-		}
-		return svc, r.CreateService(ctx, svc)
-	})
+	return create(ctx, s, b, &Service{Currency: "USD", IsActive: true, Capacity: 1}, fill, (*Service).Validate,
+		QuotaServices, func(r Repo, svc *Service) error { return r.CreateService(ctx, svc) })
 }
 
 // UpdateService changes a service.
 func (s *Scheduler) UpdateService(ctx context.Context, b Business, id string, edit func(*Service) error) (*Service, error) {
 	return change(ctx, s, b, func(r Repo) (*Service, error) { return r.GetService(ctx, id) }, edit,
-		func(svc *Service) error { return svc.Validate() }, func(r Repo, svc *Service) error { return r.UpdateService(ctx, svc) })
+		(*Service).Validate, func(r Repo, svc *Service) error { return r.UpdateService(ctx, svc) })
 }
 
 // DeleteService deletes a service without appointments.
@@ -286,20 +284,14 @@ func (s *Scheduler) Blocker(ctx context.Context, b Business, id string) (*Blocke
 
 // CreateBlocker adds a blocker.
 func (s *Scheduler) CreateBlocker(ctx context.Context, b Business, fill func(*Blocker) error) (*Blocker, error) {
-	bl := &Blocker{}
-	if err := fill(bl); err != nil {
-		return nil, err
-	}
-	if err := bl.Validate(); err != nil {
-		return nil, err
-	}
-	return one(ctx, s, b, func(r Repo) (*Blocker, error) { return bl, r.CreateBlocker(ctx, bl) })
+	return create(ctx, s, b, &Blocker{}, fill, (*Blocker).Validate,
+		"", func(r Repo, bl *Blocker) error { return r.CreateBlocker(ctx, bl) })
 }
 
 // UpdateBlocker changes a blocker.
 func (s *Scheduler) UpdateBlocker(ctx context.Context, b Business, id string, edit func(*Blocker) error) (*Blocker, error) {
 	return change(ctx, s, b, func(r Repo) (*Blocker, error) { return r.GetBlocker(ctx, id) }, edit,
-		func(bl *Blocker) error { return bl.Validate() }, func(r Repo, bl *Blocker) error { return r.UpdateBlocker(ctx, bl) })
+		(*Blocker).Validate, func(r Repo, bl *Blocker) error { return r.UpdateBlocker(ctx, bl) })
 }
 
 // DeleteBlocker deletes a blocker.
@@ -329,20 +321,14 @@ func (s *Scheduler) Customer(ctx context.Context, b Business, id string) (*Custo
 
 // CreateCustomer adds a customer (active, without tags, by default).
 func (s *Scheduler) CreateCustomer(ctx context.Context, b Business, fill func(*Customer) error) (*Customer, error) {
-	c := &Customer{Status: CustomerActive, Tags: []string{}}
-	if err := fill(c); err != nil {
-		return nil, err
-	}
-	if err := c.Validate(); err != nil {
-		return nil, err
-	}
-	return one(ctx, s, b, func(r Repo) (*Customer, error) { return c, r.CreateCustomer(ctx, c) })
+	return create(ctx, s, b, &Customer{Status: CustomerActive, Tags: []string{}}, fill, (*Customer).Validate,
+		"", func(r Repo, c *Customer) error { return r.CreateCustomer(ctx, c) })
 }
 
 // UpdateCustomer changes a customer.
 func (s *Scheduler) UpdateCustomer(ctx context.Context, b Business, id string, edit func(*Customer) error) (*Customer, error) {
 	return change(ctx, s, b, func(r Repo) (*Customer, error) { return r.GetCustomer(ctx, id) }, edit,
-		func(c *Customer) error { return c.Validate() }, func(r Repo, c *Customer) error { return r.UpdateCustomer(ctx, c) })
+		(*Customer).Validate, func(r Repo, c *Customer) error { return r.UpdateCustomer(ctx, c) })
 }
 
 // DeleteCustomer deletes a customer without appointments.
