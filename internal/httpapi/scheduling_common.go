@@ -57,7 +57,8 @@ func (s *Server) deleted(ctx context.Context, what, id string, del func(context.
 }
 
 // caller is the signed-in principal as the appointments' object checks
-// see it (an anonymous caller may do nothing with them).
+// see it (anonymous: nobody, who reads and changes nothing; a manage
+// token is a claim of its own, scheduling.SelfService).
 func (s *Server) caller(ctx context.Context) scheduling.Caller {
 	p := principalFrom(ctx)
 	if p == nil {
