@@ -25,6 +25,7 @@ import (
 	"github.com/smoothschedule/smoothschedule/internal/platform"
 	"github.com/smoothschedule/smoothschedule/internal/postgres"
 	"github.com/smoothschedule/smoothschedule/internal/realtime"
+	"github.com/smoothschedule/smoothschedule/internal/scheduling"
 	"github.com/smoothschedule/smoothschedule/internal/support"
 	"github.com/smoothschedule/smoothschedule/internal/tenancy"
 )
@@ -46,6 +47,10 @@ type App struct {
 	Now        func() time.Time
 	registry   *prometheus.Registry // with METRICS_ADDR
 	hub        realtime.Hub         // schedule changes for the browsers
+
+	// Scheduling: resources, services, hours, blockers, customers,
+	// appointments and online booking, under the plans' quotas.
+	Scheduling *scheduling.Scheduler
 
 	// Platform administration and support (issue 6).
 	Platform *postgres.Platform
@@ -104,6 +109,7 @@ func (a *App) wire() error {
 		return err
 	}
 	a.openPlatform()
+	a.Scheduling = &scheduling.Scheduler{Store: &postgres.Scheduling{DB: a.DB}, Now: a.Now, Quotas: Quotas}
 	return nil
 }
 
