@@ -47,7 +47,7 @@ type App struct {
 	registry   *prometheus.Registry // with METRICS_ADDR
 	hub        realtime.Hub         // schedule changes for the browsers
 
-	// Platform administration and support (issue 6).
+	// Platform administration and support.
 	Platform *postgres.Platform
 	Admin    *platform.Admin
 	Support  *support.Service

@@ -72,9 +72,9 @@ func (a *App) Handler() (*httpapi.Server, *tenancy.Resolver) {
 	srv := httpapi.New(httpapi.Deps{Metrics: m, Hub: &a.hub,
 		Config: a.Config, Log: a.Log, Version: Version, DB: a.DB, Resolver: res, Web: web.Dist(), Now: a.Now,
 		Identity: a.Identity, Auth: &httpapi.SessionAuth{Identity: a.Identity, Config: a.Config},
-		// Scheduling (issue 5).
+		// Scheduling.
 		Scheduling: &scheduling.Scheduler{Store: &postgres.Scheduling{DB: a.DB}, Now: a.Now, Quotas: Quotas}, Settings: a.Tenants,
-		// Platform administration and support (issue 6).
+		// Platform administration and support.
 		Platform: a.Platform, Admin: a.Admin, Support: a.Support,
 		// Custom domains: verified through the system's DNS resolver.
 		Domains: &tenancy.Domains{Store: a.Tenants, DNS: net.DefaultResolver, BaseDomain: a.Config.BaseDomain, Now: a.Now},

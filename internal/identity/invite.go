@@ -18,16 +18,16 @@ func (s *Service) Invite(ctx context.Context, p *access.Principal, realm Realm, 
 	var v errs.Validation
 	email, err := NormalizeEmail(email)
 	if err != nil {
-		v.Add("body.email", "%s", err.(*errs.Error).Message)
+		v.Add("email", "%s", err.(*errs.Error).Message)
 	}
 	switch {
 	case !role.Valid():
-		v.Add("body.role", "unknown role %q", role)
+		v.Add("role", "unknown role %q", role)
 	case role.IsPlatform() != realm.Platform():
-		v.Add("body.role", "users with role %s cannot be invited here", role)
+		v.Add("role", "users with role %s cannot be invited here", role)
 	}
 	if len([]rune(name)) > MaxNameLength {
-		v.Add("body.name", "the name is longer than %d characters", MaxNameLength)
+		v.Add("name", "the name is longer than %d characters", MaxNameLength)
 	}
 	if err := v.Err(); err != nil {
 		return nil, err
@@ -36,7 +36,7 @@ func (s *Service) Invite(ctx context.Context, p *access.Principal, realm Realm, 
 		return nil, errs.E(errs.Forbidden, "a %s cannot invite a %s: nobody can give a role above their own", p.Role, role).With("rule", "assign role")
 	}
 	if _, err := s.Store.UserByEmail(ctx, realm.tenant(), email); err == nil {
-		return nil, errs.Field("body.email", "%s already has an account here", email)
+		return nil, errs.Field("email", "%s already has an account here", email)
 	} else if !errs.Is(err, errs.NotFound) {
 		return nil, err
 	}

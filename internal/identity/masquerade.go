@@ -48,12 +48,12 @@ func (s *Service) StartMasquerade(ctx context.Context, p *access.Principal, here
 	reason = strings.TrimSpace(reason)
 	switch {
 	case reason == "":
-		v.Add("body.reason", "a reason is required: say why you need to act as this user")
+		v.Add("reason", "a reason is required: say why you need to act as this user")
 	case len([]rune(reason)) > maxMasqueradeReason:
-		v.Add("body.reason", "the reason is longer than %d characters", maxMasqueradeReason)
+		v.Add("reason", "the reason is longer than %d characters", maxMasqueradeReason)
 	}
 	if !validUUID(userID) {
-		v.Add("body.userId", "userId must be a user's id")
+		v.Add("userId", "userId must be a user's id")
 	}
 	if err := v.Err(); err != nil {
 		return nil, err

@@ -21,7 +21,7 @@ import (
 // bookings never land in the new login. One address gets RegisterIPThrottle's sign-ups
 // (TooMany beyond), and none while sign-in locks it. An email that already
 // has an account here, whatever its role, gets the same Invalid answer on
-// body.email, so sign-up tells nobody which emails are staff.
+// email, so sign-up tells nobody which emails are staff.
 func (s *Service) Register(ctx context.Context, realm Realm, email, password, name string, c Client) (*LoginResult, error) {
 	if realm.Platform() {
 		return nil, errs.E(errs.NotFound, "customers sign up on their business's site")

@@ -69,7 +69,7 @@ var grantStatusSQL = map[access.GrantStatus]string{
 func (s *Identity) ListGrants(ctx context.Context, f identity.GrantFilter) ([]identity.GrantRow, int, error) {
 	cond, ok := grantStatusSQL[f.Status]
 	if !ok {
-		return nil, 0, errs.Field("query.status", "unknown status %q", f.Status)
+		return nil, 0, errs.Field("status", "unknown status %q", f.Status)
 	}
 	where := ` WHERE ($1::uuid IS NULL OR g.tenant_id = $1::uuid) AND $2::timestamptz IS NOT NULL AND ` + cond
 	var total int
