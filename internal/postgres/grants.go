@@ -23,10 +23,6 @@ func scanGrant(row pgx.Row) (identity.GrantRow, error) {
 	return g, err
 }
 
-func collectGrants(rows pgx.Rows) ([]identity.GrantRow, error) {
-	return pgx.CollectRows(rows, func(r pgx.CollectableRow) (identity.GrantRow, error) { return scanGrant(r) })
-}
-
 // ActiveGrants lists a user's unrevoked grants that expire after now and
 // whose grantor is active, with the grantor's current role (the
 // authenticator's per-request query; index permission_grants_grantee).
@@ -81,7 +77,7 @@ func (s *Identity) ListGrants(ctx context.Context, f identity.GrantFilter) ([]id
 	if err != nil {
 		return nil, 0, err
 	}
-	list, err := collectGrants(rows)
+	list, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (identity.GrantRow, error) { return scanGrant(r) })
 	return list, total, err
 }
 
