@@ -92,7 +92,6 @@ func New(d Deps) *Server {
 	if d.Now == nil {
 		d.Now = time.Now
 	}
-	installHumaErrors()
 	s := &Server{Deps: d, mux: http.NewServeMux(),
 		share: newTenantShare(d.Config.DBMaxConns, d.Config.TenantDBShare, d.Config.DBAcquireTimeout)}
 	cfg := huma.DefaultConfig("SmoothSchedule API", d.Version)
