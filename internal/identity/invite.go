@@ -93,18 +93,13 @@ func (s *Service) AcceptInvitation(ctx context.Context, realm Realm, token, name
 		return nil, errs.E(errs.Unauthorized, "%s", err.(*errs.Error).Message)
 	}
 	now := s.now()
-	u, err := ValidateNewUser(User{ID: newID(), TenantID: inv.TenantID, Email: inv.Email, Name: name, Role: inv.Role,
-		CreatedAt: now, UpdatedAt: now})
+	a, err := NewAccount(User{ID: newID(), TenantID: inv.TenantID, Email: inv.Email, Name: name, Role: inv.Role,
+		CreatedAt: now, UpdatedAt: now}, password)
 	if err != nil {
 		return nil, err
 	}
-	ph, err := hashNewPassword(password, u.Email, u.Name)
-	if err != nil {
-		return nil, err
-	}
-	a := &Account{User: u, PasswordHash: ph}
 	e := event(audit.InvitationAccepted, a, realm, c)
-	e.Detail = map[string]any{"role": string(u.Role), "invitationId": inv.ID, "invitedBy": inv.InvitedBy}
+	e.Detail = map[string]any{"role": string(a.Role), "invitationId": inv.ID, "invitedBy": inv.InvitedBy}
 	if err := s.Store.AcceptInvitation(ctx, HashToken(token), a, now, s.stamp(e)); errs.Is(err, errs.NotFound) {
 		return nil, errs.E(errs.Unauthorized, "this invitation was already used or has expired")
 	} else if err != nil {

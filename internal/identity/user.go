@@ -96,3 +96,19 @@ func ValidateNewUser(u User) (User, error) {
 	}
 	return u, nil
 }
+
+// NewAccount validates a user about to be created (ValidateNewUser) and
+// its password (ValidatePassword), and hashes the password: sign-up, an
+// accepted invitation, the CLI and a new business's owner all make their
+// accounts here.
+func NewAccount(u User, password string) (*Account, error) {
+	u, err := ValidateNewUser(u)
+	if err != nil {
+		return nil, err
+	}
+	ph, err := hashNewPassword(password, u.Email, u.Name)
+	if err != nil {
+		return nil, err
+	}
+	return &Account{User: u, PasswordHash: ph}, nil
+}

@@ -55,17 +55,9 @@ func (a *Admin) record(ctx context.Context, p *access.Principal, e audit.Event) 
 	}
 }
 
-// send delivers a message in the background (the answer's timing says
-// nothing about mail delivery).
+// send delivers a message in the background (notify.SendLater).
 func (a *Admin) send(ctx context.Context, m notify.Message) {
-	ctx = context.WithoutCancel(ctx)
-	go func() {
-		ctx, cancel := context.WithTimeout(ctx, time.Minute)
-		defer cancel()
-		if err := a.Mailer.Send(ctx, m); err != nil {
-			a.Log.ErrorContext(ctx, "mail not sent", "to", m.To, "subject", m.Subject, "err", err)
-		}
-	}()
+	notify.SendLater(ctx, a.Mailer, a.Log, m)
 }
 
 // host is a tenant's canonical host.
@@ -140,18 +132,13 @@ func newOwner(email, name, password string, now time.Time) (*identity.Account, e
 		name = "Owner"
 	}
 	pending := "pending"
-	u, err := identity.ValidateNewUser(identity.User{ID: newID(), TenantID: &pending, Email: email, Name: name,
-		Role: access.TenantOwner, CreatedAt: now, UpdatedAt: now})
+	u := identity.User{ID: newID(), TenantID: &pending, Email: email, Name: name, Role: access.TenantOwner, CreatedAt: now, UpdatedAt: now}
+	if password != "" {
+		return identity.NewAccount(u, password)
+	}
+	u, err := identity.ValidateNewUser(u)
 	if err != nil {
 		return nil, err
 	}
-	a := &identity.Account{User: u}
-	if password == "" {
-		return a, nil
-	}
-	if err := identity.ValidatePassword(password, u.Email, u.Name); err != nil {
-		return nil, err
-	}
-	a.PasswordHash, err = identity.HashPassword(password)
-	return a, err
+	return &identity.Account{User: u}, nil
 }
