@@ -123,6 +123,17 @@ func (v *Validation) Add(location, format string, args ...any) {
 	v.fields = append(v.fields, FieldError{Location: location, Message: fmt.Sprintf(format, args...)})
 }
 
+// Merge records the field errors of other validations (errors without
+// fields are not validations and are not recorded).
+func (v *Validation) Merge(list ...error) {
+	for _, err := range list {
+		var e *Error
+		if errors.As(err, &e) {
+			v.fields = append(v.fields, e.Fields...)
+		}
+	}
+}
+
 // Err returns nil when nothing was added, else an Invalid error listing every field.
 func (v *Validation) Err() error {
 	if len(v.fields) == 0 {

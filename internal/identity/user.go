@@ -80,10 +80,7 @@ func ValidateNewUser(u User) (User, error) {
 	case n > MaxNameLength:
 		v.Add("name", "the name is longer than %d characters", MaxNameLength)
 	}
-	if err := access.ValidateAssignment(u.Role, u.TenantID != nil && *u.TenantID != ""); err != nil {
-		f := err.(*errs.Error).Fields[0]
-		v.Add(f.Location, "%s", f.Message)
-	}
+	v.Merge(access.ValidateAssignment(u.Role, u.TenantID != nil && *u.TenantID != ""))
 	switch u.Status {
 	case "":
 		u.Status = StatusActive

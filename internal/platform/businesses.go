@@ -46,10 +46,10 @@ func (a *Admin) CreateBusiness(ctx context.Context, p *access.Principal, n NewBu
 	}
 	var v errs.Validation
 	owner, err := newOwner(n.OwnerEmail, n.OwnerName, n.OwnerPassword, now)
-	mergeFields(&v, errs.Renamed(err, asOwner))
+	v.Merge(errs.Renamed(err, asOwner))
 	nt := tenancy.NewTenant{Name: n.Name, Slug: n.Subdomain, Plan: n.Plan, TimeZone: n.TimeZone}
 	nt.Normalize()
-	mergeFields(&v, errs.Renamed(nt.Validate(), asSubdomain))
+	v.Merge(errs.Renamed(nt.Validate(), asSubdomain))
 	if err := v.Err(); err != nil {
 		return nil, err
 	}
@@ -103,16 +103,16 @@ func (a *Admin) UpdateBusiness(ctx context.Context, p *access.Principal, id stri
 		}
 	}
 	if c.Plan != nil {
-		mergeFields(&v, tenancy.ValidatePlan("plan", *c.Plan))
+		v.Merge(tenancy.ValidatePlan("plan", *c.Plan))
 	}
 	if c.PrimaryColor != nil {
-		mergeFields(&v, tenancy.ValidateColor("primaryColor", *c.PrimaryColor))
+		v.Merge(tenancy.ValidateColor("primaryColor", *c.PrimaryColor))
 	}
 	if c.SecondaryColor != nil {
-		mergeFields(&v, tenancy.ValidateColor("secondaryColor", *c.SecondaryColor))
+		v.Merge(tenancy.ValidateColor("secondaryColor", *c.SecondaryColor))
 	}
 	if c.TimeZone != nil {
-		mergeFields(&v, tenancy.ValidateTimeZone("timezone", *c.TimeZone))
+		v.Merge(tenancy.ValidateTimeZone("timezone", *c.TimeZone))
 	}
 	if c.LogoURL != nil && *c.LogoURL != "" && !strings.HasPrefix(*c.LogoURL, "https://") {
 		v.Add("logoUrl", "the logo must be an https:// URL")

@@ -126,13 +126,13 @@ func (a *Admin) AcceptBusinessInvitation(ctx context.Context, in Acceptance) (*t
 	if in.Password == "" {
 		v.Add("password", "a password is required")
 	}
-	mergeFields(&v, err)
+	v.Merge(err)
 	if in.TimeZone == "" {
 		in.TimeZone = "UTC"
 	}
 	nt := tenancy.NewTenant{Name: inv.BusinessName, Slug: strings.ToLower(strings.TrimSpace(in.Subdomain)), Plan: inv.Plan, TimeZone: in.TimeZone}
 	nt.Normalize()
-	mergeFields(&v, errs.Renamed(nt.Validate(), asSubdomain))
+	v.Merge(errs.Renamed(nt.Validate(), asSubdomain))
 	if err := v.Err(); err != nil {
 		return nil, "", err
 	}

@@ -91,17 +91,6 @@ var (
 	asOwner     = map[string]string{"email": "ownerEmail", "name": "ownerName", "password": "ownerPassword"}
 )
 
-// mergeFields collects the field errors of several validations into v.
-func mergeFields(v *errs.Validation, errors ...error) {
-	for _, err := range errors {
-		if e, ok := err.(*errs.Error); ok {
-			for _, f := range e.Fields {
-				v.Add(f.Location, "%s", f.Message)
-			}
-		}
-	}
-}
-
 // CreateTenant provisions tenant n and its owner, who signs in with
 // password, in one transaction: a refused owner (a weak password, a bad
 // email) leaves no tenant behind. It is the `tenant create` command's way

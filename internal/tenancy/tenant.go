@@ -185,17 +185,7 @@ func (n *NewTenant) Validate() error {
 	case l > 100:
 		v.Add("name", "name is too long: at most 100 characters")
 	}
-	for _, err := range []error{
-		ValidateSlug(n.Slug),
-		ValidateTimeZone("timezone", n.TimeZone),
-		ValidatePlan("plan", n.Plan),
-	} {
-		if e, ok := err.(*errs.Error); ok {
-			for _, f := range e.Fields {
-				v.Add(f.Location, "%s", f.Message)
-			}
-		}
-	}
+	v.Merge(ValidateSlug(n.Slug), ValidateTimeZone("timezone", n.TimeZone), ValidatePlan("plan", n.Plan))
 	switch n.Status {
 	case StatusTrial, StatusActive:
 	default:
