@@ -78,24 +78,24 @@ func GrantDuration(minutes int) time.Duration {
 func ValidateGrant(grantor Principal, granteeRole Role, granteeTenantID string, action Permission, reason string, duration time.Duration) error {
 	var v errs.Validation
 	if strings.TrimSpace(reason) == "" {
-		v.Add("body.reason", "a reason is required")
+		v.Add("reason", "a reason is required")
 	} else if len([]rune(reason)) > maxGrantReasonLen {
-		v.Add("body.reason", "the reason is longer than %d characters", maxGrantReasonLen)
+		v.Add("reason", "the reason is longer than %d characters", maxGrantReasonLen)
 	}
 	if duration < MinGrantDuration || duration > MaxGrantDuration {
-		v.Add("body.durationMinutes", "the duration must be between %d and %d minutes",
+		v.Add("durationMinutes", "the duration must be between %d and %d minutes",
 			int(MinGrantDuration/time.Minute), int(MaxGrantDuration/time.Minute))
 	}
 	info, known := Lookup(action)
 	switch {
 	case !known:
-		v.Add("body.action", "unknown action %q", action)
+		v.Add("action", "unknown action %q", action)
 	case !info.Grantable:
-		v.Add("body.action", "%s cannot be granted", action)
+		v.Add("action", "%s cannot be granted", action)
 	case granteeRole.Valid() && !info.fitsRole(granteeRole):
-		v.Add("body.action", "%s is a %s action and cannot be granted to a %s user", action, info.Scope, granteeRole)
+		v.Add("action", "%s is a %s action and cannot be granted to a %s user", action, info.Scope, granteeRole)
 	case roleHolds(granteeRole, action):
-		v.Add("body.action", "a %s user already holds %s", granteeRole, action)
+		v.Add("action", "a %s user already holds %s", granteeRole, action)
 	}
 	if err := ValidateAssignment(granteeRole, granteeTenantID != ""); err != nil {
 		return err

@@ -30,8 +30,6 @@ const (
 	TicketsRead       Permission = "tickets.read"
 	SupportApprove    Permission = "support.approve"
 	AuditReadOwn      Permission = "audit.own"
-	APIKeysManage     Permission = "apikeys.manage"
-	TenantDelete      Permission = "tenant.delete"
 )
 
 // Platform-side permissions: they act on the platform host.
@@ -90,8 +88,6 @@ var catalog = []PermissionInfo{
 	{TicketsRead, "See the business's support tickets.", ScopeTenant, true},
 	{SupportApprove, "Approve platform support's masquerade access to the business.", ScopeTenant, false},
 	{AuditReadOwn, "See who acted as the business's users and which permissions were granted in it (access transparency).", ScopeTenant, true},
-	{APIKeysManage, "Create and revoke the business's API keys.", ScopeTenant, false},
-	{TenantDelete, "Delete the business and all its data.", ScopeTenant, false},
 
 	{PlatformBusinessesRead, "See every business, its plan and its metrics.", ScopePlatform, true},
 	{PlatformBusinessesWrite, "Create businesses and change their details and plan.", ScopePlatform, true},

@@ -43,11 +43,11 @@ func Roles() []Role {
 }
 
 // ParseRole reads a role name, ignoring surrounding space and letter case.
-// An unknown name is an Invalid error on "body.role".
+// An unknown name is an Invalid error on "role".
 func ParseRole(s string) (Role, error) {
 	r := Role(strings.ToUpper(strings.TrimSpace(s)))
 	if !r.Valid() {
-		return "", errs.Field("body.role", "unknown role %q", s)
+		return "", errs.Field("role", "unknown role %q", s)
 	}
 	return r, nil
 }
@@ -88,11 +88,11 @@ func Outranks(a, b Role) bool {
 func ValidateAssignment(role Role, hasTenant bool) error {
 	switch {
 	case !role.Valid():
-		return errs.Field("body.role", "unknown role %q", string(role))
+		return errs.Field("role", "unknown role %q", string(role))
 	case role.IsTenant() && !hasTenant:
-		return errs.Field("body.businessId", "Users with role %s must be assigned to a tenant", role)
+		return errs.Field("businessId", "Users with role %s must be assigned to a tenant", role)
 	case role.IsPlatform() && hasTenant:
-		return errs.Field("body.businessId", "Users with role %s are platform staff and cannot be assigned to a tenant", role)
+		return errs.Field("businessId", "Users with role %s are platform staff and cannot be assigned to a tenant", role)
 	}
 	return nil
 }

@@ -35,7 +35,7 @@ var roleGrants = map[Role][]Permission{
 		CustomersRead, CustomersWrite, AppointmentsRead, AppointmentsWrite,
 		BlockersRead, BlockersWrite, SettingsRead, SettingsWrite,
 		StaffRead, StaffInvite, StaffManage, TicketsCreate, TicketsRead,
-		SupportApprove, AuditReadOwn, APIKeysManage, TenantDelete, MasqueradeStart, SessionsManage,
+		SupportApprove, AuditReadOwn, MasqueradeStart, SessionsManage,
 	},
 	TenantManager: {
 		ResourcesRead, ResourcesWrite, ServicesRead, ServicesWrite, HoursRead, HoursWrite,

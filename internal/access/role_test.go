@@ -99,7 +99,7 @@ func TestValidateAssignment(t *testing.T) {
 			if withoutTenant == nil || withoutTenant.Error() != want {
 				t.Errorf("%s without tenant: %v, want %q", r, withoutTenant, want)
 			}
-			checkField(t, withoutTenant, "body.businessId")
+			checkField(t, withoutTenant, "businessId")
 		} else {
 			if withoutTenant != nil {
 				t.Errorf("%s without tenant: %v", r, withoutTenant)
@@ -113,7 +113,7 @@ func TestValidateAssignment(t *testing.T) {
 	if got := ValidateAssignment(TenantStaff, false); got.Error() != "Users with role TENANT_STAFF must be assigned to a tenant" {
 		t.Errorf("contract message changed: %q", got)
 	}
-	checkField(t, ValidateAssignment("ROOT", false), "body.role")
+	checkField(t, ValidateAssignment("ROOT", false), "role")
 }
 
 func TestCanAssignRole(t *testing.T) {

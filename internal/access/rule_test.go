@@ -19,7 +19,7 @@ var (
 	ruleScheduleR   = Rule{Scope: ScopeTenant, Permission: AppointmentsRead, Description: "read the schedule"}
 	ruleSuspend     = Rule{Scope: ScopePlatform, Permission: PlatformBusinessesSuspend, Description: "suspend a business"}
 	rulePassword    = Rule{Scope: ScopeAny, NotWhileMasquerading: true, Description: "change password"}
-	ruleTenantDel   = Rule{Scope: ScopeTenant, Permission: TenantDelete, NotWhileMasquerading: true, Description: "delete the business"}
+	ruleApprove     = Rule{Scope: ScopeTenant, Permission: SupportApprove, NotWhileMasquerading: true, Description: "approve support access"}
 	ruleGrantCreate = Rule{Scope: ScopePlatform, Permission: PlatformGrantsManage, RequireMFA: true, Description: "grant a permission"}
 )
 
@@ -64,8 +64,8 @@ func TestAuthorizeCases(t *testing.T) {
 		{"anonymous cannot suspend", ruleSuspend, nil, sitePlatform, errs.Unauthorized},
 		{"masquerade acts as the target", ruleResourcesW, masq, siteA, ""},
 		{"no password change while masquerading", rulePassword, masq, siteA, errs.Forbidden},
-		{"no tenant deletion while masquerading", ruleTenantDel, masq, siteA, errs.Forbidden},
-		{"owner deletes the tenant", ruleTenantDel, principal(TenantOwner, "A"), siteA, ""},
+		{"no support approval while masquerading", ruleApprove, masq, siteA, errs.Forbidden},
+		{"owner approves support access", ruleApprove, principal(TenantOwner, "A"), siteA, ""},
 		{"grants need MFA", ruleGrantCreate, principal(PlatformManager, ""), sitePlatform, errs.Forbidden},
 		{"grants with MFA", ruleGrantCreate, mfa, sitePlatform, ""},
 		{"tenant role without tenant", ruleMe, principal(TenantStaff, ""), siteA, errs.Unauthorized},
@@ -94,7 +94,7 @@ func TestAuthorizeCases(t *testing.T) {
 // TestAuthorizeMatrix walks role × route × host and checks the invariants
 // every answer must satisfy.
 func TestAuthorizeMatrix(t *testing.T) {
-	rules := []Rule{ruleHealth, ruleConfig, ruleMe, ruleResourcesW, ruleScheduleR, ruleSuspend, rulePassword, ruleTenantDel}
+	rules := []Rule{ruleHealth, ruleConfig, ruleMe, ruleResourcesW, ruleScheduleR, ruleSuspend, rulePassword, ruleApprove}
 	for _, info := range Catalog() {
 		scope := info.Scope
 		if scope == ScopeAny {

@@ -52,7 +52,7 @@ type App struct {
 	// appointments and online booking, under the plans' quotas.
 	Scheduling *scheduling.Scheduler
 
-	// Platform administration and support (issue 6).
+	// Platform administration and support.
 	Platform *postgres.Platform
 	Admin    *platform.Admin
 	Support  *support.Service

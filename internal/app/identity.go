@@ -3,9 +3,6 @@ package app
 import (
 	"context"
 
-	"github.com/google/uuid"
-
-	"github.com/smoothschedule/smoothschedule/internal/access"
 	"github.com/smoothschedule/smoothschedule/internal/identity"
 	"github.com/smoothschedule/smoothschedule/internal/notify"
 	"github.com/smoothschedule/smoothschedule/internal/postgres"
@@ -38,49 +35,12 @@ type Owner struct {
 }
 
 // CreateTenant creates a tenant and, when owner is given, its TENANT_OWNER in
-// the same transaction: a refused owner (a weak password, a bad email)
-// leaves no tenant behind.
+// the same transaction (platform.Admin.CreateTenant): a refused owner (a
+// weak password, a bad email) leaves no tenant behind.
 func (a *App) CreateTenant(ctx context.Context, n tenancy.NewTenant, owner *Owner) (*tenancy.Tenant, *identity.User, error) {
 	if owner == nil {
 		t, err := a.Tenancy.Create(ctx, n)
 		return t, nil, err
 	}
-	if owner.Name == "" {
-		owner.Name = "Owner"
-	}
-	now := a.Now().UTC()
-	u, err := identity.ValidateNewUser(identity.User{ID: uuid.NewString(), TenantID: ptr("pending"), Email: owner.Email,
-		Name: owner.Name, Role: access.TenantOwner, CreatedAt: now, UpdatedAt: now})
-	if err != nil {
-		return nil, nil, err
-	}
-	if err := identity.ValidatePassword(owner.Password, u.Email, u.Name); err != nil {
-		return nil, nil, err
-	}
-	hash, err := identity.HashPassword(owner.Password)
-	if err != nil {
-		return nil, nil, err
-	}
-	acct := &identity.Account{User: u, PasswordHash: hash}
-	svc := *a.Tenancy
-	svc.Store = withOwner{Tenants: a.Tenants, users: a.Users, owner: acct}
-	t, err := svc.Create(ctx, n)
-	if err != nil {
-		return nil, nil, err
-	}
-	return t, &acct.User, nil
+	return a.Admin.CreateTenant(ctx, n, owner.Email, owner.Name, owner.Password)
 }
-
-// withOwner is a tenancy.Store whose Create also inserts the owner, in the
-// tenant's provisioning transaction.
-type withOwner struct {
-	*postgres.Tenants
-	users *postgres.Identity
-	owner *identity.Account
-}
-
-func (w withOwner) Create(ctx context.Context, t *tenancy.Tenant, primaryDomain string) error {
-	return w.users.CreateTenantWithOwner(ctx, w.Tenants, t, primaryDomain, w.owner)
-}
-
-func ptr[T any](v T) *T { return &v }

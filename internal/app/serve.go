@@ -73,7 +73,7 @@ func (a *App) Handler() (*httpapi.Server, *tenancy.Resolver) {
 		Config: a.Config, Log: a.Log, Version: Version, DB: a.DB, Resolver: res, Web: web.Dist(), Now: a.Now,
 		Identity: a.Identity, Auth: &httpapi.SessionAuth{Identity: a.Identity, Config: a.Config},
 		Scheduling: a.Scheduling, Settings: a.Tenants,
-		// Platform administration and support (issue 6).
+		// Platform administration and support.
 		Platform: a.Platform, Admin: a.Admin, Support: a.Support,
 		// Custom domains: verified through the system's DNS resolver.
 		Domains: &tenancy.Domains{Store: a.Tenants, DNS: net.DefaultResolver, BaseDomain: a.Config.BaseDomain, Now: a.Now},

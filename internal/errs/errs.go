@@ -23,8 +23,11 @@ const (
 	Internal     Code = "internal"      // 500: a bug or an unexpected failure
 )
 
-// FieldError names one offending input. Location follows the API's convention:
-// "body.email", "query.service_id", "path.id".
+// FieldError names one offending input. Domain packages name it as the
+// domain does ("email", "customer.email", "startTime"); the HTTP layer turns
+// the name into the API's location ("body.email", "query.service_id",
+// "path.id") once, for every operation, so no domain package knows where an
+// input travelled.
 type FieldError struct {
 	Location string `json:"location"`
 	Message  string `json:"message"`
@@ -71,6 +74,26 @@ func Field(location, format string, args ...any) *Error {
 	return &Error{Code: Invalid, Message: msg, Fields: []FieldError{{Location: location, Message: msg}}}
 }
 
+// Renamed returns err with its field errors renamed (names maps a name to
+// its new one), for an operation that checks an input with another
+// operation's rules under a name of its own: a tenant's slug is the
+// subdomain of a business created from the console. err is not changed.
+func Renamed(err error, names map[string]string) error {
+	var e *Error
+	if !errors.As(err, &e) || len(e.Fields) == 0 {
+		return err
+	}
+	c := *e
+	c.Fields = make([]FieldError, len(e.Fields))
+	for i, f := range e.Fields {
+		if to, ok := names[f.Location]; ok {
+			f.Location = to
+		}
+		c.Fields[i] = f
+	}
+	return &c
+}
+
 // Wrap builds an error with a code around a cause.
 func Wrap(code Code, err error, format string, args ...any) *Error {
 	return &Error{Code: code, Message: fmt.Sprintf(format, args...), Err: err}
@@ -98,6 +121,17 @@ type Validation struct{ fields []FieldError }
 // Add records a problem with one input.
 func (v *Validation) Add(location, format string, args ...any) {
 	v.fields = append(v.fields, FieldError{Location: location, Message: fmt.Sprintf(format, args...)})
+}
+
+// Merge records the field errors of other validations (errors without
+// fields are not validations and are not recorded).
+func (v *Validation) Merge(list ...error) {
+	for _, err := range list {
+		var e *Error
+		if errors.As(err, &e) {
+			v.fields = append(v.fields, e.Fields...)
+		}
+	}
 }
 
 // Err returns nil when nothing was added, else an Invalid error listing every field.

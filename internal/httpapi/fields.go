@@ -43,8 +43,9 @@ func placesOf[I any]() fieldPlaces {
 }
 
 // located returns err with each field error's name turned into its
-// location. Names that already carry a location (huma's own errors, and
-// anything that names "header.…") are kept.
+// location. Names that already carry a location ("body.name",
+// "body[0].openTime", "header.Idempotency-Key") are kept; a bare "body" is
+// a domain field of that name (a support message's body).
 func (fp fieldPlaces) located(err error) error {
 	var e *errs.Error
 	if !errors.As(err, &e) || len(e.Fields) == 0 {
@@ -71,7 +72,7 @@ func (fp fieldPlaces) locate(name string) string {
 		return ""
 	}
 	for _, p := range []string{"body", "query", "path", "header"} {
-		if name == p || strings.HasPrefix(name, p+".") || strings.HasPrefix(name, p+"[") {
+		if strings.HasPrefix(name, p+".") || strings.HasPrefix(name, p+"[") {
 			return name
 		}
 	}

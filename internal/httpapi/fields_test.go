@@ -14,7 +14,7 @@ func TestFieldPlaces(t *testing.T) {
 		Body    struct{ Email string }
 	}
 	var v errs.Validation
-	for _, n := range []string{"email", "customer.email", "id", "service_id", "items[2].name", "body.name", "header.Idempotency-Key"} {
+	for _, n := range []string{"email", "customer.email", "id", "service_id", "items[2].name", "body.name", "header.Idempotency-Key", "body", "body[0].openTime"} {
 		v.Add(n, "bad")
 	}
 	orig := v.Err()
@@ -23,7 +23,7 @@ func TestFieldPlaces(t *testing.T) {
 	if !errors.As(err, &e) {
 		t.Fatal(err)
 	}
-	want := []string{"body.email", "body.customer.email", "path.id", "query.service_id", "body.items[2].name", "body.name", "header.Idempotency-Key"}
+	want := []string{"body.email", "body.customer.email", "path.id", "query.service_id", "body.items[2].name", "body.name", "header.Idempotency-Key", "body.body", "body[0].openTime"}
 	for i, f := range e.Fields {
 		if f.Location != want[i] {
 			t.Errorf("%d: %q, want %q", i, f.Location, want[i])

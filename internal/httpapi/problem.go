@@ -111,33 +111,40 @@ func writeProblem(w http.ResponseWriter, p *Problem) {
 	_ = json.NewEncoder(w).Encode(p)
 }
 
-// installHumaErrors makes huma's own errors (validation, malformed JSON,
-// oversize bodies) our problem documents, with 400 rather than 422 for
-// invalid input as the API contract says, and locations like "body.email".
-func installHumaErrors() {
-	huma.NewError = func(status int, msg string, list ...error) huma.StatusError {
-		p := &Problem{Status: status, Detail: msg}
-		for _, e := range list {
-			var d *huma.ErrorDetail
-			if errors.As(e, &d) {
-				p.Errors = append(p.Errors, errs.FieldError{Location: requiredLocation(d.Location, d.Message), Message: d.Message})
-			} else if e != nil {
-				p.Errors = append(p.Errors, errs.FieldError{Message: e.Error()})
-			}
+// Huma offers no per-API error constructor: huma.NewError (and
+// NewErrorWithContext, which calls it) is a package variable that its
+// validation, WriteErr and the OpenAPI error schema all read, and
+// Config.Transformers may change an error's body but not its status. So it
+// is set once, when the package loads, rather than on every New (servers
+// built by parallel tests raced on the assignment): a process serves one
+// API.
+func init() { huma.NewError = humaError }
+
+// humaError makes huma's own errors (validation, malformed JSON, oversize
+// bodies) our problem documents, with 400 rather than 422 for invalid
+// input as the API contract says, and locations like "body.email".
+func humaError(status int, msg string, list ...error) huma.StatusError {
+	p := &Problem{Status: status, Detail: msg}
+	for _, e := range list {
+		var d *huma.ErrorDetail
+		if errors.As(e, &d) {
+			p.Errors = append(p.Errors, errs.FieldError{Location: requiredLocation(d.Location, d.Message), Message: d.Message})
+		} else if e != nil {
+			p.Errors = append(p.Errors, errs.FieldError{Message: e.Error()})
 		}
-		switch status {
-		case http.StatusUnprocessableEntity:
-			p.Status = http.StatusBadRequest
-			if len(p.Errors) > 0 {
-				p.Detail = describe(p.Errors)
-			}
-		case http.StatusRequestEntityTooLarge:
-			p.Status = http.StatusBadRequest
-			p.Detail = "the request body is too large"
-		}
-		p.Title = http.StatusText(p.Status)
-		return p
 	}
+	switch status {
+	case http.StatusUnprocessableEntity:
+		p.Status = http.StatusBadRequest
+		if len(p.Errors) > 0 {
+			p.Detail = describe(p.Errors)
+		}
+	case http.StatusRequestEntityTooLarge:
+		p.Status = http.StatusBadRequest
+		p.Detail = "the request body is too large"
+	}
+	p.Title = http.StatusText(p.Status)
+	return p
 }
 
 // describe writes a one-line summary of field errors for the detail member.

@@ -43,7 +43,7 @@ func badToken(err error) bool {
 		return true
 	case errs.Invalid:
 		for _, f := range e.Fields {
-			if f.Location == "body.token" || f.Location == "body.code" || f.Location == "path.token" {
+			if f.Location == "token" || f.Location == "code" {
 				return true
 			}
 		}

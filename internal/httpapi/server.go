@@ -57,7 +57,7 @@ type Deps struct {
 	Scheduling *scheduling.Scheduler
 	Settings   tenancy.SettingsStore
 
-	// Platform administration (issue 6): Platform keeps plans, overrides,
+	// Platform administration: Platform keeps plans, overrides,
 	// settings and metrics (and loads entitlements for checkLimit); Admin
 	// runs the console; Support the help desk. Nil Platform: plan limits
 	// are not enforced (tests of other areas).
@@ -92,7 +92,6 @@ func New(d Deps) *Server {
 	if d.Now == nil {
 		d.Now = time.Now
 	}
-	installHumaErrors()
 	s := &Server{Deps: d, mux: http.NewServeMux(),
 		share: newTenantShare(d.Config.DBMaxConns, d.Config.TenantDBShare, d.Config.DBAcquireTimeout)}
 	cfg := huma.DefaultConfig("SmoothSchedule API", d.Version)
@@ -156,7 +155,7 @@ func register[I, O any](s *Server, op huma.Operation, rule access.Rule, h func(c
 	places := placesOf[I]()
 	huma.Register(s.api, op, func(ctx context.Context, in *I) (*O, error) {
 		if err := checkText(in, s.Now()); err != nil {
-			return nil, problemFrom(ctx, s.Log, places.located(err))
+			return nil, problemFrom(ctx, s.Log, err) // it names API locations itself
 		}
 		out, err := h(ctx, in)
 		if err != nil {

@@ -28,27 +28,27 @@ func (s *Service) ApproveSupport(ctx context.Context, p *access.Principal, suppo
 	var v errs.Validation
 	var supporter *Account
 	if email, err := NormalizeEmail(supportEmail); err != nil {
-		v.Add("body.supportEmail", "the email of the support person to let in is required (ask them for it)")
+		v.Add("supportEmail", "the email of the support person to let in is required (ask them for it)")
 	} else if u, err := s.Store.UserByEmail(ctx, nil, email); err == nil && u.Role == access.PlatformSupport && u.Status == StatusActive {
 		supporter = u
 	} else if err != nil && !errs.Is(err, errs.NotFound) {
 		return nil, err
 	} else {
-		v.Add("body.supportEmail", "%s is not an active member of the platform support team", email)
+		v.Add("supportEmail", "%s is not an active member of the platform support team", email)
 	}
 	d := DefaultApprovalDuration
 	if durationMinutes != 0 {
 		d = time.Duration(durationMinutes) * time.Minute
 	}
 	if d < time.Minute || d > MaxApprovalDuration {
-		v.Add("body.durationMinutes", "the duration must be between 1 and %d minutes", int(MaxApprovalDuration/time.Minute))
+		v.Add("durationMinutes", "the duration must be between 1 and %d minutes", int(MaxApprovalDuration/time.Minute))
 	}
 	reason = strings.TrimSpace(reason)
 	switch {
 	case reason == "":
-		v.Add("body.reason", "a reason is required")
+		v.Add("reason", "a reason is required")
 	case len([]rune(reason)) > maxMasqueradeReason:
-		v.Add("body.reason", "the reason is longer than %d characters", maxMasqueradeReason)
+		v.Add("reason", "the reason is longer than %d characters", maxMasqueradeReason)
 	}
 	if err := v.Err(); err != nil {
 		return nil, err

@@ -37,17 +37,17 @@ func grantScope(p *access.Principal) *string {
 // GRANT_CREATED.
 func (s *Service) CreateGrant(ctx context.Context, p *access.Principal, r GrantRequest, c Client) (*GrantRow, error) {
 	if !validUUID(r.GranteeID) {
-		return nil, errs.Field("body.granteeId", "granteeId must be a user's id")
+		return nil, errs.Field("granteeId", "granteeId must be a user's id")
 	}
 	grantee, err := s.Store.UserByID(ctx, r.GranteeID)
 	scope := grantScope(p)
 	if errs.Is(err, errs.NotFound) || (err == nil && scope != nil && (grantee.TenantID == nil || *grantee.TenantID != *scope)) {
-		return nil, errs.Field("body.granteeId", "there is no user %q", r.GranteeID)
+		return nil, errs.Field("granteeId", "there is no user %q", r.GranteeID)
 	} else if err != nil {
 		return nil, err
 	}
 	if grantee.Status != StatusActive {
-		return nil, errs.Field("body.granteeId", "%s is disabled", grantee.Email)
+		return nil, errs.Field("granteeId", "%s is disabled", grantee.Email)
 	}
 	tenantID := ""
 	if grantee.TenantID != nil {
@@ -79,7 +79,7 @@ func (s *Service) ListGrants(ctx context.Context, p *access.Principal, status ac
 	switch status {
 	case "", access.GrantActive, access.GrantExpired, access.GrantRevoked:
 	default:
-		return nil, 0, errs.Field("query.status", "status must be active, expired or revoked, not %q", status)
+		return nil, 0, errs.Field("status", "status must be active, expired or revoked, not %q", status)
 	}
 	return s.Store.ListGrants(ctx, GrantFilter{TenantID: grantScope(p), Status: status, Now: s.now(), Limit: limit, Offset: offset})
 }
@@ -105,13 +105,13 @@ func (s *Service) RevokeGrant(ctx context.Context, p *access.Principal, id strin
 func (s *Service) RevokeGrants(ctx context.Context, p *access.Principal, ids []string, c Client) ([]GrantRow, error) {
 	switch {
 	case len(ids) == 0:
-		return nil, errs.Field("body.ids", "name at least one grant")
+		return nil, errs.Field("ids", "name at least one grant")
 	case len(ids) > maxBulkRevoke:
-		return nil, errs.Field("body.ids", "at most %d grants at once", maxBulkRevoke)
+		return nil, errs.Field("ids", "at most %d grants at once", maxBulkRevoke)
 	}
 	for i, id := range ids {
 		if !validUUID(id) {
-			return nil, errs.Field("body.ids", "ids[%d] is not a grant id", i)
+			return nil, errs.Field("ids", "ids[%d] is not a grant id", i)
 		}
 	}
 	if p.Masquerading() {

@@ -18,16 +18,16 @@ func (s *Service) Invite(ctx context.Context, p *access.Principal, realm Realm, 
 	var v errs.Validation
 	email, err := NormalizeEmail(email)
 	if err != nil {
-		v.Add("body.email", "%s", err.(*errs.Error).Message)
+		v.Add("email", "%s", err.(*errs.Error).Message)
 	}
 	switch {
 	case !role.Valid():
-		v.Add("body.role", "unknown role %q", role)
+		v.Add("role", "unknown role %q", role)
 	case role.IsPlatform() != realm.Platform():
-		v.Add("body.role", "users with role %s cannot be invited here", role)
+		v.Add("role", "users with role %s cannot be invited here", role)
 	}
 	if len([]rune(name)) > MaxNameLength {
-		v.Add("body.name", "the name is longer than %d characters", MaxNameLength)
+		v.Add("name", "the name is longer than %d characters", MaxNameLength)
 	}
 	if err := v.Err(); err != nil {
 		return nil, err
@@ -36,7 +36,7 @@ func (s *Service) Invite(ctx context.Context, p *access.Principal, realm Realm, 
 		return nil, errs.E(errs.Forbidden, "a %s cannot invite a %s: nobody can give a role above their own", p.Role, role).With("rule", "assign role")
 	}
 	if _, err := s.Store.UserByEmail(ctx, realm.tenant(), email); err == nil {
-		return nil, errs.Field("body.email", "%s already has an account here", email)
+		return nil, errs.Field("email", "%s already has an account here", email)
 	} else if !errs.Is(err, errs.NotFound) {
 		return nil, err
 	}
@@ -93,18 +93,13 @@ func (s *Service) AcceptInvitation(ctx context.Context, realm Realm, token, name
 		return nil, errs.E(errs.Unauthorized, "%s", err.(*errs.Error).Message)
 	}
 	now := s.now()
-	u, err := ValidateNewUser(User{ID: newID(), TenantID: inv.TenantID, Email: inv.Email, Name: name, Role: inv.Role,
-		CreatedAt: now, UpdatedAt: now})
+	a, err := NewAccount(User{ID: newID(), TenantID: inv.TenantID, Email: inv.Email, Name: name, Role: inv.Role,
+		CreatedAt: now, UpdatedAt: now}, password)
 	if err != nil {
 		return nil, err
 	}
-	ph, err := hashNewPassword(password, u.Email, u.Name)
-	if err != nil {
-		return nil, err
-	}
-	a := &Account{User: u, PasswordHash: ph}
 	e := event(audit.InvitationAccepted, a, realm, c)
-	e.Detail = map[string]any{"role": string(u.Role), "invitationId": inv.ID, "invitedBy": inv.InvitedBy}
+	e.Detail = map[string]any{"role": string(a.Role), "invitationId": inv.ID, "invitedBy": inv.InvitedBy}
 	if err := s.Store.AcceptInvitation(ctx, HashToken(token), a, now, s.stamp(e)); errs.Is(err, errs.NotFound) {
 		return nil, errs.E(errs.Unauthorized, "this invitation was already used or has expired")
 	} else if err != nil {

@@ -128,7 +128,7 @@ func (s *Service) VerifyMFA(ctx context.Context, realm Realm, mfaToken, code str
 		failed.Reason = "wrong second factor"
 		s.record(ctx, failed)
 		att.Failed(ctx, &failed)
-		return nil, errs.Field("body.code", "the code is not correct")
+		return nil, errs.Field("code", "the code is not correct")
 	}
 	if used, err := s.Store.ConsumeMFAChallenge(ctx, hash, s.now()); err != nil {
 		return nil, err

@@ -48,12 +48,12 @@ func (s *Service) StartMasquerade(ctx context.Context, p *access.Principal, here
 	reason = strings.TrimSpace(reason)
 	switch {
 	case reason == "":
-		v.Add("body.reason", "a reason is required: say why you need to act as this user")
+		v.Add("reason", "a reason is required: say why you need to act as this user")
 	case len([]rune(reason)) > maxMasqueradeReason:
-		v.Add("body.reason", "the reason is longer than %d characters", maxMasqueradeReason)
+		v.Add("reason", "the reason is longer than %d characters", maxMasqueradeReason)
 	}
 	if !validUUID(userID) {
-		v.Add("body.userId", "userId must be a user's id")
+		v.Add("userId", "userId must be a user's id")
 	}
 	if err := v.Err(); err != nil {
 		return nil, err
@@ -138,21 +138,15 @@ func (s *Service) StartMasquerade(ctx context.Context, p *access.Principal, here
 // event start (its SessionID is set here), in one transaction.
 func (s *Service) openMasquerade(ctx context.Context, target *Account, parent *SessionView, expires time.Time, codeHash []byte, c Client, start audit.Event) (*Tokens, error) {
 	now := s.now()
-	accessTok, accessHash := NewToken(PrefixAccess)
-	refresh, refreshHash := NewToken(PrefixRefresh)
-	cookie, cookieHash := NewToken(PrefixCookie)
-	accessExp := now.Add(s.AccessTTL)
-	if expires.Before(accessExp) {
-		accessExp = expires
-	}
+	t, h := s.mint(newID(), now, expires)
 	ns := NewSession{
 		Session: Session{
-			ID: newID(), UserID: target.ID, TenantID: target.TenantID, ImpersonatorID: parent.UserID,
+			ID: t.SessionID, UserID: target.ID, TenantID: target.TenantID, ImpersonatorID: parent.UserID,
 			ParentSessionID: parent.ID, MasqueradeStartedAt: &now, MFAVerified: parent.MFAVerified,
 			IP: c.IP, UserAgent: truncate(c.UserAgent, 512),
-			CreatedAt: now, LastSeenAt: now, ExpiresAt: expires, AccessExpiresAt: accessExp,
+			CreatedAt: now, LastSeenAt: now, ExpiresAt: expires, AccessExpiresAt: t.AccessExpiresAt,
 		},
-		AccessHash: accessHash, RefreshHash: refreshHash, CookieHash: cookieHash,
+		AccessHash: h.access, RefreshHash: h.refresh, CookieHash: h.cookie,
 	}
 	if codeHash != nil {
 		ns.CodeHash, ns.CodeExpiresAt = codeHash, now.Add(MasqueradeCodeTTL)
@@ -161,8 +155,7 @@ func (s *Service) openMasquerade(ctx context.Context, target *Account, parent *S
 	if err := s.Store.CreateSession(ctx, ns, start); err != nil {
 		return nil, err
 	}
-	return &Tokens{SessionID: ns.ID, Access: accessTok, Refresh: refresh, Cookie: cookie,
-		AccessExpiresAt: accessExp, ExpiresAt: expires}, nil
+	return t, nil
 }
 
 // ExchangeMasqueradeCode redeems a hand-over code on the target's site: the
@@ -188,18 +181,11 @@ func (s *Service) ExchangeMasqueradeCode(ctx context.Context, here Realm, code s
 	if err := s.usable(v, here, now); err != nil {
 		return nil, invalid
 	}
-	accessTok, accessHash := NewToken(PrefixAccess)
-	refresh, refreshHash := NewToken(PrefixRefresh)
-	cookie, cookieHash := NewToken(PrefixCookie)
-	accessExp := now.Add(s.AccessTTL)
-	if v.ExpiresAt.Before(accessExp) {
-		accessExp = v.ExpiresAt
-	}
-	if err := s.Store.ReissueSession(ctx, v.ID, accessHash, refreshHash, cookieHash, accessExp, now); err != nil {
+	t, h := s.mint(v.ID, now, v.ExpiresAt)
+	if err := s.Store.ReissueSession(ctx, v.ID, h.access, h.refresh, h.cookie, t.AccessExpiresAt, now); err != nil {
 		return nil, err
 	}
-	return &LoginResult{User: &v.User.User, Tokens: &Tokens{SessionID: v.ID, Access: accessTok, Refresh: refresh,
-		Cookie: cookie, AccessExpiresAt: accessExp, ExpiresAt: v.ExpiresAt}}, nil
+	return &LoginResult{User: &v.User.User, Tokens: t}, nil
 }
 
 // MasqueradeStopped is the way back to the impersonator.

@@ -55,7 +55,7 @@ func (s *Service) ConfirmMFA(ctx context.Context, p *access.Principal, code stri
 	}
 	step, ok := ValidateTOTP(string(secret), code, s.now(), 0)
 	if !ok {
-		return nil, errs.Field("body.code", "the code is not correct; check your authenticator app's clock")
+		return nil, errs.Field("code", "the code is not correct; check your authenticator app's clock")
 	}
 	plain, hashes := NewRecoveryCodes(0)
 	if err := s.Store.EnableMFA(ctx, a.ID, a.MFAPending, step, hashes, s.stamp(actorEvent(audit.MFAEnabled, p, a.Email, &a.User, c))); err != nil {
@@ -70,7 +70,7 @@ func (s *Service) ConfirmMFA(ctx context.Context, p *access.Principal, code stri
 // Wrong codes count on the user's MFA throttle key, reserved before the
 // check, like at sign-in.
 func (s *Service) DisableMFA(ctx context.Context, p *access.Principal, password, code string, c Client) error {
-	a, err := s.checkPassword(ctx, p, password, "body.password", c)
+	a, err := s.checkPassword(ctx, p, password, "password", c)
 	if err != nil {
 		return err
 	}
@@ -78,7 +78,7 @@ func (s *Service) DisableMFA(ctx context.Context, p *access.Principal, password,
 		return errs.E(errs.Conflict, "two-factor authentication is not on")
 	}
 	if strings.TrimSpace(code) == "" {
-		return errs.Field("body.code", "a current code from your authenticator app (or a recovery code) is required")
+		return errs.Field("code", "a current code from your authenticator app (or a recovery code) is required")
 	}
 	mfaKey := "mfa:" + a.ID
 	att, err := s.reserve(ctx, "failed attempts", ThrottleKey{Key: mfaKey, Rule: AccountThrottle})
@@ -91,7 +91,7 @@ func (s *Service) DisableMFA(ctx context.Context, p *access.Principal, password,
 	}
 	if !ok {
 		att.Failed(ctx, nil)
-		return errs.Field("body.code", "the code is not correct")
+		return errs.Field("code", "the code is not correct")
 	}
 	if err := att.Succeeded(ctx, mfaKey); err != nil {
 		return err

@@ -36,14 +36,14 @@ var commonPasswords = func() map[string]struct{} {
 }()
 
 // ValidatePassword checks a new password for the user with email and name.
-// It returns an Invalid error on "body.password" when the password:
+// It returns an Invalid error on "password" when the password:
 //   - is shorter than MinPasswordLength or longer than MaxPasswordLength
 //     characters, or is not valid UTF-8;
 //   - is one character repeated;
 //   - is in the embedded list of common passwords (case-insensitively);
 //   - equals the email, its local part, or the name (case-insensitively).
 func ValidatePassword(pw, email, name string) error {
-	const loc = "body.password"
+	const loc = "password"
 	if !utf8.ValidString(pw) {
 		return errs.Field(loc, "the password is not valid text")
 	}

@@ -124,7 +124,7 @@ func TestValidatePassword(t *testing.T) {
 		}
 		if err != nil {
 			e := err.(*errs.Error)
-			if e.Code != errs.Invalid || e.Fields[0].Location != "body.password" {
+			if e.Code != errs.Invalid || e.Fields[0].Location != "password" {
 				t.Errorf("ValidatePassword(%q): %#v", tc.pw, e)
 			}
 		}

@@ -21,7 +21,7 @@ import (
 // bookings never land in the new login. One address gets RegisterIPThrottle's sign-ups
 // (TooMany beyond), and none while sign-in locks it. An email that already
 // has an account here, whatever its role, gets the same Invalid answer on
-// body.email, so sign-up tells nobody which emails are staff.
+// email, so sign-up tells nobody which emails are staff.
 func (s *Service) Register(ctx context.Context, realm Realm, email, password, name string, c Client) (*LoginResult, error) {
 	if realm.Platform() {
 		return nil, errs.E(errs.NotFound, "customers sign up on their business's site")
@@ -31,16 +31,12 @@ func (s *Service) Register(ctx context.Context, realm Realm, email, password, na
 		return nil, err
 	}
 	now := s.now()
-	u, err := ValidateNewUser(User{ID: newID(), TenantID: realm.tenant(), Email: email, Name: name, Role: access.Customer,
-		CreatedAt: now, UpdatedAt: now})
+	a, err := NewAccount(User{ID: newID(), TenantID: realm.tenant(), Email: email, Name: name, Role: access.Customer,
+		CreatedAt: now, UpdatedAt: now}, password)
 	if err != nil {
 		return nil, err
 	}
-	ph, err := hashNewPassword(password, u.Email, u.Name)
-	if err != nil {
-		return nil, err
-	}
-	a := &Account{User: u, PasswordHash: ph, Unverified: true}
+	a.Unverified = true
 	registered := func(a *Account) audit.Event {
 		e := event(audit.CustomerRegistered, a, realm, c)
 		e.Detail = map[string]any{"customerId": a.CustomerID}

@@ -71,23 +71,15 @@ func (s *Service) ResetPassword(ctx context.Context, realm Realm, token, passwor
 // ChangePassword sets a new password for the signed-in user after checking
 // the current one, and ends the user's other sessions.
 func (s *Service) ChangePassword(ctx context.Context, p *access.Principal, current, next string, c Client) error {
-	a, err := s.checkPassword(ctx, p, current, "body.currentPassword", c)
+	a, err := s.checkPassword(ctx, p, current, "currentPassword", c)
 	if err != nil {
 		return err
 	}
 	ph, err := hashNewPassword(next, a.Email, a.Name)
 	if err != nil {
-		return relocate(err, "body.newPassword")
+		return errs.Renamed(err, map[string]string{"password": "newPassword"})
 	}
 	return s.Store.ChangePassword(ctx, a.ID, ph, p.SessionID, s.now(), s.stamp(actorEvent(audit.PasswordChanged, p, a.Email, &a.User, c)))
-}
-
-// relocate moves a one-field validation error to another input location.
-func relocate(err error, loc string) error {
-	if e, ok := err.(*errs.Error); ok && len(e.Fields) == 1 {
-		return errs.Field(loc, "%s", e.Fields[0].Message)
-	}
-	return err
 }
 
 func siteName(r Realm) string {

@@ -104,17 +104,9 @@ func actorEvent(action audit.Action, p *access.Principal, actorEmail string, tar
 	return e
 }
 
-// send delivers a message in the background, so that the time a request
-// takes says nothing about whether a message was sent.
+// send delivers a message in the background (notify.SendLater).
 func (s *Service) send(ctx context.Context, m notify.Message) {
-	ctx = context.WithoutCancel(ctx)
-	go func() {
-		ctx, cancel := context.WithTimeout(ctx, time.Minute)
-		defer cancel()
-		if err := s.Mailer.Send(ctx, m); err != nil {
-			s.Log.ErrorContext(ctx, "mail not sent", "to", m.To, "subject", m.Subject, "err", err)
-		}
-	}()
+	notify.SendLater(ctx, s.Mailer, s.Log, m)
 }
 
 // hashNewPassword checks pw against the policy for a user and hashes it.

@@ -44,20 +44,37 @@ type Authenticated struct {
 // seenEvery is how stale last_seen_at may get before a request updates it.
 const seenEvery = time.Minute
 
+// tokenHashes are what the store keeps of a session's tokens.
+type tokenHashes struct{ access, refresh, cookie []byte }
+
+// mint makes new tokens for session id, which ends at expires: an access
+// token for AccessTTL from now (never beyond the session), a refresh token
+// and a cookie. Opening, refreshing, masquerading and handing a
+// masquerade over all mint here.
+func (s *Service) mint(id string, now, expires time.Time) (*Tokens, tokenHashes) {
+	t := &Tokens{SessionID: id, ExpiresAt: expires, AccessExpiresAt: now.Add(s.AccessTTL)}
+	if expires.Before(t.AccessExpiresAt) {
+		t.AccessExpiresAt = expires
+	}
+	var h tokenHashes
+	t.Access, h.access = NewToken(PrefixAccess)
+	t.Refresh, h.refresh = NewToken(PrefixRefresh)
+	t.Cookie, h.cookie = NewToken(PrefixCookie)
+	return t, h
+}
+
 // openSession creates a session for a in realm and returns its tokens.
 func (s *Service) openSession(ctx context.Context, a *Account, realm Realm, c Client, mfaVerified bool) (*Tokens, error) {
 	s.linkCustomer(ctx, a)
 	now := s.now()
-	access, accessHash := NewToken(PrefixAccess)
-	refresh, refreshHash := NewToken(PrefixRefresh)
-	cookie, cookieHash := NewToken(PrefixCookie)
+	t, h := s.mint(newID(), now, now.Add(s.SessionTTL))
 	ns := NewSession{
 		Session: Session{
-			ID: newID(), UserID: a.ID, TenantID: a.TenantID, MFAVerified: mfaVerified,
+			ID: t.SessionID, UserID: a.ID, TenantID: a.TenantID, MFAVerified: mfaVerified,
 			IP: c.IP, UserAgent: truncate(c.UserAgent, 512),
-			CreatedAt: now, LastSeenAt: now, ExpiresAt: now.Add(s.SessionTTL), AccessExpiresAt: now.Add(s.AccessTTL),
+			CreatedAt: now, LastSeenAt: now, ExpiresAt: t.ExpiresAt, AccessExpiresAt: t.AccessExpiresAt,
 		},
-		AccessHash: accessHash, RefreshHash: refreshHash, CookieHash: cookieHash,
+		AccessHash: h.access, RefreshHash: h.refresh, CookieHash: h.cookie,
 	}
 	e := event(audit.LoginSucceeded, a, realm, c)
 	e.SessionID = ns.ID
@@ -65,8 +82,7 @@ func (s *Service) openSession(ctx context.Context, a *Account, realm Realm, c Cl
 	if err := s.Store.CreateSession(ctx, ns, s.stamp(e)); err != nil {
 		return nil, err
 	}
-	return &Tokens{SessionID: ns.ID, Access: access, Refresh: refresh, Cookie: cookie,
-		AccessExpiresAt: ns.AccessExpiresAt, ExpiresAt: ns.ExpiresAt}, nil
+	return t, nil
 }
 
 // Authenticate resolves a credential presented on realm into a principal.
@@ -237,21 +253,15 @@ func (s *Service) Refresh(ctx context.Context, realm Realm, refresh string, c Cl
 	if err := s.usable(v, realm, now); err != nil {
 		return nil, err
 	}
-	access, accessHash := NewToken(PrefixAccess)
-	next, nextHash := NewToken(PrefixRefresh)
-	cookie, cookieHash := NewToken(PrefixCookie)
-	exp := now.Add(s.AccessTTL)
-	if v.ExpiresAt.Before(exp) {
-		exp = v.ExpiresAt
-	}
-	err = s.Store.RotateRefresh(ctx, v.ID, hash, nextHash, accessHash, cookieHash, exp, now)
+	t, h := s.mint(v.ID, now, v.ExpiresAt)
+	err = s.Store.RotateRefresh(ctx, v.ID, hash, h.refresh, h.access, h.cookie, t.AccessExpiresAt, now)
 	if errs.Is(err, errs.Conflict) {
 		s.reuse(ctx, v, realm, c, now)
 		return nil, invalid
 	} else if err != nil {
 		return nil, err
 	}
-	return &Tokens{SessionID: v.ID, Access: access, Refresh: next, Cookie: cookie, AccessExpiresAt: exp, ExpiresAt: v.ExpiresAt}, nil
+	return t, nil
 }
 
 // reuse revokes a session whose rotated refresh token came back.

@@ -101,16 +101,16 @@ func checkStaffChange(p *access.Principal, target *Account, c *UserChange) error
 	platform := target.TenantID == nil
 	var v errs.Validation
 	if c.Role != nil && (!c.Role.Valid() || c.Role.IsPlatform() != platform || *c.Role == access.Customer) {
-		v.Add("body.role", "%q is not a staff role here", *c.Role)
+		v.Add("role", "%q is not a staff role here", *c.Role)
 	}
 	if c.Status != nil && *c.Status != StatusActive && *c.Status != StatusDisabled {
-		v.Add("body.status", "status must be active or disabled, not %q", *c.Status)
+		v.Add("status", "status must be active or disabled, not %q", *c.Status)
 	}
 	if c.Name != nil {
 		name := strings.TrimSpace(*c.Name)
 		c.Name = &name
 		if n := utf8.RuneCountInString(name); n == 0 || n > MaxNameLength {
-			v.Add("body.name", "a name of 1 to %d characters is required", MaxNameLength)
+			v.Add("name", "a name of 1 to %d characters is required", MaxNameLength)
 		}
 	}
 	if err := v.Err(); err != nil {

@@ -145,7 +145,7 @@ type UserChange struct {
 // change) the events are not written.
 type Store interface {
 	// CreateUser inserts a user; a taken email in its realm is a Conflict
-	// on body.email. A CUSTOMER is linked to its tenant's customer record
+	// on email. A CUSTOMER is linked to its tenant's customer record
 	// with the same email, found or created in the same transaction
 	// (a.CustomerID is set). events are built once a is stored (with its
 	// CustomerID) and written in the same transaction.

@@ -45,18 +45,18 @@ const (
 // NormalizeEmail trims and lowercases an email address and checks that it is
 // a bare address ("a@b.example"): no display name, no angle brackets, no
 // comments, at most MaxEmailLength characters. Errors are Invalid on
-// "body.email".
+// "email".
 func NormalizeEmail(s string) (string, error) {
 	s = strings.ToLower(strings.TrimSpace(s))
 	if s == "" {
-		return "", errs.Field("body.email", "an email address is required")
+		return "", errs.Field("email", "an email address is required")
 	}
 	if len(s) > MaxEmailLength {
-		return "", errs.Field("body.email", "the email address is longer than %d characters", MaxEmailLength)
+		return "", errs.Field("email", "the email address is longer than %d characters", MaxEmailLength)
 	}
 	addr, err := mail.ParseAddress(s)
 	if err != nil || addr.Name != "" || addr.Address != s || !strings.Contains(s[strings.LastIndexByte(s, '@')+1:], ".") {
-		return "", errs.Field("body.email", "%q is not a valid email address", s)
+		return "", errs.Field("email", "%q is not a valid email address", s)
 	}
 	return s, nil
 }
@@ -70,29 +70,42 @@ func ValidateNewUser(u User) (User, error) {
 	var v errs.Validation
 	email, err := NormalizeEmail(u.Email)
 	if err != nil {
-		v.Add("body.email", "%s", err.(*errs.Error).Message)
+		v.Add("email", "%s", err.(*errs.Error).Message)
 	}
 	u.Email = email
 	u.Name = strings.TrimSpace(u.Name)
 	switch n := utf8.RuneCountInString(u.Name); {
 	case n == 0:
-		v.Add("body.name", "a name is required")
+		v.Add("name", "a name is required")
 	case n > MaxNameLength:
-		v.Add("body.name", "the name is longer than %d characters", MaxNameLength)
+		v.Add("name", "the name is longer than %d characters", MaxNameLength)
 	}
-	if err := access.ValidateAssignment(u.Role, u.TenantID != nil && *u.TenantID != ""); err != nil {
-		f := err.(*errs.Error).Fields[0]
-		v.Add(f.Location, "%s", f.Message)
-	}
+	v.Merge(access.ValidateAssignment(u.Role, u.TenantID != nil && *u.TenantID != ""))
 	switch u.Status {
 	case "":
 		u.Status = StatusActive
 	case StatusActive, StatusDisabled:
 	default:
-		v.Add("body.status", "unknown status %q", u.Status)
+		v.Add("status", "unknown status %q", u.Status)
 	}
 	if err := v.Err(); err != nil {
 		return User{}, err
 	}
 	return u, nil
+}
+
+// NewAccount validates a user about to be created (ValidateNewUser) and
+// its password (ValidatePassword), and hashes the password: sign-up, an
+// accepted invitation, the CLI and a new business's owner all make their
+// accounts here.
+func NewAccount(u User, password string) (*Account, error) {
+	u, err := ValidateNewUser(u)
+	if err != nil {
+		return nil, err
+	}
+	ph, err := hashNewPassword(password, u.Email, u.Name)
+	if err != nil {
+		return nil, err
+	}
+	return &Account{User: u, PasswordHash: ph}, nil
 }

@@ -32,7 +32,7 @@ func TestNormalizeEmail(t *testing.T) {
 			t.Errorf("NormalizeEmail(%q) = %q, %v; want %q, ok=%v", tc.in, got, err, tc.want, tc.ok)
 		}
 		if err != nil {
-			if e := err.(*errs.Error); e.Code != errs.Invalid || e.Fields[0].Location != "body.email" {
+			if e := err.(*errs.Error); e.Code != errs.Invalid || e.Fields[0].Location != "email" {
 				t.Errorf("NormalizeEmail(%q): %#v", tc.in, e)
 			}
 		}
@@ -55,11 +55,11 @@ func TestValidateNewUser(t *testing.T) {
 	}{
 		{"platform user", User{Email: "su@example.com", Name: "Su", Role: access.Superuser}, nil},
 		{"disabled", User{Email: "a@example.com", Name: "A", Role: access.Customer, TenantID: &tenant, Status: StatusDisabled}, nil},
-		{"tenant role without tenant", User{Email: "a@example.com", Name: "A", Role: access.TenantStaff}, []string{"body.businessId"}},
-		{"empty tenant id counts as none", User{Email: "a@example.com", Name: "A", Role: access.TenantOwner, TenantID: &empty}, []string{"body.businessId"}},
-		{"platform role with tenant", User{Email: "a@example.com", Name: "A", Role: access.PlatformSales, TenantID: &tenant}, []string{"body.businessId"}},
-		{"everything wrong", User{Email: "nope", Name: " ", Role: "ROOT", Status: "banned"}, []string{"body.email", "body.name", "body.role", "body.status"}},
-		{"long name", User{Email: "a@example.com", Name: strings.Repeat("é", 151), Role: access.Superuser}, []string{"body.name"}},
+		{"tenant role without tenant", User{Email: "a@example.com", Name: "A", Role: access.TenantStaff}, []string{"businessId"}},
+		{"empty tenant id counts as none", User{Email: "a@example.com", Name: "A", Role: access.TenantOwner, TenantID: &empty}, []string{"businessId"}},
+		{"platform role with tenant", User{Email: "a@example.com", Name: "A", Role: access.PlatformSales, TenantID: &tenant}, []string{"businessId"}},
+		{"everything wrong", User{Email: "nope", Name: " ", Role: "ROOT", Status: "banned"}, []string{"email", "name", "role", "status"}},
+		{"long name", User{Email: "a@example.com", Name: strings.Repeat("é", 151), Role: access.Superuser}, []string{"name"}},
 	} {
 		_, err := ValidateNewUser(tc.u)
 		var got []string

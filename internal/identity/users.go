@@ -12,18 +12,14 @@ import (
 func (s *Service) CreateUser(ctx context.Context, u User, password string) (*User, error) {
 	now := s.now()
 	u.ID, u.CreatedAt, u.UpdatedAt = newID(), now, now
-	u, err := ValidateNewUser(u)
+	a, err := NewAccount(u, password)
 	if err != nil {
 		return nil, err
 	}
-	ph, err := hashNewPassword(password, u.Email, u.Name)
-	if err != nil {
+	if err := s.Store.CreateUser(ctx, a); err != nil {
 		return nil, err
 	}
-	if err := s.Store.CreateUser(ctx, &Account{User: u, PasswordHash: ph}); err != nil {
-		return nil, err
-	}
-	return &u, nil
+	return &a.User, nil
 }
 
 // EnsureSuperuser makes sure a SUPERUSER with email exists. An existing

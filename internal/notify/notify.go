@@ -6,6 +6,7 @@ import (
 	"context"
 	"log/slog"
 	"strings"
+	"time"
 )
 
 // Message is one plain-text email.
@@ -21,6 +22,20 @@ type Message struct {
 // Mailer delivers messages.
 type Mailer interface {
 	Send(ctx context.Context, m Message) error
+}
+
+// SendLater delivers m from a goroutine, within a minute however ctx ends,
+// and logs a failure: the time a request takes says nothing about whether
+// a message was sent.
+func SendLater(ctx context.Context, mailer Mailer, log *slog.Logger, m Message) {
+	ctx = context.WithoutCancel(ctx)
+	go func() {
+		ctx, cancel := context.WithTimeout(ctx, time.Minute)
+		defer cancel()
+		if err := mailer.Send(ctx, m); err != nil {
+			log.ErrorContext(ctx, "mail not sent", "to", m.To, "subject", m.Subject, "err", err)
+		}
+	}()
 }
 
 // LogMailer is the development sink: it writes each message, link first,

@@ -60,7 +60,7 @@ func NewSMTP(rawURL, from string) (*SMTP, error) {
 func (s *SMTP) Send(ctx context.Context, m Message) error {
 	to, err := mail.ParseAddress(m.To)
 	if err != nil {
-		return errs.Field("body.email", "%q is not an email address", m.To)
+		return errs.Wrap(errs.Invalid, err, "cannot send to %q: not an email address", m.To)
 	}
 	d := net.Dialer{Timeout: s.Timeout}
 	var conn net.Conn

@@ -46,13 +46,10 @@ func (a *Admin) CreateBusiness(ctx context.Context, p *access.Principal, n NewBu
 	}
 	var v errs.Validation
 	owner, err := newOwner(n.OwnerEmail, n.OwnerName, n.OwnerPassword, now)
-	for from, to := range map[string]string{"body.password": "body.ownerPassword", "body.email": "body.ownerEmail", "body.name": "body.ownerName"} {
-		err = renameField(err, from, to)
-	}
-	mergeFields(&v, err)
+	v.Merge(errs.Renamed(err, asOwner))
 	nt := tenancy.NewTenant{Name: n.Name, Slug: n.Subdomain, Plan: n.Plan, TimeZone: n.TimeZone}
 	nt.Normalize()
-	mergeFields(&v, renameField(nt.Validate(), "body.slug", "body.subdomain"))
+	v.Merge(errs.Renamed(nt.Validate(), asSubdomain))
 	if err := v.Err(); err != nil {
 		return nil, err
 	}
@@ -68,7 +65,7 @@ func (a *Admin) CreateBusiness(ctx context.Context, p *access.Principal, n NewBu
 		prov.InvitationHash = hash
 	}
 	actor := a.event(ctx, p, audit.Event{Action: audit.BusinessCreated})
-	t, err := a.create(ctx, nt, "body.subdomain", func(ctx context.Context, t *tenancy.Tenant, domain string) error {
+	t, err := a.create(ctx, nt, func(ctx context.Context, t *tenancy.Tenant, domain string) error {
 		prov.Tenant, prov.Domain = t, domain
 		e := actor
 		e.TenantID = t.ID
@@ -77,7 +74,7 @@ func (a *Admin) CreateBusiness(ctx context.Context, p *access.Principal, n NewBu
 		return a.Admin.Provision(ctx, prov)
 	})
 	if err != nil {
-		return nil, renameField(err, "body.email", "body.ownerEmail")
+		return nil, errs.Renamed(errs.Renamed(err, asSubdomain), asOwner)
 	}
 	if token != "" {
 		link := a.URL(a.host(t.Slug), "/accept-invitation?token="+url.QueryEscape(token))
@@ -102,23 +99,23 @@ func (a *Admin) UpdateBusiness(ctx context.Context, p *access.Principal, id stri
 	if c.Name != nil {
 		*c.Name = strings.TrimSpace(*c.Name)
 		if n := len([]rune(*c.Name)); n == 0 || n > 100 {
-			v.Add("body.name", "a name of 1 to 100 characters is required")
+			v.Add("name", "a name of 1 to 100 characters is required")
 		}
 	}
 	if c.Plan != nil {
-		mergeFields(&v, tenancy.ValidatePlan("body.plan", *c.Plan))
+		v.Merge(tenancy.ValidatePlan("plan", *c.Plan))
 	}
 	if c.PrimaryColor != nil {
-		mergeFields(&v, tenancy.ValidateColor("body.primaryColor", *c.PrimaryColor))
+		v.Merge(tenancy.ValidateColor("primaryColor", *c.PrimaryColor))
 	}
 	if c.SecondaryColor != nil {
-		mergeFields(&v, tenancy.ValidateColor("body.secondaryColor", *c.SecondaryColor))
+		v.Merge(tenancy.ValidateColor("secondaryColor", *c.SecondaryColor))
 	}
 	if c.TimeZone != nil {
-		mergeFields(&v, tenancy.ValidateTimeZone("body.timezone", *c.TimeZone))
+		v.Merge(tenancy.ValidateTimeZone("timezone", *c.TimeZone))
 	}
 	if c.LogoURL != nil && *c.LogoURL != "" && !strings.HasPrefix(*c.LogoURL, "https://") {
-		v.Add("body.logoUrl", "the logo must be an https:// URL")
+		v.Add("logoUrl", "the logo must be an https:// URL")
 	}
 	if err := v.Err(); err != nil {
 		return nil, err
@@ -151,7 +148,7 @@ func (a *Admin) SetStatus(ctx context.Context, p *access.Principal, id string, t
 	}
 	tr, ok := transitions[to]
 	if !ok {
-		return nil, errs.Field("body.status", "status can be changed to suspended, active or deleted, not %q", to)
+		return nil, errs.Field("status", "status can be changed to suspended, active or deleted, not %q", to)
 	}
 	// The status change and its event are one transaction. Asking for the
 	// status a business already has changes nothing; it is still audited

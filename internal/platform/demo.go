@@ -9,6 +9,7 @@ import (
 
 	"github.com/smoothschedule/smoothschedule/internal/access"
 	"github.com/smoothschedule/smoothschedule/internal/audit"
+	"github.com/smoothschedule/smoothschedule/internal/errs"
 	"github.com/smoothschedule/smoothschedule/internal/tenancy"
 )
 
@@ -57,19 +58,19 @@ func (a *Admin) seed(ctx context.Context, p *access.Principal, n NewDemo, expiri
 	password := GeneratePassword()
 	owner, err := newOwner(n.OwnerEmail, n.OwnerName, password, a.now())
 	if err != nil {
-		return nil, renameField(renameField(err, "body.email", "body.ownerEmail"), "body.name", "body.ownerName")
+		return nil, errs.Renamed(err, asOwner)
 	}
 	nt := tenancy.NewTenant{Name: n.Name, Slug: n.Subdomain, Plan: n.Plan, TimeZone: n.TimeZone, Demo: expiring,
 		DemoTTL: time.Duration(st.DemoDays) * 24 * time.Hour}
 	actor := a.event(ctx, p, audit.Event{Action: audit.DemoCreated})
-	t, err := a.create(ctx, nt, "body.subdomain", func(ctx context.Context, t *tenancy.Tenant, domain string) error {
+	t, err := a.create(ctx, nt, func(ctx context.Context, t *tenancy.Tenant, domain string) error {
 		e := actor
 		e.TenantID, e.TargetID, e.TargetEmail = t.ID, owner.ID, owner.Email
 		e.Detail = map[string]any{"slug": t.Slug, "plan": t.Plan, "expiresAt": t.ExpiresAt}
 		return a.Admin.Provision(ctx, Provisioning{Tenant: t, Domain: domain, Owner: owner, DemoData: true, Audit: []audit.Event{e}})
 	})
 	if err != nil {
-		return nil, err
+		return nil, errs.Renamed(err, asSubdomain)
 	}
 	return &Demo{Tenant: t, OwnerEmail: owner.Email, OwnerPassword: password, LoginURL: a.URL(a.host(t.Slug), "/login")}, nil
 }

@@ -40,20 +40,20 @@ func (inv *BusinessInvitation) Validate() error {
 	var v errs.Validation
 	email, err := identity.NormalizeEmail(inv.Email)
 	if err != nil {
-		v.Add("body.email", "%s", err.(*errs.Error).Message)
+		v.Add("email", "%s", err.(*errs.Error).Message)
 	}
 	inv.Email = email
 	inv.BusinessName = strings.TrimSpace(inv.BusinessName)
 	if n := len([]rune(inv.BusinessName)); n == 0 || n > 100 {
-		v.Add("body.businessName", "a business name of 1 to 100 characters is required")
+		v.Add("businessName", "a business name of 1 to 100 characters is required")
 	}
 	if inv.Plan == "" || strings.Trim(inv.Plan, "abcdefghijklmnopqrstuvwxyz0123456789-") != "" {
-		v.Add("body.tier", "unknown tier %q", inv.Plan)
+		v.Add("tier", "unknown tier %q", inv.Plan)
 	}
 	if inv.Overrides != nil {
 		if e, ok := inv.Overrides.Validate().(*errs.Error); ok {
 			for _, f := range e.Fields {
-				v.Add(strings.Replace(strings.Replace(f.Location, "body.limits.", "body.limitOverrides.", 1), "body.features.", "body.featureOverrides.", 1), "%s", f.Message)
+				v.Add(strings.Replace(strings.Replace(f.Location, "limits.", "limitOverrides.", 1), "features.", "featureOverrides.", 1), "%s", f.Message)
 			}
 		}
 	}
@@ -64,7 +64,7 @@ func (inv *BusinessInvitation) Validate() error {
 // hashed (identity.HashToken).
 type BusinessInvitationStore interface {
 	// CreateBusinessInvitation inserts inv; an unknown plan is Invalid on
-	// body.tier.
+	// tier.
 	CreateBusinessInvitation(ctx context.Context, inv *BusinessInvitation, hash []byte, events ...audit.Event) error
 	BusinessInvitationByToken(ctx context.Context, hash []byte) (*BusinessInvitation, error)
 	BusinessInvitationByID(ctx context.Context, id string) (*BusinessInvitation, error)

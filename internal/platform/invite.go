@@ -118,36 +118,36 @@ type Acceptance struct {
 func (a *Admin) AcceptBusinessInvitation(ctx context.Context, in Acceptance) (*tenancy.Tenant, string, error) {
 	inv, err := a.BusinessInvitation(ctx, in.Token)
 	if err != nil {
-		return nil, "", errs.Field("body.token", "%s", errInvalidInvitation)
+		return nil, "", errs.Field("token", "%s", errInvalidInvitation)
 	}
 	now := a.now()
 	var v errs.Validation
 	owner, err := newOwner(inv.Email, strings.TrimSpace(in.Name), in.Password, now)
 	if in.Password == "" {
-		v.Add("body.password", "a password is required")
+		v.Add("password", "a password is required")
 	}
-	mergeFields(&v, err)
+	v.Merge(err)
 	if in.TimeZone == "" {
 		in.TimeZone = "UTC"
 	}
 	nt := tenancy.NewTenant{Name: inv.BusinessName, Slug: strings.ToLower(strings.TrimSpace(in.Subdomain)), Plan: inv.Plan, TimeZone: in.TimeZone}
 	nt.Normalize()
-	mergeFields(&v, renameField(nt.Validate(), "body.slug", "body.subdomain"))
+	v.Merge(errs.Renamed(nt.Validate(), asSubdomain))
 	if err := v.Err(); err != nil {
 		return nil, "", err
 	}
-	t, err := a.create(ctx, nt, "body.subdomain", func(ctx context.Context, t *tenancy.Tenant, domain string) error {
+	t, err := a.create(ctx, nt, func(ctx context.Context, t *tenancy.Tenant, domain string) error {
 		e := a.event(ctx, nil, audit.Event{Action: audit.BusinessInvitationAccepted, ActorID: owner.ID, ActorEmail: owner.Email, TenantID: t.ID,
 			Detail: map[string]any{"invitationId": inv.ID, "slug": t.Slug, "plan": t.Plan}})
 		err := a.Admin.AcceptBusinessInvitation(ctx, identity.HashToken(in.Token),
 			Provisioning{Tenant: t, Domain: domain, Owner: owner, Overrides: inv.Overrides, Audit: []audit.Event{e}}, now)
 		if errs.Is(err, errs.NotFound) {
-			return errs.Field("body.token", "%s", errInvalidInvitation)
+			return errs.Field("token", "%s", errInvalidInvitation)
 		}
 		return err
 	})
 	if err != nil {
-		return nil, "", err
+		return nil, "", errs.Renamed(err, asSubdomain)
 	}
 	return t, a.URL(a.host(t.Slug), "/login?email="+url.QueryEscape(owner.Email)), nil
 }

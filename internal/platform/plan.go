@@ -97,30 +97,30 @@ type Plan struct {
 func (p Plan) Validate() error {
 	var v errs.Validation
 	if p.Key == "" || strings.Trim(p.Key, "abcdefghijklmnopqrstuvwxyz0123456789-") != "" || len(p.Key) > 40 {
-		v.Add("body.key", "plan key %q must be lowercase letters, digits and hyphens", p.Key)
+		v.Add("key", "plan key %q must be lowercase letters, digits and hyphens", p.Key)
 	}
 	if strings.TrimSpace(p.Name) == "" {
-		v.Add("body.name", "a plan needs a name")
+		v.Add("name", "a plan needs a name")
 	}
 	if !validPrice(p.Price) {
-		v.Add("body.price", "price %q must be a non-negative amount like 29.00", p.Price)
+		v.Add("price", "price %q must be a non-negative amount like 29.00", p.Price)
 	}
 	if len(p.Currency) != 3 || strings.ToUpper(p.Currency) != p.Currency {
-		v.Add("body.currency", "currency %q must be a three-letter code like USD", p.Currency)
+		v.Add("currency", "currency %q must be a three-letter code like USD", p.Currency)
 	}
 	if p.BillingPeriod != "month" && p.BillingPeriod != "year" {
-		v.Add("body.billingPeriod", "billing period must be month or year, not %q", p.BillingPeriod)
+		v.Add("billingPeriod", "billing period must be month or year, not %q", p.BillingPeriod)
 	}
 	for l, val := range p.Limits {
 		if limitNouns[l] == "" {
-			v.Add("body.limits."+string(l), "unknown limit %q", l)
+			v.Add("limits."+string(l), "unknown limit %q", l)
 		} else if val != nil && *val < 0 {
-			v.Add("body.limits."+string(l), "%s cannot be negative (leave it empty for unlimited)", l)
+			v.Add("limits."+string(l), "%s cannot be negative (leave it empty for unlimited)", l)
 		}
 	}
 	for f := range p.Features {
 		if !KnownFeature(f) {
-			v.Add("body.features."+string(f), "unknown feature %q", f)
+			v.Add("features."+string(f), "unknown feature %q", f)
 		}
 	}
 	return v.Err()

@@ -98,7 +98,7 @@ func TestPlanValidation(t *testing.T) {
 	if !asErr(err, &ee) {
 		t.Fatal(err)
 	}
-	want := []string{"body.key", "body.name", "body.price", "body.currency", "body.billingPeriod", "body.limits.maxUsers", "body.limits.maxRockets", "body.features.teleport"}
+	want := []string{"key", "name", "price", "currency", "billingPeriod", "limits.maxUsers", "limits.maxRockets", "features.teleport"}
 	got := map[string]bool{}
 	for _, f := range ee.Fields {
 		got[f.Location] = true

@@ -14,7 +14,7 @@ import (
 func (a *Admin) SavePlan(ctx context.Context, p *access.Principal, key string, plan Plan) (*Plan, error) {
 	plan.Key = key
 	if err := plan.Validate(); err != nil {
-		return nil, renameField(err, "body.key", "path.key")
+		return nil, err
 	}
 	e := a.event(ctx, p, audit.Event{Action: audit.PlanSaved, Detail: map[string]any{"plan": key, "price": plan.Price, "limits": plan.Limits}})
 	if err := a.Store.SavePlan(ctx, plan, e); err != nil {
@@ -63,26 +63,26 @@ func (a *Admin) UpdateSettings(ctx context.Context, p *access.Principal, c Setti
 			known = known || pl.Key == *c.DefaultPlan
 		}
 		if !known {
-			v.Add("body.defaultPlan", "unknown plan %q", *c.DefaultPlan)
+			v.Add("defaultPlan", "unknown plan %q", *c.DefaultPlan)
 		}
 		st.DefaultPlan = *c.DefaultPlan
 	}
 	if c.TrialDays != nil {
 		if *c.TrialDays < 0 || *c.TrialDays > 365 {
-			v.Add("body.trialDays", "trial days must be between 0 and 365")
+			v.Add("trialDays", "trial days must be between 0 and 365")
 		}
 		st.TrialDays = *c.TrialDays
 	}
 	if c.DemoDays != nil {
 		if *c.DemoDays < 1 || *c.DemoDays > 90 {
-			v.Add("body.demoDays", "demo days must be between 1 and 90")
+			v.Add("demoDays", "demo days must be between 1 and 90")
 		}
 		st.DemoDays = *c.DemoDays
 	}
 	if c.BrandName != nil {
 		st.BrandName = strings.TrimSpace(*c.BrandName)
 		if n := len([]rune(st.BrandName)); n == 0 || n > 60 {
-			v.Add("body.brandName", "the brand name must have 1 to 60 characters")
+			v.Add("brandName", "the brand name must have 1 to 60 characters")
 		}
 	}
 	if c.SupportEmail != nil {
@@ -90,7 +90,7 @@ func (a *Admin) UpdateSettings(ctx context.Context, p *access.Principal, c Setti
 		if strings.TrimSpace(*c.SupportEmail) != "" {
 			email, err := identity.NormalizeEmail(*c.SupportEmail)
 			if err != nil {
-				v.Add("body.supportEmail", "%s", err.(*errs.Error).Message)
+				v.Add("supportEmail", "%s", err.(*errs.Error).Message)
 			}
 			st.SupportEmail = email
 		}

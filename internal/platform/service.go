@@ -55,17 +55,9 @@ func (a *Admin) record(ctx context.Context, p *access.Principal, e audit.Event) 
 	}
 }
 
-// send delivers a message in the background (the answer's timing says
-// nothing about mail delivery).
+// send delivers a message in the background (notify.SendLater).
 func (a *Admin) send(ctx context.Context, m notify.Message) {
-	ctx = context.WithoutCancel(ctx)
-	go func() {
-		ctx, cancel := context.WithTimeout(ctx, time.Minute)
-		defer cancel()
-		if err := a.Mailer.Send(ctx, m); err != nil {
-			a.Log.ErrorContext(ctx, "mail not sent", "to", m.To, "subject", m.Subject, "err", err)
-		}
-	}()
+	notify.SendLater(ctx, a.Mailer, a.Log, m)
 }
 
 // host is a tenant's canonical host.
@@ -84,59 +76,58 @@ func (p provisioner) Create(ctx context.Context, t *tenancy.Tenant, domain strin
 }
 
 // create builds a tenant from n and hands it to fn inside the tenancy
-// service's Create. Errors on body.slug are reported on slugField (the
-// console and the invitation call it the subdomain).
-func (a *Admin) create(ctx context.Context, n tenancy.NewTenant, slugField string, fn func(ctx context.Context, t *tenancy.Tenant, domain string) error) (*tenancy.Tenant, error) {
+// service's Create.
+func (a *Admin) create(ctx context.Context, n tenancy.NewTenant, fn func(ctx context.Context, t *tenancy.Tenant, domain string) error) (*tenancy.Tenant, error) {
 	svc := *a.Tenancy
 	svc.Store = provisioner{Store: a.Tenancy.Store, fn: fn}
-	t, err := svc.Create(ctx, n)
-	return t, renameField(err, "body.slug", slugField)
+	return svc.Create(ctx, n)
 }
 
-// renameField moves field errors from one location to another.
-func renameField(err error, from, to string) error {
-	e, ok := err.(*errs.Error)
-	if !ok || from == to {
-		return err
-	}
-	for i := range e.Fields {
-		if e.Fields[i].Location == from {
-			e.Fields[i].Location = to
-		}
-	}
-	return e
-}
+// The console, the invitation and the demo form call a tenant's slug its
+// subdomain; the console and the demo form name the owner's inputs apart
+// from the business's own.
+var (
+	asSubdomain = map[string]string{"slug": "subdomain"}
+	asOwner     = map[string]string{"email": "ownerEmail", "name": "ownerName", "password": "ownerPassword"}
+)
 
-// mergeFields collects the field errors of several validations into v.
-func mergeFields(v *errs.Validation, errors ...error) {
-	for _, err := range errors {
-		if e, ok := err.(*errs.Error); ok {
-			for _, f := range e.Fields {
-				v.Add(f.Location, "%s", f.Message)
-			}
-		}
+// CreateTenant provisions tenant n and its owner, who signs in with
+// password, in one transaction: a refused owner (a weak password, a bad
+// email) leaves no tenant behind. It is the `tenant create` command's way
+// in; the console's CreateBusiness is the same with an audit event and,
+// without a password, an invitation.
+func (a *Admin) CreateTenant(ctx context.Context, n tenancy.NewTenant, email, name, password string) (*tenancy.Tenant, *identity.User, error) {
+	if password == "" {
+		return nil, nil, errs.Field("password", "a password is required")
 	}
+	owner, err := newOwner(email, name, password, a.now())
+	if err != nil {
+		return nil, nil, err
+	}
+	t, err := a.create(ctx, n, func(ctx context.Context, t *tenancy.Tenant, domain string) error {
+		return a.Admin.Provision(ctx, Provisioning{Tenant: t, Domain: domain, Owner: owner})
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	return t, &owner.User, nil
 }
 
 // newOwner validates a business owner and hashes its password ("" makes
-// an account-less owner for an invitation).
+// an account-less owner for an invitation). The tenant does not exist yet:
+// the owner is validated as a member of one, and Provision sets which.
 func newOwner(email, name, password string, now time.Time) (*identity.Account, error) {
 	if name == "" {
 		name = "Owner"
 	}
 	pending := "pending"
-	u, err := identity.ValidateNewUser(identity.User{ID: newID(), TenantID: &pending, Email: email, Name: name,
-		Role: access.TenantOwner, CreatedAt: now, UpdatedAt: now})
+	u := identity.User{ID: newID(), TenantID: &pending, Email: email, Name: name, Role: access.TenantOwner, CreatedAt: now, UpdatedAt: now}
+	if password != "" {
+		return identity.NewAccount(u, password)
+	}
+	u, err := identity.ValidateNewUser(u)
 	if err != nil {
 		return nil, err
 	}
-	a := &identity.Account{User: u}
-	if password == "" {
-		return a, nil
-	}
-	if err := identity.ValidatePassword(password, u.Email, u.Name); err != nil {
-		return nil, err
-	}
-	a.PasswordHash, err = identity.HashPassword(password)
-	return a, err
+	return &identity.Account{User: u}, nil
 }

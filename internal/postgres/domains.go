@@ -74,7 +74,7 @@ func (s *Tenants) AddCustomDomain(ctx context.Context, d tenancy.DomainRecord, m
 			return err
 		}
 		if n >= max {
-			e := errs.Field("body.domain", "a business can have at most %d custom domains; remove one to add another", max).
+			e := errs.Field("domain", "a business can have at most %d custom domains; remove one to add another", max).
 				With("limit", "maxCustomDomains").With("allowed", max)
 			e.Code = errs.LimitReached
 			return e
@@ -89,7 +89,7 @@ func (s *Tenants) AddCustomDomain(ctx context.Context, d tenancy.DomainRecord, m
 }
 
 func conflictDomain(format string, args ...any) error {
-	e := errs.Field("body.domain", format, args...)
+	e := errs.Field("domain", format, args...)
 	e.Code = errs.Conflict
 	return e
 }

@@ -23,10 +23,6 @@ func scanGrant(row pgx.Row) (identity.GrantRow, error) {
 	return g, err
 }
 
-func collectGrants(rows pgx.Rows) ([]identity.GrantRow, error) {
-	return pgx.CollectRows(rows, func(r pgx.CollectableRow) (identity.GrantRow, error) { return scanGrant(r) })
-}
-
 // ActiveGrants lists a user's unrevoked grants that expire after now and
 // whose grantor is active, with the grantor's current role (the
 // authenticator's per-request query; index permission_grants_grantee).
@@ -69,7 +65,7 @@ var grantStatusSQL = map[access.GrantStatus]string{
 func (s *Identity) ListGrants(ctx context.Context, f identity.GrantFilter) ([]identity.GrantRow, int, error) {
 	cond, ok := grantStatusSQL[f.Status]
 	if !ok {
-		return nil, 0, errs.Field("query.status", "unknown status %q", f.Status)
+		return nil, 0, errs.Field("status", "unknown status %q", f.Status)
 	}
 	where := ` WHERE ($1::uuid IS NULL OR g.tenant_id = $1::uuid) AND $2::timestamptz IS NOT NULL AND ` + cond
 	var total int
@@ -81,7 +77,7 @@ func (s *Identity) ListGrants(ctx context.Context, f identity.GrantFilter) ([]id
 	if err != nil {
 		return nil, 0, err
 	}
-	list, err := collectGrants(rows)
+	list, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (identity.GrantRow, error) { return scanGrant(r) })
 	return list, total, err
 }
 

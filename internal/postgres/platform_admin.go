@@ -42,7 +42,7 @@ func (s *PlatformAdmin) Businesses(ctx context.Context, f platform.BusinessFilte
 		order, ok = businessOrder["-created_at"], true
 	}
 	if !ok {
-		return nil, 0, errs.Field("query.ordering", "ordering must be one of %s", strings.Join(platform.BusinessOrderings, ", "))
+		return nil, 0, errs.Field("ordering", "ordering must be one of %s", strings.Join(platform.BusinessOrderings, ", "))
 	}
 	var where []string
 	var args []any
@@ -143,7 +143,7 @@ func (s *PlatformAdmin) Business(ctx context.Context, id string, now time.Time) 
 }
 
 // UpdateBusiness applies a console edit; an unknown plan is Invalid on
-// body.plan.
+// plan.
 func (s *PlatformAdmin) UpdateBusiness(ctx context.Context, id string, c platform.BusinessChange, events ...audit.Event) error {
 	return s.DB.inSharedAudited(ctx, events, func(tx pgx.Tx) error {
 		tag, err := tx.Exec(ctx, `UPDATE shared.tenants SET name = coalesce($2, name), plan = coalesce($3, plan),

@@ -54,7 +54,7 @@ func (s *PlatformAdmin) CreateBusinessInvitation(ctx context.Context, inv *platf
 		return err
 	})
 	if pgCode(err) == sqlForeignKey {
-		return errs.Field("body.tier", "unknown tier %q: choose one of the platform's plans", inv.Plan)
+		return errs.Field("tier", "unknown tier %q: choose one of the platform's plans", inv.Plan)
 	}
 	return err
 }

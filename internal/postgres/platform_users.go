@@ -44,19 +44,19 @@ func (s *PlatformAdmin) Users(ctx context.Context, f platform.UserFilter) ([]pla
 	if f.Role != "" {
 		r, err := access.ParseRole(f.Role)
 		if err != nil {
-			return nil, 0, errs.Field("query.role", "unknown role %q", f.Role)
+			return nil, 0, errs.Field("role", "unknown role %q", f.Role)
 		}
 		where = append(where, "u.role = "+arg(string(r)))
 	}
 	if f.BusinessID != "" {
 		if !validUUIDText(f.BusinessID) {
-			return nil, 0, errs.Field("query.business_id", "business_id must be a business id")
+			return nil, 0, errs.Field("business_id", "business_id must be a business id")
 		}
 		where = append(where, "u.tenant_id = "+arg(f.BusinessID)+"::uuid")
 	}
 	if f.Status != "" {
 		if f.Status != "active" && f.Status != "disabled" {
-			return nil, 0, errs.Field("query.status", "status must be active or disabled")
+			return nil, 0, errs.Field("status", "status must be active or disabled")
 		}
 		where = append(where, "u.status = "+arg(f.Status))
 	}

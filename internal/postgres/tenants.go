@@ -77,11 +77,11 @@ func mapTenantErr(err error, slug string) error {
 	case err == nil:
 		return nil
 	case pgCode(err) == sqlUniqueViolation && (strings.Contains(constraintOf(err), "slug") || strings.Contains(constraintOf(err), "schema_name") || strings.Contains(constraintOf(err), "domains_pkey")):
-		return errs.Field("body.slug", "slug %q is already taken; choose another", slug)
+		return errs.Field("slug", "slug %q is already taken; choose another", slug)
 	case pgCode(err) == sqlForeignKey && constraintOf(err) == "tenants_plan_fk":
-		return errs.Field("body.plan", "unknown plan: choose one of the platform's plans (free, professional, business, enterprise by default)")
+		return errs.Field("plan", "unknown plan: choose one of the platform's plans (free, professional, business, enterprise by default)")
 	case pgCode(err) == "42P06": // duplicate_schema: a leftover schema with no tenant row
-		return errs.Field("body.slug", "slug %q is already taken (a schema of that name exists); choose another", slug)
+		return errs.Field("slug", "slug %q is already taken (a schema of that name exists); choose another", slug)
 	}
 	return err
 }
@@ -202,7 +202,7 @@ func (s *Tenants) AddDomain(ctx context.Context, d tenancy.Domain) error {
 	_, err := s.DB.Pool.Exec(ctx, `INSERT INTO shared.domains (domain, tenant_id, is_primary, is_custom, verified_at)
 		VALUES ($1, $2, $3, $4, CASE WHEN $5 THEN now() END)`, d.Domain, d.TenantID, d.Primary, d.Custom, d.Verified)
 	if pgCode(err) == sqlUniqueViolation {
-		return errs.Field("body.domain", "domain %s is already in use", d.Domain)
+		return errs.Field("domain", "domain %s is already in use", d.Domain)
 	}
 	return err
 }

@@ -76,16 +76,16 @@ func TestCreateRejectsBadInputAndLeavesNothing(t *testing.T) {
 		location string
 		contains string
 	}{
-		{"uppercase", tenancy.NewTenant{Name: "X", Slug: "Acme"}, "body.slug", "lowercase"},
-		{"spaces", tenancy.NewTenant{Name: "X", Slug: "my salon"}, "body.slug", "only lowercase letters"},
-		{"too long", tenancy.NewTenant{Name: "X", Slug: long}, "body.slug", "too long"},
-		{"reserved", tenancy.NewTenant{Name: "X", Slug: "platform"}, "body.slug", "reserved"},
-		{"reserved www", tenancy.NewTenant{Name: "X", Slug: "www"}, "body.slug", "reserved"},
-		{"leading hyphen", tenancy.NewTenant{Name: "X", Slug: "-acme"}, "body.slug", "inner hyphens"},
-		{"duplicate", tenancy.NewTenant{Name: "X", Slug: "acme"}, "body.slug", "already taken"},
-		{"time zone", tenancy.NewTenant{Name: "X", Slug: "zoned", TimeZone: "Mars/Olympus"}, "body.timezone", "unknown time zone"},
-		{"plan", tenancy.NewTenant{Name: "X", Slug: "planned", Plan: "gold"}, "body.plan", "unknown plan"},
-		{"name", tenancy.NewTenant{Name: "  ", Slug: "nameless"}, "body.name", "required"},
+		{"uppercase", tenancy.NewTenant{Name: "X", Slug: "Acme"}, "slug", "lowercase"},
+		{"spaces", tenancy.NewTenant{Name: "X", Slug: "my salon"}, "slug", "only lowercase letters"},
+		{"too long", tenancy.NewTenant{Name: "X", Slug: long}, "slug", "too long"},
+		{"reserved", tenancy.NewTenant{Name: "X", Slug: "platform"}, "slug", "reserved"},
+		{"reserved www", tenancy.NewTenant{Name: "X", Slug: "www"}, "slug", "reserved"},
+		{"leading hyphen", tenancy.NewTenant{Name: "X", Slug: "-acme"}, "slug", "inner hyphens"},
+		{"duplicate", tenancy.NewTenant{Name: "X", Slug: "acme"}, "slug", "already taken"},
+		{"time zone", tenancy.NewTenant{Name: "X", Slug: "zoned", TimeZone: "Mars/Olympus"}, "timezone", "unknown time zone"},
+		{"plan", tenancy.NewTenant{Name: "X", Slug: "planned", Plan: "gold"}, "plan", "unknown plan"},
+		{"name", tenancy.NewTenant{Name: "  ", Slug: "nameless"}, "name", "required"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

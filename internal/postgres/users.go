@@ -11,7 +11,6 @@ import (
 	"github.com/smoothschedule/smoothschedule/internal/audit"
 	"github.com/smoothschedule/smoothschedule/internal/errs"
 	"github.com/smoothschedule/smoothschedule/internal/identity"
-	"github.com/smoothschedule/smoothschedule/internal/tenancy"
 )
 
 // Identity implements identity.Store on the shared schema.
@@ -81,21 +80,9 @@ func insertUser(ctx context.Context, tx pgx.Tx, a *identity.Account) error {
 
 func mapUserErr(err error, email string) error {
 	if pgCode(err) == sqlUniqueViolation && constraintOf(err) == "users_tenant_email" {
-		return errs.Field("body.email", "%s already has an account here", email).With("conflict", "email")
+		return errs.Field("email", "%s already has an account here", email).With("conflict", "email")
 	}
 	return err
-}
-
-// CreateTenantWithOwner provisions tenant t and inserts its owner in one
-// transaction: if either fails, neither exists.
-func (s *Identity) CreateTenantWithOwner(ctx context.Context, tenants *Tenants, t *tenancy.Tenant, primaryDomain string, owner *identity.Account) error {
-	return s.DB.InTenant(ctx, t.Schema, func(tx pgx.Tx) error {
-		if err := tenants.CreateInTx(ctx, tx, t, primaryDomain); err != nil {
-			return mapTenantErr(err, t.Slug)
-		}
-		owner.TenantID = &t.ID
-		return mapUserErr(insertUser(ctx, tx, owner), owner.Email)
-	})
 }
 
 // UserByEmail finds a user of a tenant (or of the platform: tenantID nil).

@@ -40,11 +40,11 @@ func (s *Service) List(ctx context.Context, tenantID string, f Filter) ([]Ticket
 	f.TenantID = tenantID
 	if f.Status != "" {
 		if _, ok := transitions[f.Status]; !ok {
-			return nil, 0, errs.Field("query.status", "unknown status %q", f.Status)
+			return nil, 0, errs.Field("status", "unknown status %q", f.Status)
 		}
 	}
 	if f.AssigneeID != "" && !validID(f.AssigneeID) {
-		return nil, 0, errs.Field("query.assignee_id", "assignee_id must be a user id")
+		return nil, 0, errs.Field("assignee_id", "assignee_id must be a user id")
 	}
 	return s.Store.Tickets(ctx, f)
 }
@@ -100,7 +100,7 @@ func (s *Service) Reply(ctx context.Context, p *access.Principal, tenantID, id, 
 	}
 	body = strings.TrimSpace(body)
 	if n := len([]rune(body)); n == 0 || n > 10000 {
-		return nil, errs.Field("body.body", "a message of 1 to 10,000 characters is required")
+		return nil, errs.Field("body", "a message of 1 to 10,000 characters is required")
 	}
 	if t.Status == Closed {
 		return nil, errs.E(errs.Conflict, "ticket #%d is closed; open a new one", t.Number)
@@ -131,14 +131,14 @@ func (s *Service) Update(ctx context.Context, id string, c Change) (*Ticket, err
 	var v errs.Validation
 	if c.Status != nil && *c.Status != t.Status && !t.Status.CanBecome(*c.Status) {
 		if _, known := transitions[*c.Status]; !known {
-			v.Add("body.status", "unknown status %q", *c.Status)
+			v.Add("status", "unknown status %q", *c.Status)
 		} else {
-			v.Add("body.status", "a %s ticket cannot become %s", t.Status, *c.Status)
+			v.Add("status", "a %s ticket cannot become %s", t.Status, *c.Status)
 		}
 	}
 	if c.Priority != nil {
 		if err := (&Ticket{Subject: "x", Description: "x", Priority: *c.Priority}).Validate(); err != nil {
-			v.Add("body.priority", "priority must be LOW, MEDIUM, HIGH or CRITICAL, not %q", *c.Priority)
+			v.Add("priority", "priority must be LOW, MEDIUM, HIGH or CRITICAL, not %q", *c.Priority)
 		}
 	}
 	if c.AssigneeID != nil && *c.AssigneeID != "" {
@@ -149,7 +149,7 @@ func (s *Service) Update(ctx context.Context, id string, c Change) (*Ticket, err
 			}
 		}
 		if !ok {
-			v.Add("body.assigneeId", "the assignee must be an active platform user")
+			v.Add("assigneeId", "the assignee must be an active platform user")
 		}
 	}
 	if err := v.Err(); err != nil {

@@ -79,23 +79,23 @@ func (t *Ticket) Validate() error {
 	var v errs.Validation
 	t.Subject, t.Description = strings.TrimSpace(t.Subject), strings.TrimSpace(t.Description)
 	if n := len([]rune(t.Subject)); n == 0 || n > 200 {
-		v.Add("body.subject", "a subject of 1 to 200 characters is required")
+		v.Add("subject", "a subject of 1 to 200 characters is required")
 	}
 	if n := len([]rune(t.Description)); n == 0 || n > 10000 {
-		v.Add("body.description", "a description of 1 to 10,000 characters is required")
+		v.Add("description", "a description of 1 to 10,000 characters is required")
 	}
 	if t.Priority == "" {
 		t.Priority = Medium
 	}
 	if !slices.Contains(Priorities, t.Priority) {
-		v.Add("body.priority", "priority must be LOW, MEDIUM, HIGH or CRITICAL, not %q", t.Priority)
+		v.Add("priority", "priority must be LOW, MEDIUM, HIGH or CRITICAL, not %q", t.Priority)
 	}
 	t.Category = strings.ToUpper(strings.TrimSpace(t.Category))
 	if t.Category == "" {
 		t.Category = "GENERAL"
 	}
 	if !slices.Contains(Categories, t.Category) {
-		v.Add("body.category", "category must be one of %s", strings.Join(Categories, ", "))
+		v.Add("category", "category must be one of %s", strings.Join(Categories, ", "))
 	}
 	return v.Err()
 }

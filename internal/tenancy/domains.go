@@ -60,7 +60,7 @@ type DomainStore interface {
 	// ones by creation.
 	TenantDomains(ctx context.Context, tenantID string) ([]DomainRecord, error)
 	// AddCustomDomain inserts d unless the tenant already has max custom
-	// domains (LimitReached) or the name is taken (Conflict on body.domain);
+	// domains (LimitReached) or the name is taken (Conflict on domain);
 	// an unverified claim of another tenant older than staleBefore is
 	// released first. Count and insert are atomic per tenant.
 	// events (the audit events recording the change) are written in the
@@ -246,9 +246,9 @@ var domainProfile = idna.New(idna.MapForLookup(), idna.Transitional(false), idna
 // returns its canonical form per UTS-46: lowercase ASCII, Unicode labels
 // converted to punycode (xn--), no trailing dot. It refuses schemes, ports, paths, IP
 // addresses, single labels, BASE_DOMAIN and its subdomains. Errors name
-// body.domain.
+// the field "domain".
 func NormalizeCustomDomain(raw, baseDomain string) (string, error) {
-	const loc = "body.domain"
+	const loc = "domain"
 	s := strings.TrimSpace(raw)
 	switch {
 	case s == "":

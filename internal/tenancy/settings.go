@@ -48,7 +48,7 @@ func (u SettingsUpdate) Apply(t *Tenant) error {
 	var v errs.Validation
 	if u.Name != nil {
 		if n := strings.TrimSpace(*u.Name); n == "" || len(n) > 200 {
-			v.Add("body.name", "name is required (at most 200 characters)")
+			v.Add("name", "name is required (at most 200 characters)")
 		} else {
 			t.Name = n
 		}
@@ -63,18 +63,18 @@ func (u SettingsUpdate) Apply(t *Tenant) error {
 		}
 		*dst = *val
 	}
-	color("body.primaryColor", &t.PrimaryColor, u.PrimaryColor)
-	color("body.secondaryColor", &t.SecondaryColor, u.SecondaryColor)
+	color("primaryColor", &t.PrimaryColor, u.PrimaryColor)
+	color("secondaryColor", &t.SecondaryColor, u.SecondaryColor)
 	if u.LogoURL != nil {
 		if l := *u.LogoURL; len(l) > 2000 || (l != "" && !strings.HasPrefix(l, "https://") && !strings.HasPrefix(l, "/")) {
-			v.Add("body.logoUrl", "logoUrl must be an https:// URL or a path on this site")
+			v.Add("logoUrl", "logoUrl must be an https:// URL or a path on this site")
 		} else {
 			t.LogoURL = *u.LogoURL
 		}
 	}
 	if u.TimeZone != nil {
-		if err := ValidateTimeZone("body.timezone", *u.TimeZone); err != nil {
-			v.Add("body.timezone", "%s", err.Error())
+		if err := ValidateTimeZone("timezone", *u.TimeZone); err != nil {
+			v.Add("timezone", "%s", err.Error())
 		} else {
 			t.TimeZone = *u.TimeZone
 		}
@@ -87,14 +87,14 @@ func (u SettingsUpdate) Apply(t *Tenant) error {
 	}
 	if h := u.CancellationWindowHours; h != nil {
 		if *h < 0 || *h > 24*30 {
-			v.Add("body.cancellationWindowHours", "cancellationWindowHours must be from 0 to 720")
+			v.Add("cancellationWindowHours", "cancellationWindowHours must be from 0 to 720")
 		} else {
 			t.Policies.CancellationWindowHours = *h
 		}
 	}
 	if p := u.LateCancellationFeePercent; p != nil {
 		if *p < 0 || *p > 100 {
-			v.Add("body.lateCancellationFeePercent", "lateCancellationFeePercent must be from 0 to 100")
+			v.Add("lateCancellationFeePercent", "lateCancellationFeePercent must be from 0 to 100")
 		} else {
 			t.Policies.LateCancellationFeePercent = *p
 		}

@@ -96,7 +96,7 @@ func Reserved(slug string) bool { return reserved[slug] }
 
 // ValidateSlug checks a subdomain label for a tenant.
 func ValidateSlug(slug string) error {
-	const loc = "body.slug"
+	const loc = "slug"
 	switch {
 	case slug == "":
 		return errs.Field(loc, "slug is required")
@@ -185,25 +185,15 @@ func (n *NewTenant) Validate() error {
 	var v errs.Validation
 	switch l := len([]rune(n.Name)); {
 	case l == 0:
-		v.Add("body.name", "name is required")
+		v.Add("name", "name is required")
 	case l > 100:
-		v.Add("body.name", "name is too long: at most 100 characters")
+		v.Add("name", "name is too long: at most 100 characters")
 	}
-	for _, err := range []error{
-		ValidateSlug(n.Slug),
-		ValidateTimeZone("body.timezone", n.TimeZone),
-		ValidatePlan("body.plan", n.Plan),
-	} {
-		if e, ok := err.(*errs.Error); ok {
-			for _, f := range e.Fields {
-				v.Add(f.Location, "%s", f.Message)
-			}
-		}
-	}
+	v.Merge(ValidateSlug(n.Slug), ValidateTimeZone("timezone", n.TimeZone), ValidatePlan("plan", n.Plan))
 	switch n.Status {
 	case StatusTrial, StatusActive:
 	default:
-		v.Add("body.status", "a new tenant starts as trial or active, not %q", n.Status)
+		v.Add("status", "a new tenant starts as trial or active, not %q", n.Status)
 	}
 	return v.Err()
 }
