@@ -15,7 +15,7 @@ import (
 
 // failAudit makes every insert of action into shared.audit_events fail
 // until the returned function is called.
-func (a *authEnv) failAudit(action string) (restore func()) {
+func (a *env) failAudit(action string) (restore func()) {
 	a.t.Helper()
 	ctx := context.Background()
 	for _, q := range []string{
@@ -41,7 +41,7 @@ func (a *authEnv) failAudit(action string) (restore func()) {
 }
 
 // scalar runs a one-value query.
-func (a *authEnv) scalar(q string, args ...any) any {
+func (a *env) scalar(q string, args ...any) any {
 	a.t.Helper()
 	var v any
 	if err := a.db.Pool.QueryRow(context.Background(), q, args...).Scan(&v); err != nil {
@@ -51,7 +51,7 @@ func (a *authEnv) scalar(q string, args ...any) any {
 }
 
 // auditCount counts the stored events of action.
-func (a *authEnv) auditCount(action string) int64 {
+func (a *env) auditCount(action string) int64 {
 	a.t.Helper()
 	return a.scalar(`SELECT count(*) FROM shared.audit_events WHERE action = $1`, action).(int64)
 }
@@ -65,7 +65,7 @@ func refused(t *testing.T, what string, code int, doc map[string]any) {
 }
 
 func TestAuditAtomicRoleAndStatusChanges(t *testing.T) {
-	e := newPlatEnv(t)
+	e := newEnv(t)
 	acme := e.tenant("Acme", "acme")
 	owner := e.signIn("owner@acme.example", access.TenantOwner, acme.ID, "acme.localhost")
 	staff := e.user("staff@acme.example", access.TenantStaff, acme.ID)
@@ -114,7 +114,7 @@ func TestAuditAtomicRoleAndStatusChanges(t *testing.T) {
 }
 
 func TestAuditAtomicMasquerade(t *testing.T) {
-	e := newAuthEnv(t)
+	e := newEnv(t)
 	acme := e.tenant("Acme", "acme")
 	owner := e.user("owner@acme.example", access.TenantOwner, acme.ID)
 	support := e.user("support@platform.example", access.PlatformSupport, "")
@@ -159,7 +159,7 @@ func TestAuditAtomicMasquerade(t *testing.T) {
 }
 
 func TestAuditAtomicGrants(t *testing.T) {
-	e := newAuthEnv(t)
+	e := newEnv(t)
 	support := e.user("support@platform.example", access.PlatformSupport, "")
 	manager := e.user("manager@platform.example", access.PlatformManager, "")
 	mgr := bearer(e.session(manager))
@@ -205,7 +205,7 @@ func TestAuditAtomicGrants(t *testing.T) {
 }
 
 func TestAuditAtomicBusinessSuspension(t *testing.T) {
-	e := newPlatEnv(t)
+	e := newEnv(t)
 	acme := e.tenant("Acme", "acme")
 	manager := e.signIn("pm@example.com", access.PlatformManager, "", plat)
 	status := func() string {
@@ -228,7 +228,7 @@ func TestAuditAtomicBusinessSuspension(t *testing.T) {
 }
 
 func TestAuditAtomicDomainVerification(t *testing.T) {
-	e := newPlatEnv(t)
+	e := newEnv(t)
 	acme := e.tenantOnPlan("Acme", "acme", "enterprise")
 	owner := e.signIn("owner@acme.example", access.TenantOwner, acme.ID, "acme.localhost")
 	const host = "booking.acme.example"
@@ -244,7 +244,7 @@ func TestAuditAtomicDomainVerification(t *testing.T) {
 	if code != 201 {
 		t.Fatalf("add: %d %v", code, doc)
 	}
-	e.dns.set("_smoothschedule-challenge."+host, doc["verification"].(map[string]any)["value"].(string))
+	e.dns.Set("_smoothschedule-challenge."+host, doc["verification"].(map[string]any)["value"].(string))
 	verified := func() bool {
 		return e.scalar(`SELECT verified_at IS NOT NULL FROM shared.domains WHERE domain = $1`, host).(bool)
 	}

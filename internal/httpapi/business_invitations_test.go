@@ -13,7 +13,7 @@ import (
 // and the overrides; used twice, expired, revoked or with a taken subdomain
 // it fails, and a failure leaves nothing half-created.
 func TestBusinessInvitation(t *testing.T) {
-	e := newPlatEnv(t)
+	e := newEnv(t)
 	e.tenant("Taken", "taken")
 	mgr := e.signIn("pm@example.com", access.PlatformManager, "", plat)
 	invite := func(email string) (string, string) {
@@ -23,7 +23,7 @@ func TestBusinessInvitation(t *testing.T) {
 		if code != 201 || doc["status"] != "pending" || doc["overrideLimits"] != true {
 			t.Fatalf("invite: %d %v", code, doc)
 		}
-		return doc["id"].(string), e.mail.linkTo(t, email)
+		return doc["id"].(string), e.mail.LinkTo(t, email)
 	}
 	// Bad input is named.
 	for _, c := range []struct {
@@ -109,13 +109,11 @@ func TestBusinessInvitation(t *testing.T) {
 	if !found {
 		t.Errorf("pending list lacks the expired invitation: %v", list)
 	}
-	e.mail.mu.Lock()
-	e.mail.sent = nil
-	e.mail.mu.Unlock()
+	e.mail.Clear()
 	if code, doc := e.call("POST", plat, "/api/platform/business-invitations/"+id2+"/resend/", nil, mgr); code != 200 || doc["status"] != "pending" {
 		t.Fatalf("resend: %d %v", code, doc)
 	}
-	tok3 := e.mail.linkTo(t, "late@example.com")
+	tok3 := e.mail.LinkTo(t, "late@example.com")
 	if code, _ := accept(tok2, "late"); code != 400 {
 		t.Errorf("old link after resend: %d", code)
 	}

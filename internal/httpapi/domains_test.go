@@ -41,7 +41,7 @@ func (f *fakeDNS) LookupTXT(_ context.Context, name string) ([]string, error) {
 }
 
 // domainsOf lists a business's domains by name → entry.
-func domainsOf(t *testing.T, e *platEnv, host, path string, hdr []string) map[string]map[string]any {
+func domainsOf(t *testing.T, e *env, host, path string, hdr []string) map[string]map[string]any {
 	t.Helper()
 	code, doc := e.call("GET", host, path, nil, hdr)
 	if code != 200 {
@@ -62,7 +62,7 @@ func domainsOf(t *testing.T, e *platEnv, host, path string, hdr []string) map[st
 // with the plan that has them; an override turning the feature on lets the
 // owner in. The list shows the business's own subdomain as primary.
 func TestCustomDomainsFeatureGate(t *testing.T) {
-	e := newPlatEnv(t)
+	e := newEnv(t)
 	acme := e.tenantOnPlan("Acme", "acme", "free")
 	owner := e.signIn("owner@acme.example", access.TenantOwner, acme.ID, "acme.localhost")
 	manager := e.signIn("manager@platform.example", access.PlatformManager, "", "platform.localhost")
@@ -106,7 +106,7 @@ func TestCustomDomainsFeatureGate(t *testing.T) {
 // business could own is a 400 naming body.domain; names in use are 409
 // (this business or another), and a sixth domain is refused.
 func TestCustomDomainValidation(t *testing.T) {
-	e := newPlatEnv(t)
+	e := newEnv(t)
 	acme := e.tenant("Acme", "acme") // Business plan: custom domains included
 	globex := e.tenant("Globex", "globex")
 	owner := e.signIn("owner@acme.example", access.TenantOwner, acme.ID, "acme.localhost")
@@ -161,7 +161,7 @@ func TestCustomDomainValidation(t *testing.T) {
 // process's resolver that had cached the 404 — and stops at once when
 // removed. Each change is audited.
 func TestCustomDomainVerificationAndRouting(t *testing.T) {
-	e := newPlatEnv(t)
+	e := newEnv(t)
 	acme := e.tenant("Acme", "acme")
 	owner := e.signIn("owner@acme.example", access.TenantOwner, acme.ID, "acme.localhost")
 	const host = "booking.acme.example"
@@ -196,22 +196,22 @@ func TestCustomDomainVerificationAndRouting(t *testing.T) {
 		!strings.Contains(doc["detail"].(string), token) {
 		t.Errorf("no record: %d %v", code, doc)
 	}
-	e.dns.set("_smoothschedule-challenge."+host, "ss-verify-somebody-else")
+	e.dns.Set("_smoothschedule-challenge."+host, "ss-verify-somebody-else")
 	code, doc = verify()
 	if code != 400 || doc["reason"] != "txt_mismatch" || !strings.Contains(doc["detail"].(string), "ss-verify-somebody-else") ||
 		!strings.Contains(doc["detail"].(string), token) || doc["txtValue"] != token {
 		t.Errorf("wrong token: %d %v", code, doc)
 	}
-	e.dns.err = &net.DNSError{Err: "i/o timeout", IsTimeout: true}
+	e.dns.Fail(&net.DNSError{Err: "i/o timeout", IsTimeout: true})
 	if code, doc = verify(); code != 400 || doc["reason"] != "dns_error" {
 		t.Errorf("DNS failure: %d %v", code, doc)
 	}
-	e.dns.err = nil
+	e.dns.Fail(nil)
 	if code, _ := e.call("GET", host, "/api/tenant/config/", nil, nil); code != 404 {
 		t.Fatalf("failed verifications made the domain answer: %d", code)
 	}
 
-	e.dns.set("_smoothschedule-challenge."+host, "v=spf1 -all", token)
+	e.dns.Set("_smoothschedule-challenge."+host, "v=spf1 -all", token)
 	code, doc = verify()
 	if code != 200 || doc["status"] != "verified" || doc["verifiedAt"] == nil {
 		t.Fatalf("right token: %d %v", code, doc)
@@ -249,7 +249,7 @@ func TestCustomDomainVerificationAndRouting(t *testing.T) {
 // superuser may look at the owner's domains but not change them; staff
 // without settings.write are refused; another business's domain is 404.
 func TestCustomDomainPlatformAndMasquerade(t *testing.T) {
-	e := newPlatEnv(t)
+	e := newEnv(t)
 	acme := e.tenant("Acme", "acme")
 	globex := e.tenant("Globex", "globex")
 	owner := e.user("owner@acme.example", access.TenantOwner, acme.ID)

@@ -11,7 +11,7 @@ import (
 // more), nothing is written; after the platform raises its limit with an
 // override, the same request succeeds.
 func TestPlanLimitsThroughTheAPI(t *testing.T) {
-	e := newPlatEnv(t)
+	e := newEnv(t)
 	acme := e.tenantOnPlan("Acme", "acme", "free") // 2 users, 2 resources, 5 services
 	owner := e.signIn("owner@acme.example", access.TenantOwner, acme.ID, "acme.localhost")
 	manager := e.signIn("manager@platform.example", access.PlatformManager, "", "platform.localhost")

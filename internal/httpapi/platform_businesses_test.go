@@ -15,7 +15,7 @@ const plat = "platform.localhost"
 // TestBusinessesConsole: create (atomic, with its owner), search by owner
 // email, detail with limits and usage, edit, overrides, export, delete.
 func TestBusinessesConsole(t *testing.T) {
-	e := newPlatEnv(t)
+	e := newEnv(t)
 	root := e.signIn("root@example.com", access.Superuser, "", plat)
 
 	code, doc := e.call("POST", plat, "/api/platform/businesses/", map[string]any{"name": "Acme Salon", "subdomain": "acme",
@@ -63,7 +63,7 @@ func TestBusinessesConsole(t *testing.T) {
 	if code != 201 || doc["owner"] != nil {
 		t.Fatalf("create with invitation: %d %v", code, doc)
 	}
-	tok := e.mail.linkTo(t, "gil@globex.example")
+	tok := e.mail.LinkTo(t, "gil@globex.example")
 	if code, _, body := e.do("POST", "globex.localhost", "/api/auth/invitations/accept/",
 		`{"token":"`+tok+`","name":"Gil","password":"plum-harbour-77"}`); code != 200 {
 		t.Fatalf("owner invitation: %d %v", code, body)
@@ -176,7 +176,7 @@ func anyStrings(v any) []string {
 // refused on the very next request after the platform suspends it (the
 // database notifies the host cache), and served again after activation.
 func TestSuspensionRefusesLoggedInUsersAtOnce(t *testing.T) {
-	e := newPlatEnv(t)
+	e := newEnv(t)
 	acme := e.tenant("Acme", "acme")
 	owner := e.signIn("ann@acme.example", access.TenantOwner, acme.ID, "acme.localhost")
 	manager := e.signIn("pm@example.com", access.PlatformManager, "", plat)
@@ -203,7 +203,7 @@ func TestSuspensionRefusesLoggedInUsersAtOnce(t *testing.T) {
 // businesses, users and plans, but cannot change plans or settings, suspend,
 // edit businesses or disable users; sales cannot read users.
 func TestPlatformSupportReadsButCannotChange(t *testing.T) {
-	e := newPlatEnv(t)
+	e := newEnv(t)
 	acme := e.tenant("Acme", "acme")
 	staff := e.user("sam@acme.example", access.TenantStaff, acme.ID)
 	support := e.signIn("sue@example.com", access.PlatformSupport, "", plat)

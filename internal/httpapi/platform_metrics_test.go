@@ -14,7 +14,7 @@ import (
 // BumpDailyBookings (the figures themselves are checked against a
 // hand-computed fixture in package postgres).
 func TestMetricsEndpoint(t *testing.T) {
-	e := newPlatEnv(t)
+	e := newEnv(t)
 	acme := e.tenantOnPlan("Acme", "acme", "free")
 	e.tenantOnPlan("Globex", "globex", "free")
 	root := e.signIn("root@example.com", access.Superuser, "", plat)
@@ -56,7 +56,7 @@ func TestMetricsEndpoint(t *testing.T) {
 // TestDemoTenant: sales creates a demo business filled with data; it
 // expires after the platform's demo days and the sweep deletes it.
 func TestDemoTenant(t *testing.T) {
-	e := newPlatEnv(t)
+	e := newEnv(t)
 	sales := e.signIn("sal@example.com", access.PlatformSales, "", plat)
 	support := e.signIn("sue@example.com", access.PlatformSupport, "", plat)
 	body := map[string]any{"name": "Demo Fitness", "subdomain": "demofit", "timezone": "America/New_York"}

@@ -10,7 +10,7 @@ import (
 // TestPlatformUsers: search and filters; disabling ends the user's sessions
 // at once; nobody disables themselves or someone above them.
 func TestPlatformUsers(t *testing.T) {
-	e := newPlatEnv(t)
+	e := newEnv(t)
 	acme := e.tenant("Acme", "acme")
 	globex := e.tenant("Globex", "globex")
 	staff := e.signIn("sam@acme.example", access.TenantStaff, acme.ID, "acme.localhost")
@@ -68,7 +68,7 @@ func TestPlatformUsers(t *testing.T) {
 }
 
 // userID finds a user's id by email on the platform.
-func (e *platEnv) userID(email string) string {
+func (e *env) userID(email string) string {
 	e.t.Helper()
 	var id string
 	if err := e.db.Pool.QueryRow(e.t.Context(), "SELECT id::text FROM shared.users WHERE email = $1 AND tenant_id IS NULL", email).Scan(&id); err != nil {

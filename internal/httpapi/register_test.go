@@ -15,7 +15,7 @@ import (
 // Sign-up answers alike for staff and customer emails, and exists only on
 // tenant hosts.
 func TestRegisterLinksEarlierBookings(t *testing.T) {
-	e := newPlatEnv(t)
+	e := newEnv(t)
 	acme := e.tenant("Acme", "acme")
 	const host = "acme.localhost"
 	owner := e.signIn("owner@acme.example", access.TenantOwner, acme.ID, host)
@@ -23,7 +23,7 @@ func TestRegisterLinksEarlierBookings(t *testing.T) {
 	for d := range hours {
 		hours[d] = map[string]any{"dayOfWeek": d, "openTime": "09:00", "closeTime": "17:00"}
 	}
-	if code, doc := e.probe("PUT", host, "/api/business-hours/", asJSON(hours), owner...); code != 200 {
+	if code, _, doc := e.do("PUT", host, "/api/business-hours/", asJSON(hours), owner...); code != 200 {
 		t.Fatalf("hours: %d %v", code, doc)
 	}
 	for _, c := range []struct {
@@ -71,7 +71,7 @@ func TestRegisterLinksEarlierBookings(t *testing.T) {
 	if list := mine(ann); len(list) != 0 {
 		t.Errorf("portal before verifying the email: %v", list)
 	}
-	if code, doc := e.call("POST", host, "/api/auth/verify-email/", map[string]any{"token": e.mail.linkTo(t, "ann@example.com")}, nil); code != 200 {
+	if code, doc := e.call("POST", host, "/api/auth/verify-email/", map[string]any{"token": e.mail.LinkTo(t, "ann@example.com")}, nil); code != 200 {
 		t.Fatalf("verify: %d %v", code, doc)
 	}
 	if list := mine(ann); len(list) != 1 || list[0].(map[string]any)["id"] != booked {
@@ -125,7 +125,7 @@ func TestRegisterLinksEarlierBookings(t *testing.T) {
 // TestForgotPasswordPerAddress: one address gets ten reset requests, then
 // 429 with Retry-After, whatever the emails, until the lock passes.
 func TestForgotPasswordPerAddress(t *testing.T) {
-	e := newAuthEnv(t)
+	e := newEnv(t)
 	acme := e.tenant("Acme", "acme")
 	e.user("ann@acme.example", access.TenantStaff, acme.ID)
 	forgot := func(email string) (int, string) {

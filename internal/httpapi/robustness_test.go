@@ -52,7 +52,7 @@ func TestNoServerErrorsForBadInput(t *testing.T) {
 // owners, a customer, a superuser, and the ids of each business's objects.
 type robust struct {
 	t    *testing.T
-	e    *platEnv
+	e    *env
 	sent atomic.Int64
 
 	acmeID, globexID, spareID string // spareID: a business the platform battery may delete
@@ -66,7 +66,7 @@ type robust struct {
 }
 
 func newRobust(t *testing.T) *robust {
-	e := newPlatEnv(t)
+	e := newEnv(t)
 	r := &robust{t: t, e: e, own: map[string]string{}, foreign: map[string]string{}, platform: map[string]string{}, reached: map[string]bool{}, why: map[string]string{}}
 	acme, globex, spare := e.tenant("Acme", "acme"), e.tenant("Globex", "globex"), e.tenant("Spare", "spare")
 	r.acmeID, r.globexID, r.spareID = acme.ID, globex.ID, spare.ID

@@ -1,10 +1,7 @@
 package httpapi_test
 
 import (
-	"context"
 	"testing"
-
-	"github.com/google/uuid"
 
 	"github.com/smoothschedule/smoothschedule/internal/access"
 )
@@ -26,7 +23,7 @@ func fieldIn(doc map[string]any, loc string) bool {
 // kind or no user at all is refused with 400 naming body.userId, on
 // creation and on update.
 func TestLinkedUsersBelongToTheBusiness(t *testing.T) {
-	e := newPlatEnv(t)
+	e := newEnv(t)
 	acme := e.tenant("Acme", "acme")
 	globex := e.tenant("Globex", "globex")
 	const host = "acme.localhost"
@@ -132,16 +129,4 @@ func TestSchedulingIntegersBounded(t *testing.T) {
 			}
 		}
 	}
-}
-
-// user adds a login of the business with role (directly in shared.users:
-// the scheduling fixture has no identity service) and returns its id.
-func (b *biz) user(role access.Role) string {
-	b.t.Helper()
-	id := uuid.NewString()
-	if _, err := b.db.Pool.Exec(context.Background(), `INSERT INTO shared.users (id, tenant_id, email, name, role, password_hash)
-		VALUES ($1, $2, $3, 'Test user', $4, 'x')`, id, b.ten.ID, id+"@users.example", string(role)); err != nil {
-		b.t.Fatal(err)
-	}
-	return id
 }

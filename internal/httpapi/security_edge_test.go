@@ -14,7 +14,7 @@ import (
 // the anonymous booking site's, the business's and the platform's — never
 // a 500. The walk covers every route whose operation takes page.
 func TestPagingOverflow(t *testing.T) {
-	e := newPlatEnv(t)
+	e := newEnv(t)
 	acme := e.tenant("Acme", "acme")
 	owner := bearer(e.session(e.user("owner@acme.example", access.TenantOwner, acme.ID)))
 	customer := bearer(e.session(e.user("customer@acme.example", access.Customer, acme.ID)))
@@ -65,7 +65,7 @@ func TestPagingOverflow(t *testing.T) {
 // the owner's ticket and, by the same object rule, cannot write into it
 // either; a ticket they opened themselves takes their replies.
 func TestTicketReplyNeedsRead(t *testing.T) {
-	e := newPlatEnv(t)
+	e := newEnv(t)
 	acme := e.tenant("Acme", "acme")
 	owner := bearer(e.session(e.user("owner@acme.example", access.TenantOwner, acme.ID)))
 	staff := bearer(e.session(e.user("staff@acme.example", access.TenantStaff, acme.ID)))
@@ -101,7 +101,7 @@ func TestTicketReplyNeedsRead(t *testing.T) {
 // the general settings PATCH (400 naming the field, policy unchanged, no
 // silent change); the dedicated, audited policy route refuses them too.
 func TestSettingsCannotFlipApprovalPolicy(t *testing.T) {
-	e := newPlatEnv(t)
+	e := newEnv(t)
 	acme := e.tenant("Acme", "acme")
 	owner := bearer(e.session(e.user("owner@acme.example", access.TenantOwner, acme.ID)))
 	mgr := e.user("manager@acme.example", access.TenantManager, acme.ID)
@@ -140,7 +140,7 @@ func TestSettingsCannotFlipApprovalPolicy(t *testing.T) {
 func TestSettingsPatchWritesOnlyWhatChanged(t *testing.T) {
 	// No listener: this process's host cache stays stale, as another
 	// process's is until the notification arrives.
-	e := &platEnv{authEnv: newAuthEnv(t)}
+	e := newEnv(t)
 	acme := e.tenant("Acme", "acme")
 	owner := bearer(e.session(e.user("owner@acme.example", access.TenantOwner, acme.ID)))
 	if c, doc := e.call("GET", "acme.localhost", "/api/business/settings/", nil, owner); c != 200 {
@@ -238,7 +238,7 @@ func TestUnencodableResponseIs500(t *testing.T) {
 // cross-site no-cors request may send, reaches no JSON route: 415 problem,
 // nothing changed. JSON and +json types are read; bodiless POSTs work.
 func TestBodiesOnlyAsJSON(t *testing.T) {
-	e := newPlatEnv(t)
+	e := newEnv(t)
 	acme := e.tenant("Acme", "acme")
 	u := e.user("owner@acme.example", access.TenantOwner, acme.ID)
 	tok := e.session(u)

@@ -16,7 +16,7 @@ import (
 // with Retry-After once an address has failed identity.TokenIPThrottle's
 // free attempts; other addresses are not affected.
 func TestTokenRedemptionsAreRateLimited(t *testing.T) {
-	e := newPlatEnv(t)
+	e := newEnv(t)
 	e.tenant("Acme", "acme")
 	bad := "ss_x_" + strings.Repeat("A", 43)
 	routes := []struct{ name, method, host, path, body string }{
@@ -61,7 +61,7 @@ func TestTokenRedemptionsAreRateLimited(t *testing.T) {
 // a browser sends cross-site without a preflight) cannot sign a browser in
 // to the attacker's account (login CSRF) or make any other change.
 func TestJSONOnlyAsJSON(t *testing.T) {
-	e := newPlatEnv(t)
+	e := newEnv(t)
 	acme := e.tenant("Acme", "acme")
 	u := e.user("owner@acme.example", access.TenantOwner, acme.ID)
 	body := `{"email":"` + u.Email + `","password":"` + testPassword + `","x":"="}`

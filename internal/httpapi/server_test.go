@@ -2,20 +2,13 @@ package httpapi_test
 
 import (
 	"context"
-	"encoding/json"
-	"io"
 	"log/slog"
-	"net/http"
 	"net/http/httptest"
 	"os"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/smoothschedule/smoothschedule/internal/config"
-	"github.com/smoothschedule/smoothschedule/internal/httpapi"
-	"github.com/smoothschedule/smoothschedule/internal/logctx"
-	"github.com/smoothschedule/smoothschedule/internal/postgres"
 	"github.com/smoothschedule/smoothschedule/internal/postgres/pgtest"
 	"github.com/smoothschedule/smoothschedule/internal/tenancy"
 )
@@ -27,84 +20,6 @@ func TestMain(m *testing.M) {
 }
 
 // env is a server on a fresh database with a few tenants.
-type env struct {
-	t       *testing.T
-	db      *postgres.DB
-	tenancy *tenancy.Service
-	store   *postgres.Tenants
-	res     *tenancy.Resolver
-	srv     *httpapi.Server
-}
-
-func newEnv(t *testing.T) *env {
-	t.Helper()
-	db := pgtest.New(t)
-	cfg, err := config.Load(nil, func(string) string { return "" })
-	if err != nil {
-		t.Fatal(err)
-	}
-	store := &postgres.Tenants{DB: db, Migrations: postgres.Embedded()}
-	e := &env{t: t, db: db, store: store,
-		tenancy: &tenancy.Service{Store: store, BaseDomain: "localhost", Now: time.Now},
-		res:     &tenancy.Resolver{BaseDomain: "localhost", Lookup: store.ByHost},
-	}
-	log := logctx.New(io.Discard, "text", "error")
-	if testing.Verbose() {
-		log = slog.New(logctx.Handler{Handler: slog.NewTextHandler(os.Stderr, nil)})
-	}
-	db.Log = log // audit lines of events written in a change's transaction
-	e.srv = httpapi.New(httpapi.Deps{Config: cfg, Log: log, Version: "test", DB: db, Resolver: e.res})
-	return e
-}
-
-// tenant creates a business on the Business plan, so that plan limits stay
-// out of the way of tests about other things (plan_limits_test.go uses
-// tenantOnPlan).
-func (e *env) tenant(name, slug string) *tenancy.Tenant {
-	return e.tenantOnPlan(name, slug, "business")
-}
-
-func (e *env) tenantOnPlan(name, slug, plan string) *tenancy.Tenant {
-	e.t.Helper()
-	t, err := e.tenancy.Create(context.Background(), tenancy.NewTenant{Name: name, Slug: slug, TimeZone: "Europe/Berlin", Plan: plan})
-	if err != nil {
-		e.t.Fatal(err)
-	}
-	e.res.Invalidate()
-	return t
-}
-
-// send sends a request (a JSON body when body is not empty) to the server.
-func (e *env) send(method, host, path, body string, hdr ...string) *httptest.ResponseRecorder {
-	var rd io.Reader
-	if body != "" {
-		rd = strings.NewReader(body)
-	}
-	req := httptest.NewRequest(method, "http://"+host+path, rd)
-	if body != "" {
-		req.Header.Set("Content-Type", "application/json")
-	}
-	for i := 0; i+1 < len(hdr); i += 2 {
-		req.Header.Set(hdr[i], hdr[i+1])
-	}
-	rec := httptest.NewRecorder()
-	e.srv.ServeHTTP(rec, req)
-	return rec
-}
-
-// do sends a request and decodes a JSON answer.
-func (e *env) do(method, host, path string, body string, hdr ...string) (int, http.Header, map[string]any) {
-	e.t.Helper()
-	rec := e.send(method, host, path, body, hdr...)
-	var out map[string]any
-	if strings.Contains(rec.Header().Get("Content-Type"), "json") {
-		if err := json.Unmarshal(rec.Body.Bytes(), &out); err != nil {
-			e.t.Fatalf("%s %s: bad JSON %q", method, path, rec.Body.String())
-		}
-	}
-	return rec.Code, rec.Header(), out
-}
-
 func TestHealthOnAnyHost(t *testing.T) {
 	e := newEnv(t)
 	for _, host := range []string{"localhost", "platform.localhost", "nobody.localhost", "10.0.0.1:8000", "example.com"} {

@@ -11,7 +11,7 @@ import (
 // customers, not another business's users) with status, MFA, last sign-in
 // and the linked resource; managers read it, staff do not.
 func TestTeamList(t *testing.T) {
-	e := newPlatEnv(t)
+	e := newEnv(t)
 	acme := e.tenant("Acme", "acme")
 	globex := e.tenant("Globex", "globex")
 	const host = "acme.localhost"
@@ -56,7 +56,7 @@ func TestTeamList(t *testing.T) {
 // when two owners demote each other at once; disabling ends the user's
 // sessions at once and is audited, as are role changes and enabling.
 func TestTeamChanges(t *testing.T) {
-	e := newPlatEnv(t)
+	e := newEnv(t)
 	acme := e.tenant("Acme", "acme")
 	globex := e.tenant("Globex", "globex")
 	const host = "acme.localhost"
@@ -166,7 +166,7 @@ func TestTeamChanges(t *testing.T) {
 }
 
 // userIDIn finds a tenant user's id by email.
-func (e *platEnv) userIDIn(email, tenantID string) string {
+func (e *env) userIDIn(email, tenantID string) string {
 	e.t.Helper()
 	var id string
 	if err := e.db.Pool.QueryRow(e.t.Context(), "SELECT id::text FROM shared.users WHERE email = $1 AND tenant_id = $2", email, tenantID).Scan(&id); err != nil {

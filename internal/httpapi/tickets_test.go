@@ -10,7 +10,7 @@ import (
 // filters, assigns, comments (internal notes stay internal) and moves the
 // status through valid transitions only; other businesses see nothing.
 func TestSupportTickets(t *testing.T) {
-	e := newPlatEnv(t)
+	e := newEnv(t)
 	acme := e.tenant("Acme", "acme")
 	globex := e.tenant("Globex", "globex")
 	owner := e.signIn("ann@acme.example", access.TenantOwner, acme.ID, "acme.localhost")
