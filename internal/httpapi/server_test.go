@@ -2,6 +2,7 @@ package httpapi_test
 
 import (
 	"context"
+	"github.com/smoothschedule/smoothschedule/internal/app"
 	"log/slog"
 	"net/http/httptest"
 	"os"
@@ -19,12 +20,11 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-// env is a server on a fresh database with a few tenants.
 func TestHealthOnAnyHost(t *testing.T) {
 	e := newEnv(t)
 	for _, host := range []string{"localhost", "platform.localhost", "nobody.localhost", "10.0.0.1:8000", "example.com"} {
 		code, _, body := e.do("GET", host, "/api/health/", "")
-		if code != 200 || body["status"] != "ok" || body["database"] != "ok" || body["version"] != "test" {
+		if code != 200 || body["status"] != "ok" || body["database"] != "ok" || body["version"] != app.Version {
 			t.Errorf("%s: %d %v", host, code, body)
 		}
 	}
