@@ -23,7 +23,7 @@ type Request struct {
 	Path   string // sent as it is: it may carry a query, and need not be a valid URL's path
 	Auth   string // an access token, sent as a bearer token; "" for anonymous
 	Body   any
-	Header []string // name, value, name, value…
+	Header []string // name, value, name, value…: they replace the fixture's own (Content-Type, Authorization); a value may be empty
 	// RemoteAddr is the client's address (default: httptest's 192.0.2.1).
 	RemoteAddr string
 }
@@ -85,7 +85,7 @@ func (e *Env) Do(r Request) *Response {
 		req.Header.Set("Authorization", "Bearer "+r.Auth)
 	}
 	for i := 0; i+1 < len(r.Header); i += 2 {
-		req.Header.Set(r.Header[i], r.Header[i+1])
+		req.Header[http.CanonicalHeaderKey(r.Header[i])] = []string{r.Header[i+1]}
 	}
 	if r.RemoteAddr != "" {
 		req.RemoteAddr = r.RemoteAddr

@@ -2,7 +2,7 @@ package httpapi_test
 
 import (
 	"encoding/json"
-	"net/http/httptest"
+	"github.com/smoothschedule/smoothschedule/internal/apptest"
 	"strings"
 	"testing"
 	"time"
@@ -109,17 +109,14 @@ func TestBusinessesConsole(t *testing.T) {
 	}
 
 	// Export: a JSON archive with every tenant table, before deleting.
-	req := httptest.NewRequest("GET", "http://"+plat+"/api/platform/businesses/"+id+"/export/", nil)
-	req.Header.Set(root[0], root[1])
-	rec := httptest.NewRecorder()
-	e.srv.ServeHTTP(rec, req)
+	rec := e.Do(apptest.Request{Host: plat, Path: "/api/platform/businesses/" + id + "/export/", Header: root})
 	var archive struct {
 		Business map[string]any              `json:"business"`
 		Users    []map[string]any            `json:"users"`
 		Tables   map[string][]map[string]any `json:"tables"`
 	}
-	if err := json.Unmarshal(rec.Body.Bytes(), &archive); err != nil || rec.Code != 200 {
-		t.Fatalf("export: %d %v %.300s", rec.Code, err, rec.Body.String())
+	if err := json.Unmarshal(rec.Body, &archive); err != nil || rec.Status != 200 {
+		t.Fatalf("export: %d %v %.300s", rec.Status, err, rec.Body)
 	}
 	if archive.Business["slug"] != "acme" || len(archive.Users) != 1 || archive.Users[0]["password_hash"] != nil {
 		t.Errorf("export shared rows: %v %v", archive.Business, archive.Users)

@@ -3,8 +3,8 @@ package httpapi_test
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/smoothschedule/smoothschedule/internal/apptest"
 	"github.com/smoothschedule/smoothschedule/internal/platform"
-	"net/http/httptest"
 	"strconv"
 	"strings"
 	"sync"
@@ -17,20 +17,15 @@ import (
 // and returns the status, the Retry-After header and the decoded body.
 func (b *biz) bookFrom(addr string, body any) (int, string, map[string]any) {
 	b.t.Helper()
-	js, _ := json.Marshal(body)
-	req := httptest.NewRequest("POST", "http://"+b.host+"/api/booking/", strings.NewReader(string(js)))
-	req.Header.Set("Content-Type", "application/json")
-	req.RemoteAddr = addr + ":40000"
-	rec := httptest.NewRecorder()
-	b.srv.ServeHTTP(rec, req)
+	rec := b.Do(apptest.Request{Method: "POST", Host: b.host, Path: "/api/booking/", Body: body, RemoteAddr: addr + ":40000"})
 	var out map[string]any
-	if err := json.Unmarshal(rec.Body.Bytes(), &out); err != nil {
-		b.t.Fatalf("booking from %s: %d %s", addr, rec.Code, rec.Body)
+	if err := json.Unmarshal(rec.Body, &out); err != nil {
+		b.t.Fatalf("booking from %s: %d %s", addr, rec.Status, rec.Body)
 	}
-	if rec.Code == 429 && !strings.HasPrefix(rec.Header().Get("Content-Type"), "application/problem+json") {
-		b.t.Errorf("429 is not problem JSON: %s", rec.Header().Get("Content-Type"))
+	if rec.Status == 429 && !strings.HasPrefix(rec.Header.Get("Content-Type"), "application/problem+json") {
+		b.t.Errorf("429 is not problem JSON: %s", rec.Header.Get("Content-Type"))
 	}
-	return rec.Code, rec.Header().Get("Retry-After"), out
+	return rec.Status, rec.Header.Get("Retry-After"), out
 }
 
 // classFor sets up a group class with room for every booking of a test.

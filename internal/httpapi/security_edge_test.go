@@ -2,7 +2,7 @@ package httpapi_test
 
 import (
 	"encoding/json"
-	"net/http/httptest"
+	"github.com/smoothschedule/smoothschedule/internal/apptest"
 	"strings"
 	"testing"
 
@@ -243,21 +243,17 @@ func TestBodiesOnlyAsJSON(t *testing.T) {
 	u := e.user("owner@acme.example", access.TenantOwner, acme.ID)
 	tok := e.session(u)
 	send := func(method, path, ct, body string, auth bool) (int, map[string]any) {
-		req := httptest.NewRequest(method, "http://acme.localhost"+path, strings.NewReader(body))
-		if ct != "" {
-			req.Header.Set("Content-Type", ct)
-		}
+		r := apptest.Request{Method: method, Host: "acme.localhost", Path: path, Body: body, Header: []string{"Content-Type", ct}}
 		if auth {
-			req.Header.Set("Authorization", "Bearer "+tok)
+			r.Auth = tok
 		}
-		rec := httptest.NewRecorder()
-		e.srv.ServeHTTP(rec, req)
+		rec := e.Do(r)
 		var doc map[string]any
-		_ = json.Unmarshal(rec.Body.Bytes(), &doc)
-		if rec.Code == 415 && rec.Header().Get("Content-Type") != "application/problem+json" {
-			t.Errorf("%s %s: 415 as %q", method, path, rec.Header().Get("Content-Type"))
+		_ = json.Unmarshal(rec.Body, &doc)
+		if rec.Status == 415 && rec.Header.Get("Content-Type") != "application/problem+json" {
+			t.Errorf("%s %s: 415 as %q", method, path, rec.Header.Get("Content-Type"))
 		}
-		return rec.Code, doc
+		return rec.Status, doc
 	}
 	login := `{"email":"` + u.Email + `","password":"` + testPassword + `"}`
 	for _, ct := range []string{"", "text/plain", "text/plain;charset=UTF-8", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x"} {

@@ -3,8 +3,8 @@ package httpapi_test
 import (
 	"context"
 	"github.com/smoothschedule/smoothschedule/internal/app"
+	"github.com/smoothschedule/smoothschedule/internal/apptest"
 	"log/slog"
-	"net/http/httptest"
 	"os"
 	"strings"
 	"testing"
@@ -76,11 +76,9 @@ func TestHostRouting(t *testing.T) {
 	if code, _, _ := e.do("GET", "platform.localhost", "/api/tenant/config/", ""); code != 404 {
 		t.Errorf("tenant config on the platform host: %d", code)
 	}
-	req := httptest.NewRequest("GET", "http://platform.localhost:8000/some/client/route", nil)
-	rec := httptest.NewRecorder()
-	e.srv.ServeHTTP(rec, req)
-	if !strings.Contains(rec.Body.String(), "web app is not built") && !strings.Contains(rec.Body.String(), `"site":"platform"`) {
-		t.Errorf("platform host page: %d %s", rec.Code, rec.Body.String())
+	rec := e.Do(apptest.Request{Host: "platform.localhost:8000", Path: "/some/client/route"})
+	if !strings.Contains(string(rec.Body), "web app is not built") && !strings.Contains(string(rec.Body), `"site":"platform"`) {
+		t.Errorf("platform host page: %d %s", rec.Status, rec.Body)
 	}
 }
 
