@@ -42,35 +42,30 @@ func TestHostRouting(t *testing.T) {
 		t.Fatal(err)
 	}
 	e.res.Invalidate()
-	cases := []struct {
-		host     string
-		status   int
-		tenantID string
-	}{
-		{"acme.localhost", 200, acme.ID},
-		{"widgets.localhost", 200, widgets.ID},
-		{"acme.localhost:8000", 200, acme.ID},
-		{"ACME.LocalHost.", 200, acme.ID},
-		{"booking.acme-salon.com", 200, acme.ID},
-		{"booking.acme-salon.com:443", 200, acme.ID},
-		{"nonexistent.localhost", 404, ""},
-		{"example.com", 404, ""},
-		{"unverified.example.org", 404, ""},
-		{"127.0.0.1:8000", 404, ""},
+	found := func(host, tenantID string) apptest.Scenario {
+		return apptest.Scenario{Name: host, Request: apptest.Request{Host: host, Path: "/api/tenant/config/"},
+			Status: 200, JSON: map[string]any{"id": tenantID}}
 	}
-	for _, c := range cases {
-		code, hdr, body := e.do("GET", c.host, "/api/tenant/config/", "")
-		if code != c.status {
-			t.Errorf("%s: status %d, want %d (%v)", c.host, code, c.status, body)
-			continue
-		}
-		if c.status == 200 && body["id"] != c.tenantID {
-			t.Errorf("%s: tenant %v, want %s", c.host, body["id"], c.tenantID)
-		}
-		if c.status == 404 && (hdr.Get("Content-Type") != "application/problem+json" || body["detail"] == "") {
-			t.Errorf("%s: want problem JSON, got %s %v", c.host, hdr.Get("Content-Type"), body)
-		}
+	unknown := func(host string) apptest.Scenario {
+		return apptest.Scenario{Name: host, Request: apptest.Request{Host: host, Path: "/api/tenant/config/"}, Status: 404,
+			Check: func(t *testing.T, r *apptest.Response) {
+				if r.Header.Get("Content-Type") != "application/problem+json" || r.JSON()["detail"] == "" {
+					t.Errorf("want problem JSON, got %s %s", r.Header.Get("Content-Type"), r.Body)
+				}
+			}}
 	}
+	e.Run(t, []apptest.Scenario{
+		found("acme.localhost", acme.ID),
+		found("widgets.localhost", widgets.ID),
+		found("acme.localhost:8000", acme.ID),
+		found("ACME.LocalHost.", acme.ID),
+		found("booking.acme-salon.com", acme.ID),
+		found("booking.acme-salon.com:443", acme.ID),
+		unknown("nonexistent.localhost"),
+		unknown("example.com"),
+		unknown("unverified.example.org"),
+		unknown("127.0.0.1:8000"),
+	})
 	// The platform host is the platform, not a tenant: tenant routes are not
 	// there, and the web app says so in its runtime configuration.
 	if code, _, _ := e.do("GET", "platform.localhost", "/api/tenant/config/", ""); code != 404 {
