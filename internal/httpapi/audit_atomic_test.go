@@ -76,13 +76,13 @@ func TestAuditAtomicRoleAndStatusChanges(t *testing.T) {
 
 	// Role change (tenant console).
 	restore := e.failAudit("USER_ROLE_CHANGED")
-	code, doc := e.call("PATCH", "acme.localhost", "/api/staff/"+staff.ID+"/", map[string]any{"role": "TENANT_MANAGER"}, owner)
+	code, _, doc := e.do("PATCH", "acme.localhost", "/api/staff/"+staff.ID+"/", map[string]any{"role": "TENANT_MANAGER"}, owner...)
 	refused(t, "role change", code, doc)
 	if r := role(); r != "TENANT_STAFF" || e.auditCount("USER_ROLE_CHANGED") != 0 {
 		t.Fatalf("after the failed role change: role %s, %d events", r, e.auditCount("USER_ROLE_CHANGED"))
 	}
 	restore()
-	if code, doc := e.call("PATCH", "acme.localhost", "/api/staff/"+staff.ID+"/", map[string]any{"role": "TENANT_MANAGER"}, owner); code != 200 {
+	if code, _, doc := e.do("PATCH", "acme.localhost", "/api/staff/"+staff.ID+"/", map[string]any{"role": "TENANT_MANAGER"}, owner...); code != 200 {
 		t.Fatalf("role change: %d %v", code, doc)
 	}
 	if r := role(); r != "TENANT_MANAGER" || e.auditCount("USER_ROLE_CHANGED") != 1 {
@@ -93,7 +93,7 @@ func TestAuditAtomicRoleAndStatusChanges(t *testing.T) {
 	// sessions when the event cannot be written.
 	pm := e.signIn("pm@platform.example", access.PlatformManager, "", "platform.localhost")
 	restore = e.failAudit("USER_DISABLED")
-	code, doc = e.call("POST", "platform.localhost", "/api/platform/users/"+staff.ID+"/disable/", nil, pm)
+	code, _, doc = e.do("POST", "platform.localhost", "/api/platform/users/"+staff.ID+"/disable/", nil, pm...)
 	refused(t, "disable", code, doc)
 	if st := e.scalar(`SELECT status FROM shared.users WHERE id = $1::uuid`, staff.ID); st != "active" {
 		t.Fatalf("status after the failed disable: %v", st)
@@ -102,7 +102,7 @@ func TestAuditAtomicRoleAndStatusChanges(t *testing.T) {
 		t.Fatalf("the user's session after the failed disable: %d", c)
 	}
 	restore()
-	if code, doc := e.call("POST", "platform.localhost", "/api/platform/users/"+staff.ID+"/disable/", nil, pm); code != 200 {
+	if code, _, doc := e.do("POST", "platform.localhost", "/api/platform/users/"+staff.ID+"/disable/", nil, pm...); code != 200 {
 		t.Fatalf("disable: %d %v", code, doc)
 	}
 	if st := e.scalar(`SELECT status FROM shared.users WHERE id = $1::uuid`, staff.ID); st != "disabled" || e.auditCount("USER_DISABLED") != 1 {
@@ -213,13 +213,13 @@ func TestAuditAtomicBusinessSuspension(t *testing.T) {
 	}
 
 	restore := e.failAudit("BUSINESS_SUSPENDED")
-	code, doc := e.call("POST", plat, "/api/platform/businesses/"+acme.ID+"/suspend/", nil, manager)
+	code, _, doc := e.do("POST", plat, "/api/platform/businesses/"+acme.ID+"/suspend/", nil, manager...)
 	refused(t, "suspend", code, doc)
 	if st := status(); st != "active" || e.auditCount("BUSINESS_SUSPENDED") != 0 {
 		t.Fatalf("after the failed suspension: %s, %d events", st, e.auditCount("BUSINESS_SUSPENDED"))
 	}
 	restore()
-	if code, doc := e.call("POST", plat, "/api/platform/businesses/"+acme.ID+"/suspend/", nil, manager); code != 200 || doc["status"] != "suspended" {
+	if code, _, doc := e.do("POST", plat, "/api/platform/businesses/"+acme.ID+"/suspend/", nil, manager...); code != 200 || doc["status"] != "suspended" {
 		t.Fatalf("suspend: %d %v", code, doc)
 	}
 	if st := status(); st != "suspended" || e.auditCount("BUSINESS_SUSPENDED") != 1 {
@@ -234,13 +234,13 @@ func TestAuditAtomicDomainVerification(t *testing.T) {
 	const host = "booking.acme.example"
 
 	restore := e.failAudit("DOMAIN_ADDED")
-	code, doc := e.call("POST", "acme.localhost", "/api/business/domains/", map[string]any{"domain": host}, owner)
+	code, _, doc := e.do("POST", "acme.localhost", "/api/business/domains/", map[string]any{"domain": host}, owner...)
 	refused(t, "add a domain", code, doc)
 	if n := e.scalar(`SELECT count(*) FROM shared.domains WHERE domain = $1`, host).(int64); n != 0 {
 		t.Fatalf("domain rows after the failed add: %d", n)
 	}
 	restore()
-	code, doc = e.call("POST", "acme.localhost", "/api/business/domains/", map[string]any{"domain": host}, owner)
+	code, _, doc = e.do("POST", "acme.localhost", "/api/business/domains/", map[string]any{"domain": host}, owner...)
 	if code != 201 {
 		t.Fatalf("add: %d %v", code, doc)
 	}
@@ -250,20 +250,20 @@ func TestAuditAtomicDomainVerification(t *testing.T) {
 	}
 
 	restore = e.failAudit("DOMAIN_VERIFIED")
-	code, doc = e.call("POST", "acme.localhost", "/api/business/domains/"+host+"/verify/", nil, owner)
+	code, _, doc = e.do("POST", "acme.localhost", "/api/business/domains/"+host+"/verify/", nil, owner...)
 	refused(t, "verify", code, doc)
 	if verified() || e.auditCount("DOMAIN_VERIFIED") != 0 {
 		t.Fatalf("after the failed verification: verified %v, %d events", verified(), e.auditCount("DOMAIN_VERIFIED"))
 	}
 	restore()
-	if code, doc := e.call("POST", "acme.localhost", "/api/business/domains/"+host+"/verify/", nil, owner); code != 200 || doc["status"] != "verified" {
+	if code, _, doc := e.do("POST", "acme.localhost", "/api/business/domains/"+host+"/verify/", nil, owner...); code != 200 || doc["status"] != "verified" {
 		t.Fatalf("verify: %d %v", code, doc)
 	}
 	if !verified() || e.auditCount("DOMAIN_VERIFIED") != 1 {
 		t.Fatalf("after the verification: verified %v, %d events", verified(), e.auditCount("DOMAIN_VERIFIED"))
 	}
 	// Verifying again changes nothing and writes nothing.
-	if code, _ := e.call("POST", "acme.localhost", "/api/business/domains/"+host+"/verify/", nil, owner); code != 200 || e.auditCount("DOMAIN_VERIFIED") != 1 {
+	if code, _, _ := e.do("POST", "acme.localhost", "/api/business/domains/"+host+"/verify/", nil, owner...); code != 200 || e.auditCount("DOMAIN_VERIFIED") != 1 {
 		t.Fatalf("verify again: %d, %d events", code, e.auditCount("DOMAIN_VERIFIED"))
 	}
 }

@@ -110,13 +110,6 @@ func (e *env) do(method, host, path string, body any, hdr ...string) (int, http.
 	return r.Status, r.Header, nil
 }
 
-// call is do without the headers of the answer.
-func (e *env) call(method, host, path string, body any, hdr []string) (int, map[string]any) {
-	e.t.Helper()
-	code, _, out := e.do(method, host, path, body, hdr...)
-	return code, out
-}
-
 func cookies(h http.Header) map[string]*http.Cookie {
 	out := map[string]*http.Cookie{}
 	for _, c := range (&http.Response{Header: h}).Cookies() {

@@ -24,29 +24,27 @@ const testSecret = apptest.Secret
 // testNow is the clock of the scheduling tests: before every date they use.
 var testNow = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 
-// sched is the application with the clock at testNow and a pool of
-// poolSize connections (or TEST_DB_MAX_CONNS).
-type sched = env
-
-func newSched(t testing.TB, poolSize int, opts ...apptest.Option) *sched {
+// newSched is the application for the scheduling tests: the clock at
+// testNow and a pool of poolSize connections (or TEST_DB_MAX_CONNS).
+func newSched(t testing.TB, poolSize int, opts ...apptest.Option) *env {
 	t.Helper()
 	return newEnv(t, append([]apptest.Option{apptest.Pool(poolSize), apptest.At(testNow)}, opts...)...)
 }
 
 // biz is one business of a test, with its owner signed in.
 type biz struct {
-	*sched
+	*env
 	ten       *tenancy.Tenant
 	host      string
 	owner     string // the owner's access token
 	ownerUser *identity.User
 }
 
-func (s *sched) business(name, slug, tz string) *biz {
+func (s *env) business(name, slug, tz string) *biz {
 	s.t.Helper()
 	t := s.Tenant(tenancy.NewTenant{Name: name, Slug: slug, TimeZone: tz})
 	u, tok := s.SignIn("owner@"+slug+".example", access.TenantOwner, t.ID)
-	return &biz{sched: s, ten: t, host: slug + ".localhost", owner: tok, ownerUser: u}
+	return &biz{env: s, ten: t, host: slug + ".localhost", owner: tok, ownerUser: u}
 }
 
 // as signs in a new user of this business with role and returns the

@@ -29,7 +29,7 @@ func (b *biz) bookFrom(addr string, body any) (int, string, map[string]any) {
 }
 
 // classFor sets up a group class with room for every booking of a test.
-func classFor(t *testing.T, s *sched) (*biz, string) {
+func classFor(t *testing.T, s *env) (*biz, string) {
 	b, _, _, _ := salon(t, s, "salon")
 	studio := b.create("/api/resources/", map[string]any{"name": "Studio", "type": "ROOM"})
 	return b, b.create("/api/services/", map[string]any{"name": "Open class", "durationMinutes": 60, "capacity": 200,

@@ -69,29 +69,29 @@ func TestTicketReplyNeedsRead(t *testing.T) {
 	acme := e.tenant("Acme", "acme")
 	owner := bearer(e.session(e.user("owner@acme.example", access.TenantOwner, acme.ID)))
 	staff := bearer(e.session(e.user("staff@acme.example", access.TenantStaff, acme.ID)))
-	code, tk := e.call("POST", "acme.localhost", "/api/tickets/", map[string]any{"subject": "Billing", "description": "Private"}, owner)
+	code, _, tk := e.do("POST", "acme.localhost", "/api/tickets/", map[string]any{"subject": "Billing", "description": "Private"}, owner...)
 	if code != 201 {
 		t.Fatalf("open: %d %v", code, tk)
 	}
 	id := tk["id"].(string)
-	if code, doc := e.call("GET", "acme.localhost", "/api/tickets/"+id+"/", nil, staff); code != 403 {
+	if code, _, doc := e.do("GET", "acme.localhost", "/api/tickets/"+id+"/", nil, staff...); code != 403 {
 		t.Errorf("staff reads the owner's ticket: %d %v", code, doc)
 	}
-	if code, doc := e.call("POST", "acme.localhost", "/api/tickets/"+id+"/messages/", map[string]any{"body": "me too"}, staff); code != 403 {
+	if code, _, doc := e.do("POST", "acme.localhost", "/api/tickets/"+id+"/messages/", map[string]any{"body": "me too"}, staff...); code != 403 {
 		t.Errorf("staff writes into the owner's ticket: %d %v, want 403", code, doc)
 	}
-	_, detail := e.call("GET", "acme.localhost", "/api/tickets/"+id+"/", nil, owner)
+	_, _, detail := e.do("GET", "acme.localhost", "/api/tickets/"+id+"/", nil, owner...)
 	if msgs, _ := detail["messages"].([]any); len(msgs) != 0 {
 		t.Errorf("a message landed: %v", msgs)
 	}
-	code, own := e.call("POST", "acme.localhost", "/api/tickets/", map[string]any{"subject": "Mine", "description": "Help"}, staff)
+	code, _, own := e.do("POST", "acme.localhost", "/api/tickets/", map[string]any{"subject": "Mine", "description": "Help"}, staff...)
 	if code != 201 {
 		t.Fatalf("staff opens: %d %v", code, own)
 	}
-	if code, doc := e.call("POST", "acme.localhost", "/api/tickets/"+own["id"].(string)+"/messages/", map[string]any{"body": "more"}, staff); code != 201 {
+	if code, _, doc := e.do("POST", "acme.localhost", "/api/tickets/"+own["id"].(string)+"/messages/", map[string]any{"body": "more"}, staff...); code != 201 {
 		t.Errorf("staff replies on their own ticket: %d %v", code, doc)
 	}
-	if code, doc := e.call("POST", "acme.localhost", "/api/tickets/"+id+"/messages/", map[string]any{"body": "ok"}, owner); code != 201 {
+	if code, _, doc := e.do("POST", "acme.localhost", "/api/tickets/"+id+"/messages/", map[string]any{"body": "ok"}, owner...); code != 201 {
 		t.Errorf("owner replies: %d %v", code, doc)
 	}
 }
@@ -105,10 +105,10 @@ func TestSettingsCannotFlipApprovalPolicy(t *testing.T) {
 	acme := e.tenant("Acme", "acme")
 	owner := bearer(e.session(e.user("owner@acme.example", access.TenantOwner, acme.ID)))
 	mgr := e.user("manager@acme.example", access.TenantManager, acme.ID)
-	if c, doc := e.call("PUT", "acme.localhost", "/api/support-access/policy/", map[string]any{"platformApprovalRequired": true}, owner); c != 200 {
+	if c, _, doc := e.do("PUT", "acme.localhost", "/api/support-access/policy/", map[string]any{"platformApprovalRequired": true}, owner...); c != 200 {
 		t.Fatalf("policy on: %d %v", c, doc)
 	}
-	if c, doc := e.call("POST", "acme.localhost", "/api/permission-grants/", map[string]any{"granteeId": mgr.ID, "action": "settings.write", "reason": "rebrand"}, owner); c != 201 {
+	if c, _, doc := e.do("POST", "acme.localhost", "/api/permission-grants/", map[string]any{"granteeId": mgr.ID, "action": "settings.write", "reason": "rebrand"}, owner...); c != 201 {
 		t.Fatalf("grant: %d %v", c, doc)
 	}
 	m := bearer(e.session(mgr))
@@ -116,20 +116,20 @@ func TestSettingsCannotFlipApprovalPolicy(t *testing.T) {
 		name string
 		hdr  []string
 	}{{"manager with settings.write", m}, {"owner", owner}} {
-		c, doc := e.call("PATCH", "acme.localhost", "/api/business/settings/", map[string]any{"platformApprovalRequired": false, "name": "Acme Two"}, who.hdr)
+		c, _, doc := e.do("PATCH", "acme.localhost", "/api/business/settings/", map[string]any{"platformApprovalRequired": false, "name": "Acme Two"}, who.hdr...)
 		if c != 400 || fieldOf(doc) != "body.platformApprovalRequired" {
 			t.Errorf("%s PATCHes the policy: %d %v, want 400 naming body.platformApprovalRequired", who.name, c, doc)
 		}
 	}
-	if c, doc := e.call("PUT", "acme.localhost", "/api/support-access/policy/", map[string]any{"platformApprovalRequired": false}, m); c != 403 {
+	if c, _, doc := e.do("PUT", "acme.localhost", "/api/support-access/policy/", map[string]any{"platformApprovalRequired": false}, m...); c != 403 {
 		t.Errorf("manager on the policy route: %d %v", c, doc)
 	}
 	e.res.Invalidate()
-	if _, doc := e.call("GET", "acme.localhost", "/api/business/settings/", nil, owner); doc["platformApprovalRequired"] != true || doc["name"] != "Acme" {
+	if _, _, doc := e.do("GET", "acme.localhost", "/api/business/settings/", nil, owner...); doc["platformApprovalRequired"] != true || doc["name"] != "Acme" {
 		t.Errorf("settings changed: %v", doc)
 	}
 	// The grant still lets the manager change what settings.write covers.
-	if c, doc := e.call("PATCH", "acme.localhost", "/api/business/settings/", map[string]any{"name": "Acme Two"}, m); c != 200 || doc["name"] != "Acme Two" {
+	if c, _, doc := e.do("PATCH", "acme.localhost", "/api/business/settings/", map[string]any{"name": "Acme Two"}, m...); c != 200 || doc["name"] != "Acme Two" {
 		t.Errorf("manager renames: %d %v", c, doc)
 	}
 }
@@ -143,13 +143,13 @@ func TestSettingsPatchWritesOnlyWhatChanged(t *testing.T) {
 	e := newEnv(t)
 	acme := e.tenant("Acme", "acme")
 	owner := bearer(e.session(e.user("owner@acme.example", access.TenantOwner, acme.ID)))
-	if c, doc := e.call("GET", "acme.localhost", "/api/business/settings/", nil, owner); c != 200 {
+	if c, _, doc := e.do("GET", "acme.localhost", "/api/business/settings/", nil, owner...); c != 200 {
 		t.Fatalf("settings: %d %v", c, doc) // the host cache now holds the tenant
 	}
 	if _, err := e.db.Pool.Exec(t.Context(), `UPDATE shared.tenants SET primary_color = '#112233', cancellation_window_hours = 12 WHERE id = $1`, acme.ID); err != nil {
 		t.Fatal(err)
 	}
-	c, doc := e.call("PATCH", "acme.localhost", "/api/business/settings/", map[string]any{"name": "Acme Renamed", "lateCancellationFeePercent": 20}, owner)
+	c, _, doc := e.do("PATCH", "acme.localhost", "/api/business/settings/", map[string]any{"name": "Acme Renamed", "lateCancellationFeePercent": 20}, owner...)
 	if c != 200 || doc["name"] != "Acme Renamed" || doc["primaryColor"] != "#112233" || doc["cancellationWindowHours"] != 12.0 {
 		t.Errorf("patch: %d %v", c, doc)
 	}
@@ -162,7 +162,7 @@ func TestSettingsPatchWritesOnlyWhatChanged(t *testing.T) {
 	if color != "#112233" || hours != 12 || fee != 20 {
 		t.Errorf("stored: color %s, window %d, fee %d: the other process's change was lost", color, hours, fee)
 	}
-	if c, doc := e.call("PATCH", "acme.localhost", "/api/business/settings/", map[string]any{"timezone": "Mars/Base"}, owner); c != 400 || fieldOf(doc) != "body.timezone" {
+	if c, _, doc := e.do("PATCH", "acme.localhost", "/api/business/settings/", map[string]any{"timezone": "Mars/Base"}, owner...); c != 400 || fieldOf(doc) != "body.timezone" {
 		t.Errorf("bad zone: %d %v", c, doc)
 	}
 }

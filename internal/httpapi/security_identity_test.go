@@ -164,8 +164,8 @@ func bookableTenant(e *env, slug string) (book func(hour int, email string, who 
 	if code, _, doc := e.do("PUT", host, "/api/business-hours/", asJSON(hours), owner...); code != 200 {
 		t.Fatalf("hours: %d %v", code, doc)
 	}
-	e.call("POST", host, "/api/resources/", map[string]any{"name": "Stylist", "type": "STAFF"}, owner)
-	_, svc := e.call("POST", host, "/api/services/", map[string]any{"name": "Haircut", "durationMinutes": 30, "price": 50, "currency": "EUR"}, owner)
+	e.do("POST", host, "/api/resources/", map[string]any{"name": "Stylist", "type": "STAFF"}, owner...)
+	_, _, svc := e.do("POST", host, "/api/services/", map[string]any{"name": "Haircut", "durationMinutes": 30, "price": 50, "currency": "EUR"}, owner...)
 	berlin, _ := time.LoadLocation("Europe/Berlin")
 	day := e.clock.Now().In(berlin).AddDate(0, 0, 3)
 	return func(hour int, email string, who []string) (int, map[string]any) {
@@ -174,7 +174,8 @@ func bookableTenant(e *env, slug string) (book func(hour int, email string, who 
 		if who == nil {
 			body["customer"] = map[string]any{"name": "Victim", "email": email}
 		}
-		return e.call("POST", host, "/api/booking/", body, who)
+		code, _, doc := e.do("POST", host, "/api/booking/", body, who...)
+		return code, doc
 	}
 }
 
@@ -192,14 +193,14 @@ func TestSignUpDoesNotTakeOverCustomers(t *testing.T) {
 	if code != 201 {
 		t.Fatalf("victim's booking: %d %v", code, victims)
 	}
-	code, reg := e.call("POST", host, "/api/auth/register/", map[string]any{"email": "victim@example.com", "password": testPassword, "name": "Mallory"}, nil)
+	code, _, reg := e.do("POST", host, "/api/auth/register/", map[string]any{"email": "victim@example.com", "password": testPassword, "name": "Mallory"})
 	if code != 201 {
 		t.Fatalf("register: %d %v", code, reg)
 	}
 	attacker := bearer(reg["access"].(string))
 	mine := func(who []string) []any {
 		t.Helper()
-		code, doc := e.call("GET", host, "/api/booking/appointments/?when=all", nil, who)
+		code, _, doc := e.do("GET", host, "/api/booking/appointments/?when=all", nil, who...)
 		if code != 200 {
 			t.Fatalf("portal: %d %v", code, doc)
 		}
@@ -208,10 +209,10 @@ func TestSignUpDoesNotTakeOverCustomers(t *testing.T) {
 	if list := mine(attacker); len(list) != 0 {
 		t.Errorf("attacker sees the victim's bookings at sign-up: %v", list)
 	}
-	if c, doc := e.call("POST", host, "/api/booking/appointments/"+victims["id"].(string)+"/cancel/", map[string]any{}, attacker); c < 400 || c >= 500 {
+	if c, _, doc := e.do("POST", host, "/api/booking/appointments/"+victims["id"].(string)+"/cancel/", map[string]any{}, attacker...); c < 400 || c >= 500 {
 		t.Errorf("attacker cancels the victim's booking: %d %v", c, doc)
 	}
-	_, me := e.call("GET", host, "/api/auth/me/", nil, attacker)
+	_, _, me := e.do("GET", host, "/api/auth/me/", nil, attacker...)
 	if me["emailVerified"] != false {
 		t.Errorf("me before verification: %v", me)
 	}
@@ -235,12 +236,12 @@ func TestSignUpDoesNotTakeOverCustomers(t *testing.T) {
 		}
 	}
 	// A made-up link does nothing.
-	if c, doc := e.call("POST", host, "/api/auth/verify-email/", map[string]any{"token": "ss_ev_made-up"}, nil); c != 401 || doc["detail"] == "" {
+	if c, _, doc := e.do("POST", host, "/api/auth/verify-email/", map[string]any{"token": "ss_ev_made-up"}); c != 401 || doc["detail"] == "" {
 		t.Errorf("made-up link: %d %v", c, doc)
 	}
 	// The owner of the mailbox follows the link: the login now has the
 	// victim's record, with its own booking merged in; one record remains.
-	if c, doc := e.call("POST", host, "/api/auth/verify-email/", map[string]any{"token": e.mail.LinkTo(t, "victim@example.com")}, nil); c != 200 || doc["verified"] != true {
+	if c, _, doc := e.do("POST", host, "/api/auth/verify-email/", map[string]any{"token": e.mail.LinkTo(t, "victim@example.com")}); c != 200 || doc["verified"] != true {
 		t.Fatalf("verify: %d %v", c, doc)
 	}
 	if list := mine(attacker); len(list) != 3 {
