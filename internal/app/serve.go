@@ -85,7 +85,7 @@ func (a *App) Handler() (*httpapi.Server, *tenancy.Resolver) {
 		Scheduling: &scheduling.Scheduler{Store: &postgres.Scheduling{DB: a.DB}, Now: a.Now, Quotas: Quotas}, Settings: a.Tenants,
 		// Platform administration and support (issue 6).
 		Platform: a.Platform, Admin: a.Admin, Support: a.Support,
-		// Custom domains: verified through the system's DNS resolver.
+		// Custom domains: verified through the system's DNS resolver (or WithDNS's).
 		Domains: &tenancy.Domains{Store: a.Tenants, DNS: dns, BaseDomain: a.Config.BaseDomain, Now: a.Now},
 	})
 	return srv, res
