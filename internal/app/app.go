@@ -27,6 +27,7 @@ import (
 	"github.com/smoothschedule/smoothschedule/internal/platform"
 	"github.com/smoothschedule/smoothschedule/internal/postgres"
 	"github.com/smoothschedule/smoothschedule/internal/realtime"
+	"github.com/smoothschedule/smoothschedule/internal/scheduling"
 	"github.com/smoothschedule/smoothschedule/internal/support"
 	"github.com/smoothschedule/smoothschedule/internal/tenancy"
 )
@@ -53,6 +54,10 @@ type App struct {
 	mailer notify.Mailer       // nil: from SMTP_URL
 	dns    tenancy.TXTResolver // nil: the system's resolver
 	web    fs.FS               // nil: the embedded web app
+
+	// Scheduling: resources, services, hours, blockers, customers,
+	// appointments and online booking, under the plans' quotas.
+	Scheduling *scheduling.Scheduler
 
 	// Platform administration and support (issue 6).
 	Platform *postgres.Platform
@@ -106,6 +111,7 @@ func Open(ctx context.Context, cfg *config.Config, log *slog.Logger, attach bool
 		return nil, err
 	}
 	a.openPlatform()
+	a.Scheduling = &scheduling.Scheduler{Store: &postgres.Scheduling{DB: db}, Now: a.Now, Quotas: Quotas}
 	return a, nil
 }
 
