@@ -9,6 +9,7 @@ import (
 	"encoding/base64"
 	"errors"
 	"fmt"
+	"io/fs"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -21,6 +22,7 @@ import (
 
 	"github.com/smoothschedule/smoothschedule/internal/config"
 	"github.com/smoothschedule/smoothschedule/internal/identity"
+	"github.com/smoothschedule/smoothschedule/internal/notify"
 	"github.com/smoothschedule/smoothschedule/internal/pgmanaged"
 	"github.com/smoothschedule/smoothschedule/internal/platform"
 	"github.com/smoothschedule/smoothschedule/internal/postgres"
@@ -48,6 +50,11 @@ type App struct {
 	registry   *prometheus.Registry // with METRICS_ADDR
 	hub        realtime.Hub         // schedule changes for the browsers
 
+	// Set by options; nil means the production choice.
+	mailer notify.Mailer       // nil: from SMTP_URL
+	dns    tenancy.TXTResolver // nil: the system's resolver
+	web    fs.FS               // nil: the embedded web app
+
 	// Scheduling: resources, services, hours, blockers, customers,
 	// appointments and online booking, under the plans' quotas.
 	Scheduling *scheduling.Scheduler
@@ -65,8 +72,12 @@ type App struct {
 // With attach, a private PostgreSQL already running under another process
 // (a `serve` in another terminal) is used as it is; operator commands attach,
 // a second `serve` does not (the first one stops the server when it exits).
-func Open(ctx context.Context, cfg *config.Config, log *slog.Logger, attach bool) (*App, error) {
+// Options replace the clock, the mailer, DNS or the web app (tests).
+func Open(ctx context.Context, cfg *config.Config, log *slog.Logger, attach bool, opts ...Option) (*App, error) {
 	a := &App{Config: cfg, Log: log, Migrations: postgres.Embedded(), Now: time.Now}
+	for _, o := range opts {
+		o(a)
+	}
 	url := cfg.DatabaseURL
 	if url == "" {
 		cl, err := pgmanaged.Start(ctx, pgmanaged.Options{Dir: cfg.DataDir, Logger: log})

@@ -12,9 +12,13 @@ import (
 // openIdentity builds the identity service: its store, the audit log, the
 // mailer and the sealing key of TOTP secrets.
 func (a *App) openIdentity() error {
-	mailer, err := notify.New(a.Config.SMTPURL, a.Config.EmailFrom, a.Log)
-	if err != nil {
-		return err
+	mailer := a.mailer
+	if mailer == nil {
+		m, err := notify.New(a.Config.SMTPURL, a.Config.EmailFrom, a.Log)
+		if err != nil {
+			return err
+		}
+		mailer = m
 	}
 	box, err := identity.NewSecretBox(a.Config.SecretKey, "totp")
 	if err != nil {

@@ -14,6 +14,7 @@ import (
 	"github.com/smoothschedule/smoothschedule/internal/httpapi"
 	"github.com/smoothschedule/smoothschedule/internal/platform"
 	"github.com/smoothschedule/smoothschedule/internal/postgres"
+	"github.com/smoothschedule/smoothschedule/internal/realtime"
 	"github.com/smoothschedule/smoothschedule/internal/scheduling"
 	"github.com/smoothschedule/smoothschedule/internal/tenancy"
 	"github.com/smoothschedule/smoothschedule/web"
@@ -69,17 +70,42 @@ func (a *App) Handler() (*httpapi.Server, *tenancy.Resolver) {
 	if a.Config.MetricsAddr != "" {
 		a.registry, m = a.metrics()
 	}
+	var dns tenancy.TXTResolver = net.DefaultResolver
+	if a.dns != nil {
+		dns = a.dns
+	}
+	files := a.web
+	if files == nil {
+		files = web.Dist()
+	}
 	srv := httpapi.New(httpapi.Deps{Metrics: m, Hub: &a.hub,
-		Config: a.Config, Log: a.Log, Version: Version, DB: a.DB, Resolver: res, Web: web.Dist(), Now: a.Now,
+		Config: a.Config, Log: a.Log, Version: Version, DB: a.DB, Resolver: res, Web: files, Now: a.Now,
 		Identity: a.Identity, Auth: &httpapi.SessionAuth{Identity: a.Identity, Config: a.Config},
 		Scheduling: a.Scheduling, Settings: a.Tenants,
 		// Platform administration and support.
 		Platform: a.Platform, Admin: a.Admin, Support: a.Support,
-		// Custom domains: verified through the system's DNS resolver.
-		Domains: &tenancy.Domains{Store: a.Tenants, DNS: net.DefaultResolver, BaseDomain: a.Config.BaseDomain, Now: a.Now},
+		// Custom domains: verified through the system's DNS resolver (or WithDNS's).
+		Domains: &tenancy.Domains{Store: a.Tenants, DNS: dns, BaseDomain: a.Config.BaseDomain, Now: a.Now},
 	})
 	return srv, res
 }
+
+// Listen follows the database's notifications until ctx ends, in the
+// background: a change to tenants or domains empties res's host cache (in
+// every serve process, not only the one that made it), and a change to a
+// business's schedule reaches the browsers subscribed to it.
+func (a *App) Listen(ctx context.Context, res *tenancy.Resolver) {
+	go a.DB.Listen(ctx, "ss_tenancy", a.Log, func(string) { res.Invalidate() })
+	go a.DB.Listen(ctx, postgres.ScheduleChannel, a.Log, func(payload string) {
+		if schema, e, ok := postgres.ScheduleEvent(payload); ok {
+			a.hub.Publish(schema, e)
+		}
+	})
+}
+
+// Hub is where schedule changes are published to the browsers (Listen
+// feeds it from the database).
+func (a *App) Hub() *realtime.Hub { return &a.hub }
 
 // Quotas applies business b's plan to scheduling's creations, reading the
 // plan in the unit of work's own transaction (its repository is an
@@ -105,12 +131,7 @@ func (a *App) Serve(ctx context.Context, out io.Writer) error {
 	srv, res := a.Handler()
 	listenCtx, stopListen := context.WithCancel(ctx)
 	defer stopListen()
-	go a.DB.Listen(listenCtx, "ss_tenancy", a.Log, func(string) { res.Invalidate() })
-	go a.DB.Listen(listenCtx, postgres.ScheduleChannel, a.Log, func(payload string) {
-		if schema, e, ok := postgres.ScheduleEvent(payload); ok {
-			a.hub.Publish(schema, e)
-		}
-	})
+	a.Listen(listenCtx, res)
 	go a.sweepDemos(listenCtx, DemoSweepInterval)
 	go a.cleanUp(listenCtx, CleanupInterval)
 	if a.registry != nil {

@@ -15,7 +15,7 @@ import (
 
 // failAudit makes every insert of action into shared.audit_events fail
 // until the returned function is called.
-func (a *authEnv) failAudit(action string) (restore func()) {
+func (a *env) failAudit(action string) (restore func()) {
 	a.t.Helper()
 	ctx := context.Background()
 	for _, q := range []string{
@@ -41,7 +41,7 @@ func (a *authEnv) failAudit(action string) (restore func()) {
 }
 
 // scalar runs a one-value query.
-func (a *authEnv) scalar(q string, args ...any) any {
+func (a *env) scalar(q string, args ...any) any {
 	a.t.Helper()
 	var v any
 	if err := a.db.Pool.QueryRow(context.Background(), q, args...).Scan(&v); err != nil {
@@ -51,7 +51,7 @@ func (a *authEnv) scalar(q string, args ...any) any {
 }
 
 // auditCount counts the stored events of action.
-func (a *authEnv) auditCount(action string) int64 {
+func (a *env) auditCount(action string) int64 {
 	a.t.Helper()
 	return a.scalar(`SELECT count(*) FROM shared.audit_events WHERE action = $1`, action).(int64)
 }
@@ -65,7 +65,7 @@ func refused(t *testing.T, what string, code int, doc map[string]any) {
 }
 
 func TestAuditAtomicRoleAndStatusChanges(t *testing.T) {
-	e := newPlatEnv(t)
+	e := newEnv(t)
 	acme := e.tenant("Acme", "acme")
 	owner := e.signIn("owner@acme.example", access.TenantOwner, acme.ID, "acme.localhost")
 	staff := e.user("staff@acme.example", access.TenantStaff, acme.ID)
@@ -76,13 +76,13 @@ func TestAuditAtomicRoleAndStatusChanges(t *testing.T) {
 
 	// Role change (tenant console).
 	restore := e.failAudit("USER_ROLE_CHANGED")
-	code, doc := e.call("PATCH", "acme.localhost", "/api/staff/"+staff.ID+"/", map[string]any{"role": "TENANT_MANAGER"}, owner)
+	code, _, doc := e.do("PATCH", "acme.localhost", "/api/staff/"+staff.ID+"/", map[string]any{"role": "TENANT_MANAGER"}, owner...)
 	refused(t, "role change", code, doc)
 	if r := role(); r != "TENANT_STAFF" || e.auditCount("USER_ROLE_CHANGED") != 0 {
 		t.Fatalf("after the failed role change: role %s, %d events", r, e.auditCount("USER_ROLE_CHANGED"))
 	}
 	restore()
-	if code, doc := e.call("PATCH", "acme.localhost", "/api/staff/"+staff.ID+"/", map[string]any{"role": "TENANT_MANAGER"}, owner); code != 200 {
+	if code, _, doc := e.do("PATCH", "acme.localhost", "/api/staff/"+staff.ID+"/", map[string]any{"role": "TENANT_MANAGER"}, owner...); code != 200 {
 		t.Fatalf("role change: %d %v", code, doc)
 	}
 	if r := role(); r != "TENANT_MANAGER" || e.auditCount("USER_ROLE_CHANGED") != 1 {
@@ -93,7 +93,7 @@ func TestAuditAtomicRoleAndStatusChanges(t *testing.T) {
 	// sessions when the event cannot be written.
 	pm := e.signIn("pm@platform.example", access.PlatformManager, "", "platform.localhost")
 	restore = e.failAudit("USER_DISABLED")
-	code, doc = e.call("POST", "platform.localhost", "/api/platform/users/"+staff.ID+"/disable/", nil, pm)
+	code, _, doc = e.do("POST", "platform.localhost", "/api/platform/users/"+staff.ID+"/disable/", nil, pm...)
 	refused(t, "disable", code, doc)
 	if st := e.scalar(`SELECT status FROM shared.users WHERE id = $1::uuid`, staff.ID); st != "active" {
 		t.Fatalf("status after the failed disable: %v", st)
@@ -102,7 +102,7 @@ func TestAuditAtomicRoleAndStatusChanges(t *testing.T) {
 		t.Fatalf("the user's session after the failed disable: %d", c)
 	}
 	restore()
-	if code, doc := e.call("POST", "platform.localhost", "/api/platform/users/"+staff.ID+"/disable/", nil, pm); code != 200 {
+	if code, _, doc := e.do("POST", "platform.localhost", "/api/platform/users/"+staff.ID+"/disable/", nil, pm...); code != 200 {
 		t.Fatalf("disable: %d %v", code, doc)
 	}
 	if st := e.scalar(`SELECT status FROM shared.users WHERE id = $1::uuid`, staff.ID); st != "disabled" || e.auditCount("USER_DISABLED") != 1 {
@@ -114,7 +114,7 @@ func TestAuditAtomicRoleAndStatusChanges(t *testing.T) {
 }
 
 func TestAuditAtomicMasquerade(t *testing.T) {
-	e := newAuthEnv(t)
+	e := newEnv(t)
 	acme := e.tenant("Acme", "acme")
 	owner := e.user("owner@acme.example", access.TenantOwner, acme.ID)
 	support := e.user("support@platform.example", access.PlatformSupport, "")
@@ -159,7 +159,7 @@ func TestAuditAtomicMasquerade(t *testing.T) {
 }
 
 func TestAuditAtomicGrants(t *testing.T) {
-	e := newAuthEnv(t)
+	e := newEnv(t)
 	support := e.user("support@platform.example", access.PlatformSupport, "")
 	manager := e.user("manager@platform.example", access.PlatformManager, "")
 	mgr := bearer(e.session(manager))
@@ -205,7 +205,7 @@ func TestAuditAtomicGrants(t *testing.T) {
 }
 
 func TestAuditAtomicBusinessSuspension(t *testing.T) {
-	e := newPlatEnv(t)
+	e := newEnv(t)
 	acme := e.tenant("Acme", "acme")
 	manager := e.signIn("pm@example.com", access.PlatformManager, "", plat)
 	status := func() string {
@@ -213,13 +213,13 @@ func TestAuditAtomicBusinessSuspension(t *testing.T) {
 	}
 
 	restore := e.failAudit("BUSINESS_SUSPENDED")
-	code, doc := e.call("POST", plat, "/api/platform/businesses/"+acme.ID+"/suspend/", nil, manager)
+	code, _, doc := e.do("POST", plat, "/api/platform/businesses/"+acme.ID+"/suspend/", nil, manager...)
 	refused(t, "suspend", code, doc)
 	if st := status(); st != "active" || e.auditCount("BUSINESS_SUSPENDED") != 0 {
 		t.Fatalf("after the failed suspension: %s, %d events", st, e.auditCount("BUSINESS_SUSPENDED"))
 	}
 	restore()
-	if code, doc := e.call("POST", plat, "/api/platform/businesses/"+acme.ID+"/suspend/", nil, manager); code != 200 || doc["status"] != "suspended" {
+	if code, _, doc := e.do("POST", plat, "/api/platform/businesses/"+acme.ID+"/suspend/", nil, manager...); code != 200 || doc["status"] != "suspended" {
 		t.Fatalf("suspend: %d %v", code, doc)
 	}
 	if st := status(); st != "suspended" || e.auditCount("BUSINESS_SUSPENDED") != 1 {
@@ -228,42 +228,42 @@ func TestAuditAtomicBusinessSuspension(t *testing.T) {
 }
 
 func TestAuditAtomicDomainVerification(t *testing.T) {
-	e := newPlatEnv(t)
+	e := newEnv(t)
 	acme := e.tenantOnPlan("Acme", "acme", "enterprise")
 	owner := e.signIn("owner@acme.example", access.TenantOwner, acme.ID, "acme.localhost")
 	const host = "booking.acme.example"
 
 	restore := e.failAudit("DOMAIN_ADDED")
-	code, doc := e.call("POST", "acme.localhost", "/api/business/domains/", map[string]any{"domain": host}, owner)
+	code, _, doc := e.do("POST", "acme.localhost", "/api/business/domains/", map[string]any{"domain": host}, owner...)
 	refused(t, "add a domain", code, doc)
 	if n := e.scalar(`SELECT count(*) FROM shared.domains WHERE domain = $1`, host).(int64); n != 0 {
 		t.Fatalf("domain rows after the failed add: %d", n)
 	}
 	restore()
-	code, doc = e.call("POST", "acme.localhost", "/api/business/domains/", map[string]any{"domain": host}, owner)
+	code, _, doc = e.do("POST", "acme.localhost", "/api/business/domains/", map[string]any{"domain": host}, owner...)
 	if code != 201 {
 		t.Fatalf("add: %d %v", code, doc)
 	}
-	e.dns.set("_smoothschedule-challenge."+host, doc["verification"].(map[string]any)["value"].(string))
+	e.dns.Set("_smoothschedule-challenge."+host, doc["verification"].(map[string]any)["value"].(string))
 	verified := func() bool {
 		return e.scalar(`SELECT verified_at IS NOT NULL FROM shared.domains WHERE domain = $1`, host).(bool)
 	}
 
 	restore = e.failAudit("DOMAIN_VERIFIED")
-	code, doc = e.call("POST", "acme.localhost", "/api/business/domains/"+host+"/verify/", nil, owner)
+	code, _, doc = e.do("POST", "acme.localhost", "/api/business/domains/"+host+"/verify/", nil, owner...)
 	refused(t, "verify", code, doc)
 	if verified() || e.auditCount("DOMAIN_VERIFIED") != 0 {
 		t.Fatalf("after the failed verification: verified %v, %d events", verified(), e.auditCount("DOMAIN_VERIFIED"))
 	}
 	restore()
-	if code, doc := e.call("POST", "acme.localhost", "/api/business/domains/"+host+"/verify/", nil, owner); code != 200 || doc["status"] != "verified" {
+	if code, _, doc := e.do("POST", "acme.localhost", "/api/business/domains/"+host+"/verify/", nil, owner...); code != 200 || doc["status"] != "verified" {
 		t.Fatalf("verify: %d %v", code, doc)
 	}
 	if !verified() || e.auditCount("DOMAIN_VERIFIED") != 1 {
 		t.Fatalf("after the verification: verified %v, %d events", verified(), e.auditCount("DOMAIN_VERIFIED"))
 	}
 	// Verifying again changes nothing and writes nothing.
-	if code, _ := e.call("POST", "acme.localhost", "/api/business/domains/"+host+"/verify/", nil, owner); code != 200 || e.auditCount("DOMAIN_VERIFIED") != 1 {
+	if code, _, _ := e.do("POST", "acme.localhost", "/api/business/domains/"+host+"/verify/", nil, owner...); code != 200 || e.auditCount("DOMAIN_VERIFIED") != 1 {
 		t.Fatalf("verify again: %d, %d events", code, e.auditCount("DOMAIN_VERIFIED"))
 	}
 }

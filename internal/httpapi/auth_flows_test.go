@@ -2,6 +2,7 @@ package httpapi_test
 
 import (
 	"fmt"
+	"github.com/smoothschedule/smoothschedule/internal/apptest"
 	"strings"
 	"testing"
 	"time"
@@ -14,7 +15,7 @@ import (
 // TestMFAFlow: enrol, confirm, sign in with a TOTP code (single use, no
 // replay), with a recovery code (single use), disable.
 func TestMFAFlow(t *testing.T) {
-	e := newAuthEnv(t)
+	e := newEnv(t)
 	acme := e.tenant("Acme", "acme")
 	e.user("ann@example.com", access.TenantOwner, acme.ID)
 	_, body, _ := e.login("acme.localhost", "ann@example.com", testPassword)
@@ -128,7 +129,7 @@ func TestMFAFlow(t *testing.T) {
 // TestPlatformMFAEnrolment: with PLATFORM_REQUIRE_MFA, platform staff
 // without MFA reach only their account and enrolment.
 func TestPlatformMFAEnrolment(t *testing.T) {
-	e := newAuthEnv(t, "PLATFORM_REQUIRE_MFA", "true")
+	e := newEnv(t, apptest.Setting("PLATFORM_REQUIRE_MFA", "true"))
 	e.user("root@example.com", access.Superuser, "")
 	_, body, _ := e.login("platform.localhost", "root@example.com", testPassword)
 	tok := bearer(body["access"].(string))
@@ -147,7 +148,7 @@ func TestPlatformMFAEnrolment(t *testing.T) {
 // TestInvitationFlow: an owner invites; the link works once, on its host,
 // until it expires; nobody invites above their own role.
 func TestInvitationFlow(t *testing.T) {
-	e := newAuthEnv(t)
+	e := newEnv(t)
 	acme := e.tenant("Acme", "acme")
 	e.tenant("Globex", "globex")
 	mgr := bearer(e.session(e.user("mia@example.com", access.TenantManager, acme.ID)))
@@ -168,7 +169,7 @@ func TestInvitationFlow(t *testing.T) {
 			t.Errorf("%s: %d %v", c.body, code, doc)
 		}
 	}
-	token := e.mail.linkTo(t, "new.hire@example.com")
+	token := e.mail.LinkTo(t, "new.hire@example.com")
 	code, _, list := e.do("GET", "acme.localhost", "/api/staff/invitations/", "", mgr...)
 	if code != 200 || list["count"] != float64(1) {
 		t.Errorf("list: %d %v", code, list)
@@ -199,7 +200,7 @@ func TestInvitationFlow(t *testing.T) {
 	}
 	// Expiry and revocation.
 	e.do("POST", "acme.localhost", "/api/staff/invitations/", `{"email":"late@example.com","role":"TENANT_STAFF"}`, mgr...)
-	late := e.mail.linkTo(t, "late@example.com")
+	late := e.mail.LinkTo(t, "late@example.com")
 	e.clock.Advance(7*24*time.Hour + time.Minute)
 	if code, _, _ := e.do("POST", "acme.localhost", "/api/auth/invitations/accept/", `{"token":"`+late+`","name":"Late","password":"`+testPassword+`"}`); code != 401 {
 		t.Errorf("expired invitation: %d", code)
@@ -209,7 +210,7 @@ func TestInvitationFlow(t *testing.T) {
 	if code, _, _ := e.do("DELETE", "acme.localhost", "/api/staff/invitations/"+inv["id"].(string)+"/", "", mgr...); code != 204 {
 		t.Errorf("revoke: %d", code)
 	}
-	gone := e.mail.linkTo(t, "gone@example.com")
+	gone := e.mail.LinkTo(t, "gone@example.com")
 	if code, _, _ := e.do("GET", "acme.localhost", "/api/auth/invitations/"+gone+"/", ""); code != 404 {
 		t.Errorf("revoked invitation: %d", code)
 	}
@@ -218,7 +219,7 @@ func TestInvitationFlow(t *testing.T) {
 // TestPlatformStaff: invitations and role/status changes on the platform,
 // within what each role may assign.
 func TestPlatformStaff(t *testing.T) {
-	e := newAuthEnv(t)
+	e := newEnv(t)
 	root := e.user("root@example.com", access.Superuser, "")
 	pm := e.user("pm@example.com", access.PlatformManager, "")
 	sup := e.user("sup@example.com", access.PlatformSupport, "")
@@ -259,7 +260,7 @@ func TestPlatformStaff(t *testing.T) {
 	if code, _, _ := e.do("POST", "platform.localhost", "/api/platform/staff/invitations/", `{"email":"new2@example.com","role":"SUPERUSER"}`, pmT...); code != 403 {
 		t.Errorf("invite above own role: %d", code)
 	}
-	tok := e.mail.linkTo(t, "new@example.com")
+	tok := e.mail.LinkTo(t, "new@example.com")
 	if code, _, look := e.do("GET", "platform.localhost", "/api/auth/invitations/"+tok+"/", ""); code != 200 || look["businessName"] != nil {
 		t.Errorf("platform invitation lookup: %d %v", code, look)
 	}
@@ -274,7 +275,7 @@ func TestPlatformStaff(t *testing.T) {
 // link works once, on its host, for 30 minutes, and ends every session; a
 // change ends the other sessions.
 func TestPasswordResetAndChange(t *testing.T) {
-	e := newAuthEnv(t)
+	e := newEnv(t)
 	acme := e.tenant("Acme", "acme")
 	e.tenant("Globex", "globex")
 	e.user("ann@example.com", access.TenantOwner, acme.ID)
@@ -284,10 +285,10 @@ func TestPasswordResetAndChange(t *testing.T) {
 	if c1 != 202 || c2 != 202 || fmt.Sprint(b1) != fmt.Sprint(b2) || h1.Get("Content-Length") != h2.Get("Content-Length") {
 		t.Fatalf("forgot: %d %v / %d %v", c1, b1, c2, b2)
 	}
-	token := e.mail.linkTo(t, "ann@example.com")
+	token := e.mail.LinkTo(t, "ann@example.com")
 	time.Sleep(20 * time.Millisecond)
-	if e.mail.count() != 1 {
-		t.Errorf("%d messages; want only the one to the existing user", e.mail.count())
+	if e.mail.Count() != 1 {
+		t.Errorf("%d messages; want only the one to the existing user", e.mail.Count())
 	}
 	reset := func(host, pw string) int {
 		c, _, _ := e.do("POST", host, "/api/auth/password/reset/", `{"token":"`+token+`","password":"`+pw+`"}`)
@@ -330,7 +331,7 @@ func TestPasswordResetAndChange(t *testing.T) {
 	e.clock.Advance(2 * time.Minute)
 	e.do("POST", "acme.localhost", "/api/auth/password/forgot/", `{"email":"ann@example.com"}`)
 	time.Sleep(20 * time.Millisecond)
-	token = e.mail.linkTo(t, "ann@example.com")
+	token = e.mail.LinkTo(t, "ann@example.com")
 	e.clock.Advance(31 * time.Minute)
 	if c := reset("acme.localhost", "fourth-secret-12"); c != 401 {
 		t.Errorf("expired reset link: %d", c)
@@ -340,7 +341,7 @@ func TestPasswordResetAndChange(t *testing.T) {
 // TestMFAGuessesAreThrottled: wrong codes lock the second step, and signing
 // in again with the right password does not lift the lock.
 func TestMFAGuessesAreThrottled(t *testing.T) {
-	e := newAuthEnv(t)
+	e := newEnv(t)
 	acme := e.tenant("Acme", "acme")
 	tok := bearer(e.session(e.user("ann@example.com", access.TenantOwner, acme.ID)))
 	_, _, setup := e.do("POST", "acme.localhost", "/api/auth/mfa/setup/", "", tok...)

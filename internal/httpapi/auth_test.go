@@ -2,6 +2,7 @@ package httpapi_test
 
 import (
 	"fmt"
+	"github.com/smoothschedule/smoothschedule/internal/apptest"
 	"strings"
 	"testing"
 	"time"
@@ -13,7 +14,7 @@ import (
 // and a platform admin. Each password works only on its own host, and a
 // session works only where it was minted.
 func TestLoginIsPerHost(t *testing.T) {
-	e := newAuthEnv(t)
+	e := newEnv(t)
 	acme := e.tenant("Acme", "acme")
 	globex := e.tenant("Globex", "globex")
 	if _, err := e.ids.CreateUser(t.Context(), userOf("ann@example.com", access.TenantOwner, acme.ID), "acme-password-1"); err != nil {
@@ -86,7 +87,7 @@ func TestLoginIsPerHost(t *testing.T) {
 // CSRF cookie is readable; both are Secure under https.
 func TestLoginCookies(t *testing.T) {
 	for _, scheme := range []string{"http", "https"} {
-		e := newAuthEnv(t, "PUBLIC_SCHEME", scheme)
+		e := newEnv(t, apptest.Setting("PUBLIC_SCHEME", scheme))
 		acme := e.tenant("Acme", "acme")
 		e.user("ann@example.com", access.TenantOwner, acme.ID)
 		code, _, ck := e.login("acme.localhost", "ann@example.com", testPassword)
@@ -103,7 +104,7 @@ func TestLoginCookies(t *testing.T) {
 // TestCSRF: cookie-authenticated unsafe requests need X-CSRF-Token; bearer
 // requests do not.
 func TestCSRF(t *testing.T) {
-	e := newAuthEnv(t)
+	e := newEnv(t)
 	acme := e.tenant("Acme", "acme")
 	e.user("ann@example.com", access.TenantOwner, acme.ID)
 	_, body, ck := e.login("acme.localhost", "ann@example.com", testPassword)
@@ -130,7 +131,7 @@ func TestCSRF(t *testing.T) {
 // TestBadInput: malformed, incomplete, oversize, unknown and mistyped
 // bodies answer 400 problem JSON naming the field.
 func TestBadInput(t *testing.T) {
-	e := newAuthEnv(t)
+	e := newEnv(t)
 	e.tenant("Acme", "acme")
 	for _, c := range []struct {
 		name, body, field string
@@ -158,7 +159,7 @@ func TestBadInput(t *testing.T) {
 // TestBruteForce: repeated failures lock the account with growing delays
 // (429 with Retry-After), even for the right password, and audit it.
 func TestBruteForce(t *testing.T) {
-	e := newAuthEnv(t)
+	e := newEnv(t)
 	acme := e.tenant("Acme", "acme")
 	e.user("ann@example.com", access.TenantOwner, acme.ID)
 	for i := range 6 {
@@ -196,7 +197,7 @@ func TestBruteForce(t *testing.T) {
 // TestRefreshRotationAndReuse: a refresh token works once; presenting it
 // again revokes the whole session.
 func TestRefreshRotationAndReuse(t *testing.T) {
-	e := newAuthEnv(t)
+	e := newEnv(t)
 	acme := e.tenant("Acme", "acme")
 	e.user("ann@example.com", access.TenantOwner, acme.ID)
 	_, first, ck := e.login("acme.localhost", "ann@example.com", testPassword)
@@ -238,7 +239,7 @@ func TestRefreshRotationAndReuse(t *testing.T) {
 // TestExpiry: access tokens expire after ACCESS_TTL, sessions after
 // REFRESH_TTL; an expired bearer token does not stop a refresh.
 func TestExpiry(t *testing.T) {
-	e := newAuthEnv(t)
+	e := newEnv(t)
 	acme := e.tenant("Acme", "acme")
 	e.user("ann@example.com", access.TenantOwner, acme.ID)
 	_, body, ck := e.login("acme.localhost", "ann@example.com", testPassword)
@@ -262,7 +263,7 @@ func TestExpiry(t *testing.T) {
 // TestMeLogoutAndSessions covers /me, listing and revoking sessions, and
 // logout.
 func TestMeLogoutAndSessions(t *testing.T) {
-	e := newAuthEnv(t)
+	e := newEnv(t)
 	acme := e.tenant("Acme", "acme")
 	e.user("ann@example.com", access.TenantManager, acme.ID)
 	_, a, _ := e.login("acme.localhost", "ann@example.com", testPassword)

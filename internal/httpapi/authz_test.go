@@ -14,7 +14,7 @@ import (
 // TestEveryRouteHasAValidRule walks the route table: every route, including
 // those added later, declares a rule that validates.
 func TestEveryRouteHasAValidRule(t *testing.T) {
-	e := newAuthEnv(t)
+	e := newEnv(t)
 	routes := e.srv.Routes()
 	if len(routes) < 20 {
 		t.Fatalf("only %d routes", len(routes))
@@ -53,7 +53,7 @@ type caller struct {
 // the server refuses exactly what the route's rule refuses. Refusals are
 // problem documents carrying the refusing layer's "rule" extension.
 func TestRouteMatrix(t *testing.T) {
-	e := newAuthEnv(t)
+	e := newEnv(t)
 	acme := e.tenant("Acme", "acme")
 	globex := e.tenant("Globex", "globex")
 	callers := []caller{{name: "anonymous"}}
@@ -107,7 +107,7 @@ func TestRouteMatrix(t *testing.T) {
 				if rt.Method != "GET" && rt.Method != "DELETE" {
 					body = "{}"
 				}
-				code, doc := e.probe(rt.Method, h.host, path, body, hdr...)
+				code, _, doc := e.do(rt.Method, h.host, path, body, hdr...)
 				want := access.Authorize(rt.Rule, c.p, h.site, e.clock.Now())
 				_, ruled := doc["rule"]
 				denied := (code == 401 || code == 403 || code == 404) && ruled
@@ -137,7 +137,7 @@ func fillParams(p string) string {
 // the tenant's public configuration and public booking; everything else
 // answers 401 (or 404 where the route does not exist on that host).
 func TestAnonymousSemantics(t *testing.T) {
-	e := newAuthEnv(t)
+	e := newEnv(t)
 	e.tenant("Acme", "acme")
 	for _, rt := range e.srv.Routes() {
 		if !strings.HasPrefix(rt.Path, "/api/") {
@@ -155,7 +155,7 @@ func TestAnonymousSemantics(t *testing.T) {
 		if public {
 			continue
 		}
-		code, doc := e.probe(rt.Method, "acme.localhost", fillParams(rt.Path), map[bool]string{true: "{}", false: ""}[rt.Method == "POST"])
+		code, _, doc := e.do(rt.Method, "acme.localhost", fillParams(rt.Path), map[bool]string{true: "{}", false: ""}[rt.Method == "POST"])
 		if code != 401 && code != 404 {
 			t.Errorf("anonymous %s %s on a tenant host: %d %v", rt.Method, rt.Path, code, doc)
 		}

@@ -41,9 +41,9 @@ func (f *fakeDNS) LookupTXT(_ context.Context, name string) ([]string, error) {
 }
 
 // domainsOf lists a business's domains by name → entry.
-func domainsOf(t *testing.T, e *platEnv, host, path string, hdr []string) map[string]map[string]any {
+func domainsOf(t *testing.T, e *env, host, path string, hdr []string) map[string]map[string]any {
 	t.Helper()
-	code, doc := e.call("GET", host, path, nil, hdr)
+	code, _, doc := e.do("GET", host, path, nil, hdr...)
 	if code != 200 {
 		t.Fatalf("GET %s on %s: %d %v", path, host, code, doc)
 	}
@@ -62,22 +62,22 @@ func domainsOf(t *testing.T, e *platEnv, host, path string, hdr []string) map[st
 // with the plan that has them; an override turning the feature on lets the
 // owner in. The list shows the business's own subdomain as primary.
 func TestCustomDomainsFeatureGate(t *testing.T) {
-	e := newPlatEnv(t)
+	e := newEnv(t)
 	acme := e.tenantOnPlan("Acme", "acme", "free")
 	owner := e.signIn("owner@acme.example", access.TenantOwner, acme.ID, "acme.localhost")
 	manager := e.signIn("manager@platform.example", access.PlatformManager, "", "platform.localhost")
 
 	for _, req := range []struct{ method, path string }{{"GET", "/api/business/domains/"}, {"POST", "/api/business/domains/"}} {
-		code, doc := e.call(req.method, "acme.localhost", req.path, map[string]any{"domain": "booking.acme.example"}, owner)
+		code, _, doc := e.do(req.method, "acme.localhost", req.path, map[string]any{"domain": "booking.acme.example"}, owner...)
 		if code != 403 || doc["feature"] != "customDomain" || doc["upgradeTo"] != "professional" || !strings.Contains(doc["detail"].(string), "Professional") {
 			t.Fatalf("%s on Free: %d %v", req.method, code, doc)
 		}
 	}
-	if code, doc := e.call("PUT", "platform.localhost", "/api/platform/businesses/"+acme.ID+"/overrides/",
-		map[string]any{"features": map[string]any{"customDomain": true}}, manager); code != 200 {
+	if code, _, doc := e.do("PUT", "platform.localhost", "/api/platform/businesses/"+acme.ID+"/overrides/",
+		map[string]any{"features": map[string]any{"customDomain": true}}, manager...); code != 200 {
 		t.Fatalf("override: %d %v", code, doc)
 	}
-	code, doc := e.call("POST", "acme.localhost", "/api/business/domains/", map[string]any{"domain": "booking.acme.example"}, owner)
+	code, _, doc := e.do("POST", "acme.localhost", "/api/business/domains/", map[string]any{"domain": "booking.acme.example"}, owner...)
 	if code != 201 || doc["status"] != "pending" || doc["isCustom"] != true || doc["isPrimary"] != false {
 		t.Fatalf("add after the override: %d %v", code, doc)
 	}
@@ -96,7 +96,7 @@ func TestCustomDomainsFeatureGate(t *testing.T) {
 		t.Errorf("the token is not shown again: %v", d)
 	}
 	// The subdomain is neither verifiable nor removable.
-	if code, doc := e.call("DELETE", "acme.localhost", "/api/business/domains/acme.localhost/", nil, owner); code != 409 {
+	if code, _, doc := e.do("DELETE", "acme.localhost", "/api/business/domains/acme.localhost/", nil, owner...); code != 409 {
 		t.Errorf("delete the primary: %d %v", code, doc)
 	}
 }
@@ -106,13 +106,14 @@ func TestCustomDomainsFeatureGate(t *testing.T) {
 // business could own is a 400 naming body.domain; names in use are 409
 // (this business or another), and a sixth domain is refused.
 func TestCustomDomainValidation(t *testing.T) {
-	e := newPlatEnv(t)
+	e := newEnv(t)
 	acme := e.tenant("Acme", "acme") // Business plan: custom domains included
 	globex := e.tenant("Globex", "globex")
 	owner := e.signIn("owner@acme.example", access.TenantOwner, acme.ID, "acme.localhost")
 	other := e.signIn("owner@globex.example", access.TenantOwner, globex.ID, "globex.localhost")
 	add := func(hdr []string, host, domain string) (int, map[string]any) {
-		return e.call("POST", host, "/api/business/domains/", map[string]any{"domain": domain}, hdr)
+		code, _, doc := e.do("POST", host, "/api/business/domains/", map[string]any{"domain": domain}, hdr...)
+		return code, doc
 	}
 	for _, bad := range []string{"", "https://booking.acme.example", "booking.acme.example:8443", "booking.acme.example/book",
 		"127.0.0.1", "::1", "[::1]", "10.0.0.1.", "1.2.3", "intranet", "localhost", "acme.localhost", "shop.globex.localhost",
@@ -161,7 +162,7 @@ func TestCustomDomainValidation(t *testing.T) {
 // process's resolver that had cached the 404 — and stops at once when
 // removed. Each change is audited.
 func TestCustomDomainVerificationAndRouting(t *testing.T) {
-	e := newPlatEnv(t)
+	e := newEnv(t)
 	acme := e.tenant("Acme", "acme")
 	owner := e.signIn("owner@acme.example", access.TenantOwner, acme.ID, "acme.localhost")
 	const host = "booking.acme.example"
@@ -176,12 +177,12 @@ func TestCustomDomainVerificationAndRouting(t *testing.T) {
 		return err == nil && s.Tenant.ID == acme.ID
 	}
 
-	code, doc := e.call("POST", "acme.localhost", "/api/business/domains/", map[string]any{"domain": host}, owner)
+	code, _, doc := e.do("POST", "acme.localhost", "/api/business/domains/", map[string]any{"domain": host}, owner...)
 	if code != 201 {
 		t.Fatalf("add: %d %v", code, doc)
 	}
 	token := doc["verification"].(map[string]any)["value"].(string)
-	if code, _ := e.call("GET", host, "/api/tenant/config/", nil, nil); code != 404 {
+	if code, _, _ := e.do("GET", host, "/api/tenant/config/", nil); code != 404 {
 		t.Fatalf("pending domain answers: %d", code)
 	}
 	if answers() {
@@ -189,34 +190,35 @@ func TestCustomDomainVerificationAndRouting(t *testing.T) {
 	}
 
 	verify := func() (int, map[string]any) {
-		return e.call("POST", "acme.localhost", "/api/business/domains/"+host+"/verify/", nil, owner)
+		code, _, doc := e.do("POST", "acme.localhost", "/api/business/domains/"+host+"/verify/", nil, owner...)
+		return code, doc
 	}
 	code, doc = verify()
 	if code != 400 || doc["reason"] != "txt_missing" || !strings.Contains(doc["detail"].(string), "_smoothschedule-challenge."+host) ||
 		!strings.Contains(doc["detail"].(string), token) {
 		t.Errorf("no record: %d %v", code, doc)
 	}
-	e.dns.set("_smoothschedule-challenge."+host, "ss-verify-somebody-else")
+	e.dns.Set("_smoothschedule-challenge."+host, "ss-verify-somebody-else")
 	code, doc = verify()
 	if code != 400 || doc["reason"] != "txt_mismatch" || !strings.Contains(doc["detail"].(string), "ss-verify-somebody-else") ||
 		!strings.Contains(doc["detail"].(string), token) || doc["txtValue"] != token {
 		t.Errorf("wrong token: %d %v", code, doc)
 	}
-	e.dns.err = &net.DNSError{Err: "i/o timeout", IsTimeout: true}
+	e.dns.Fail(&net.DNSError{Err: "i/o timeout", IsTimeout: true})
 	if code, doc = verify(); code != 400 || doc["reason"] != "dns_error" {
 		t.Errorf("DNS failure: %d %v", code, doc)
 	}
-	e.dns.err = nil
-	if code, _ := e.call("GET", host, "/api/tenant/config/", nil, nil); code != 404 {
+	e.dns.Fail(nil)
+	if code, _, _ := e.do("GET", host, "/api/tenant/config/", nil); code != 404 {
 		t.Fatalf("failed verifications made the domain answer: %d", code)
 	}
 
-	e.dns.set("_smoothschedule-challenge."+host, "v=spf1 -all", token)
+	e.dns.Set("_smoothschedule-challenge."+host, "v=spf1 -all", token)
 	code, doc = verify()
 	if code != 200 || doc["status"] != "verified" || doc["verifiedAt"] == nil {
 		t.Fatalf("right token: %d %v", code, doc)
 	}
-	if code, cfg := e.call("GET", host, "/api/tenant/config/", nil, nil); code != 200 || cfg["id"] != acme.ID {
+	if code, _, cfg := e.do("GET", host, "/api/tenant/config/", nil); code != 200 || cfg["id"] != acme.ID {
 		t.Errorf("verified domain right after verification: %d %v", code, cfg)
 	}
 	eventually(t, "the other process to resolve the verified domain", answers)
@@ -227,14 +229,14 @@ func TestCustomDomainVerificationAndRouting(t *testing.T) {
 		t.Errorf("%d DOMAIN_VERIFIED events, want 1", n)
 	}
 
-	if code, doc := e.call("DELETE", "acme.localhost", "/api/business/domains/"+host+"/", nil, owner); code != 204 {
+	if code, _, doc := e.do("DELETE", "acme.localhost", "/api/business/domains/"+host+"/", nil, owner...); code != 204 {
 		t.Fatalf("delete: %d %v", code, doc)
 	}
-	if code, _ := e.call("GET", host, "/api/tenant/config/", nil, nil); code != 404 {
+	if code, _, _ := e.do("GET", host, "/api/tenant/config/", nil); code != 404 {
 		t.Errorf("deleted domain still answers: %d", code)
 	}
 	eventually(t, "the other process to drop the deleted domain", func() bool { return !answers() })
-	if code, _ := e.call("DELETE", "acme.localhost", "/api/business/domains/"+host+"/", nil, owner); code != 404 {
+	if code, _, _ := e.do("DELETE", "acme.localhost", "/api/business/domains/"+host+"/", nil, owner...); code != 404 {
 		t.Errorf("delete twice: %d", code)
 	}
 	for _, a := range []string{"DOMAIN_ADDED", "DOMAIN_REMOVED"} {
@@ -249,7 +251,7 @@ func TestCustomDomainVerificationAndRouting(t *testing.T) {
 // superuser may look at the owner's domains but not change them; staff
 // without settings.write are refused; another business's domain is 404.
 func TestCustomDomainPlatformAndMasquerade(t *testing.T) {
-	e := newPlatEnv(t)
+	e := newEnv(t)
 	acme := e.tenant("Acme", "acme")
 	globex := e.tenant("Globex", "globex")
 	owner := e.user("owner@acme.example", access.TenantOwner, acme.ID)
@@ -260,16 +262,16 @@ func TestCustomDomainPlatformAndMasquerade(t *testing.T) {
 	support := e.signIn("support@platform.example", access.PlatformSupport, "", "platform.localhost")
 	super := e.signIn("root@platform.example", access.Superuser, "", "platform.localhost")
 	const host = "support.acme.example"
-	if code, doc := e.call("POST", "acme.localhost", "/api/business/domains/", map[string]any{"domain": host}, ownerH); code != 201 {
+	if code, _, doc := e.do("POST", "acme.localhost", "/api/business/domains/", map[string]any{"domain": host}, ownerH...); code != 201 {
 		t.Fatalf("add: %d %v", code, doc)
 	}
-	if code, _ := e.call("GET", "acme.localhost", "/api/business/domains/", nil, staffH); code != 403 {
+	if code, _, _ := e.do("GET", "acme.localhost", "/api/business/domains/", nil, staffH...); code != 403 {
 		t.Errorf("staff list: %d", code)
 	}
-	if code, _ := e.call("POST", "globex.localhost", "/api/business/domains/"+host+"/verify/", nil, globexH); code != 404 {
+	if code, _, _ := e.do("POST", "globex.localhost", "/api/business/domains/"+host+"/verify/", nil, globexH...); code != 404 {
 		t.Errorf("another business verifies Acme's domain: %d", code)
 	}
-	if code, _ := e.call("DELETE", "globex.localhost", "/api/business/domains/"+host+"/", nil, globexH); code != 404 {
+	if code, _, _ := e.do("DELETE", "globex.localhost", "/api/business/domains/"+host+"/", nil, globexH...); code != 404 {
 		t.Errorf("another business deletes Acme's domain: %d", code)
 	}
 
@@ -279,12 +281,12 @@ func TestCustomDomainPlatformAndMasquerade(t *testing.T) {
 		t.Fatalf("masquerade: %d %v", code, start)
 	}
 	masq := bearer(start["access"].(string))
-	if code, _ := e.call("GET", "acme.localhost", "/api/business/domains/", nil, masq); code != 200 {
+	if code, _, _ := e.do("GET", "acme.localhost", "/api/business/domains/", nil, masq...); code != 200 {
 		t.Errorf("masquerading list: %d", code)
 	}
 	for _, req := range []struct{ method, path string }{{"POST", "/api/business/domains/"}, {"POST", "/api/business/domains/" + host + "/verify/"},
 		{"DELETE", "/api/business/domains/" + host + "/"}} {
-		code, doc := e.call(req.method, "acme.localhost", req.path, map[string]any{"domain": "x.acme.example"}, masq)
+		code, _, doc := e.do(req.method, "acme.localhost", req.path, map[string]any{"domain": "x.acme.example"}, masq...)
 		if code != 403 || doc["rule"] == nil {
 			t.Errorf("masquerading %s %s: %d %v", req.method, req.path, code, doc)
 		}
@@ -296,27 +298,27 @@ func TestCustomDomainPlatformAndMasquerade(t *testing.T) {
 		t.Errorf("platform list: %v", list)
 	}
 	path := "/api/platform/businesses/" + acme.ID + "/domains/" + host + "/verify/"
-	if code, _ := e.call("POST", "platform.localhost", path, map[string]any{"reason": "ticket 7"}, support); code != 403 {
+	if code, _, _ := e.do("POST", "platform.localhost", path, map[string]any{"reason": "ticket 7"}, support...); code != 403 {
 		t.Errorf("support verifies: %d", code)
 	}
-	if code, _ := e.call("POST", "platform.localhost", "/api/platform/businesses/"+globex.ID+"/domains/"+host+"/verify/", nil, manager); code != 404 {
+	if code, _, _ := e.do("POST", "platform.localhost", "/api/platform/businesses/"+globex.ID+"/domains/"+host+"/verify/", nil, manager...); code != 404 {
 		t.Errorf("verify under the wrong business: %d", code)
 	}
-	if code, _ := e.call("POST", "platform.localhost", "/api/platform/businesses/"+acme.ID+"/domains/acme.localhost/verify/", nil, manager); code != 409 {
+	if code, _, _ := e.do("POST", "platform.localhost", "/api/platform/businesses/"+acme.ID+"/domains/acme.localhost/verify/", nil, manager...); code != 409 {
 		t.Errorf("verify the subdomain: %d", code)
 	}
-	code, doc := e.call("POST", "platform.localhost", path, map[string]any{"reason": "ticket 7: registrar has no TXT support"}, manager)
+	code, _, doc := e.do("POST", "platform.localhost", path, map[string]any{"reason": "ticket 7: registrar has no TXT support"}, manager...)
 	if code != 200 || doc["status"] != "verified" {
 		t.Fatalf("manual verification: %d %v", code, doc)
 	}
-	if code, cfg := e.call("GET", host, "/api/tenant/config/", nil, nil); code != 200 || cfg["id"] != acme.ID {
+	if code, _, cfg := e.do("GET", host, "/api/tenant/config/", nil); code != 200 || cfg["id"] != acme.ID {
 		t.Errorf("manually verified domain: %d %v", code, cfg)
 	}
 	rows := e.audits("DOMAIN_VERIFIED_MANUALLY")
 	if len(rows) != 1 || rows[0].tenant != acme.ID || rows[0].reason != "ticket 7: registrar has no TXT support" || rows[0].actor == "" {
 		t.Errorf("DOMAIN_VERIFIED_MANUALLY: %+v", rows)
 	}
-	code, log := e.call("GET", "platform.localhost", "/api/platform/audit-log/?action=DOMAIN_VERIFIED_MANUALLY", nil, super)
+	code, _, log := e.do("GET", "platform.localhost", "/api/platform/audit-log/?action=DOMAIN_VERIFIED_MANUALLY", nil, super...)
 	if code != 200 || log["count"] != 1.0 {
 		t.Errorf("audit log: %d %v", code, log)
 	}

@@ -15,7 +15,7 @@ import (
 // expires, and revoked or bulk-revoked grants stop at once too. Grants a
 // grantor may not give are refused with a clear message.
 func TestPermissionGrants(t *testing.T) {
-	e := newAuthEnv(t)
+	e := newEnv(t)
 	acme := e.tenant("Acme", "acme")
 	staff := e.user("staff@acme.example", access.TenantStaff, acme.ID)
 	su := e.user("root@platform.example", access.Superuser, "")
@@ -127,7 +127,7 @@ func TestPermissionGrants(t *testing.T) {
 // audit for a while; the owner (and that staff member) see the masquerades
 // that touched their business and nothing of other businesses.
 func TestTenantGrantsAndTransparency(t *testing.T) {
-	e := newAuthEnv(t)
+	e := newEnv(t)
 	acme := e.tenant("Acme", "acme")
 	globex := e.tenant("Globex", "globex")
 	owner := e.user("owner@acme.example", access.TenantOwner, acme.ID)

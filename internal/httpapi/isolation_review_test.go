@@ -13,7 +13,7 @@ import (
 // owner's own business and never shows up in the other business's
 // transparency log (where it used to leak the owner's email and reason).
 func TestMasqueradeIntoAnotherBusinessIsUnknown(t *testing.T) {
-	e := newAuthEnv(t)
+	e := newEnv(t)
 	acme, globex := e.tenant("Acme", "acme"), e.tenant("Globex", "globex")
 	owner := e.user("owner@acme.example", access.TenantOwner, acme.ID)
 	theirs := e.user("manager@globex.example", access.TenantManager, globex.ID)

@@ -3,6 +3,7 @@ package httpapi_test
 import (
 	"bytes"
 	"context"
+	"github.com/smoothschedule/smoothschedule/internal/apptest"
 	"log/slog"
 	"net/http"
 	"net/url"
@@ -12,7 +13,6 @@ import (
 	"time"
 
 	"github.com/smoothschedule/smoothschedule/internal/access"
-	"github.com/smoothschedule/smoothschedule/internal/httpapi"
 	"github.com/smoothschedule/smoothschedule/internal/identity"
 	"github.com/smoothschedule/smoothschedule/internal/logctx"
 	"github.com/smoothschedule/smoothschedule/internal/tenancy"
@@ -24,7 +24,7 @@ type auditRow struct {
 }
 
 // audits lists the stored events of an action, oldest first.
-func (a *authEnv) audits(action string) []auditRow {
+func (a *env) audits(action string) []auditRow {
 	a.t.Helper()
 	rows, err := a.db.Pool.Query(context.Background(), `SELECT coalesce(actor_id::text, ''), coalesce(impersonator_id::text, ''),
 		coalesce(target_id::text, ''), coalesce(tenant_id::text, ''), coalesce(session_id::text, ''), reason,
@@ -45,7 +45,7 @@ func (a *authEnv) audits(action string) []auditRow {
 }
 
 // masquerade starts a masquerade as userID with the given credentials.
-func (a *authEnv) masquerade(host, userID string, hdr ...string) (int, map[string]any, map[string]*http.Cookie) {
+func (a *env) masquerade(host, userID string, hdr ...string) (int, map[string]any, map[string]*http.Cookie) {
 	a.t.Helper()
 	code, h, body := a.do("POST", host, "/api/auth/masquerade/", `{"userId":"`+userID+`","reason":"ticket 42"}`, hdr...)
 	return code, body, cookies(h)
@@ -62,7 +62,7 @@ func codeOf(t *testing.T, body map[string]any, host string) string {
 	return u.Query().Get("code")
 }
 
-func exchange(e *authEnv, host, code string) (int, map[string]any, map[string]*http.Cookie) {
+func exchange(e *env, host, code string) (int, map[string]any, map[string]*http.Cookie) {
 	c, h, b := e.do("POST", host, "/api/auth/masquerade/exchange/", `{"code":"`+code+`"}`)
 	return c, b, cookies(h)
 }
@@ -73,7 +73,7 @@ func exchange(e *authEnv, host, code string) (int, map[string]any, map[string]*h
 // chain or change credentials, and stops: back to the platform, where its
 // own session still works, while the masquerade session is dead.
 func TestMasqueradeAcrossHosts(t *testing.T) {
-	e := newAuthEnv(t)
+	e := newEnv(t)
 	acme := e.tenant("Acme", "acme")
 	e.tenant("Globex", "globex")
 	owner := e.user("owner@acme.example", access.TenantOwner, acme.ID)
@@ -168,7 +168,7 @@ func TestMasqueradeAcrossHosts(t *testing.T) {
 
 // TestMasqueradeCodeExpires: the hand-over code lives 60 seconds.
 func TestMasqueradeCodeExpires(t *testing.T) {
-	e := newAuthEnv(t)
+	e := newEnv(t)
 	acme := e.tenant("Acme", "acme")
 	owner := e.user("owner@acme.example", access.TenantOwner, acme.ID)
 	su := e.user("root@platform.example", access.Superuser, "")
@@ -191,7 +191,7 @@ func TestMasqueradeCodeExpires(t *testing.T) {
 // TestMasqueradeRefusals: targets the matrix forbids answer 403 naming the
 // rule, each audited; a missing reason is a 400 naming body.reason.
 func TestMasqueradeRefusals(t *testing.T) {
-	e := newAuthEnv(t)
+	e := newEnv(t)
 	acme := e.tenant("Acme", "acme")
 	demo, err := e.tenancy.Create(t.Context(), tenancy.NewTenant{Name: "Demo", Slug: "trydemo", TimeZone: "UTC", Demo: true, DemoTTL: time.Hour})
 	if err != nil {
@@ -245,7 +245,7 @@ func TestMasqueradeRefusals(t *testing.T) {
 // support in only while its owner's approval is active; a suspended
 // business still lets platform staff in by masquerade.
 func TestMasqueradeApprovalAndSuspension(t *testing.T) {
-	e := newAuthEnv(t)
+	e := newEnv(t)
 	acme := e.tenant("Acme", "acme")
 	owner := e.user("owner@acme.example", access.TenantOwner, acme.ID)
 	ownerTok := bearer(e.session(owner))
@@ -317,7 +317,7 @@ func TestMasqueradeApprovalAndSuspension(t *testing.T) {
 // dies at its limit with one lazily recorded MASQUERADE_END; stopping on
 // the same host hands the owner's own session back.
 func TestMasqueradeSameHostAndExpiry(t *testing.T) {
-	e := newAuthEnv(t)
+	e := newEnv(t)
 	acme := e.tenant("Acme", "acme")
 	owner := e.user("owner@acme.example", access.TenantOwner, acme.ID)
 	staff := e.user("staff@acme.example", access.TenantStaff, acme.ID)
@@ -376,11 +376,8 @@ func TestMasqueradeSameHostAndExpiry(t *testing.T) {
 // impersonatorId = the person) and every request log line (user and
 // impersonator) — and signing out of it ends the masquerade.
 func TestMasqueradeAttribution(t *testing.T) {
-	e := newAuthEnv(t)
 	var logs syncBuffer
-	log := slog.New(logctx.Handler{Handler: slog.NewJSONHandler(&logs, nil)})
-	e.srv = httpapi.New(httpapi.Deps{Config: e.cfg, Log: log, Version: "test", DB: e.db, Resolver: e.res,
-		Identity: e.ids, Auth: &httpapi.SessionAuth{Identity: e.ids, Config: e.cfg}, Now: e.clock.Now})
+	e := newEnv(t, apptest.Log(slog.New(logctx.Handler{Handler: slog.NewJSONHandler(&logs, nil)})))
 	acme := e.tenant("Acme", "acme")
 	owner := e.user("owner@acme.example", access.TenantOwner, acme.ID)
 	support := e.user("support@platform.example", access.PlatformSupport, "")

@@ -4,21 +4,12 @@ import (
 	"context"
 	"encoding/json"
 	"log/slog"
-	"net/http/httptest"
 	"slices"
-	"strings"
 	"testing"
 	"time"
 
 	"github.com/smoothschedule/smoothschedule/internal/access"
-	"github.com/smoothschedule/smoothschedule/internal/config"
-	"github.com/smoothschedule/smoothschedule/internal/httpapi"
-	"github.com/smoothschedule/smoothschedule/internal/identity"
-	"github.com/smoothschedule/smoothschedule/internal/platform"
-	"github.com/smoothschedule/smoothschedule/internal/postgres"
-	"github.com/smoothschedule/smoothschedule/internal/postgres/pgtest"
-	"github.com/smoothschedule/smoothschedule/internal/support"
-	"github.com/smoothschedule/smoothschedule/internal/tenancy"
+	"github.com/smoothschedule/smoothschedule/internal/apptest"
 )
 
 // platformSeed fills the shared schema with 10,000 businesses (rows only:
@@ -43,54 +34,27 @@ SELECT d::date, t.id, 1 + (abs(hashtext(t.slug || d::text)) % 9)
 FROM shared.tenants t, generate_series(now() - interval '90 days', now(), interval '7 days') d;`
 
 func BenchmarkPlatformLists(b *testing.B) {
-	db := pgtest.New(b)
+	e := apptest.New(b, apptest.Log(slog.New(slog.DiscardHandler)))
 	ctx := context.Background()
-	if _, err := db.Pool.Exec(ctx, platformSeed); err != nil {
+	if _, err := e.App.DB.Pool.Exec(ctx, platformSeed); err != nil {
 		b.Fatal(err)
 	}
 	// As autovacuum would: statistics and the visibility map (index-only scans).
-	if _, err := db.Pool.Exec(ctx, "VACUUM ANALYZE"); err != nil {
+	if _, err := e.App.DB.Pool.Exec(ctx, "VACUUM ANALYZE"); err != nil {
 		b.Fatal(err)
 	}
-	cfg, err := config.Load(nil, func(k string) string {
-		return map[string]string{"SECRET_KEY": strings.Repeat("s3cr3t-", 6)}[k]
-	})
-	if err != nil {
-		b.Fatal(err)
-	}
-	log := slog.New(slog.DiscardHandler)
-	tenants := &postgres.Tenants{DB: db, Migrations: postgres.Embedded()}
-	users := &postgres.Identity{DB: db}
-	box, _ := identity.NewSecretBox(cfg.SecretKey, "totp")
-	ids := &identity.Service{Store: users, Mailer: &mailbox{}, Audit: &postgres.AuditLog{DB: db, Log: log}, Log: log, Box: box,
-		Now: time.Now, AccessTTL: cfg.AccessTTL, SessionTTL: cfg.RefreshTTL, URL: cfg.URL, Issuer: "SmoothSchedule"}
-	if _, err := ids.CreateUser(ctx, userOf("root@example.com", access.Superuser, ""), testPassword); err != nil {
-		b.Fatal(err)
-	}
-	store := &postgres.Platform{DB: db}
-	srv := httpapi.New(httpapi.Deps{Config: cfg, Log: log, Version: "bench", DB: db,
-		Resolver: &tenancy.Resolver{BaseDomain: "localhost", Lookup: tenants.ByHost},
-		Identity: ids, Auth: &httpapi.SessionAuth{Identity: ids, Config: cfg}, Platform: store,
-		Admin:   &platform.Admin{Store: store, Admin: &postgres.PlatformAdmin{DB: db, Tenants: tenants, Platform: store}, Users: users},
-		Support: &support.Service{Store: &postgres.Support{DB: db}, Now: time.Now}})
+	e.User("root@example.com", access.Superuser, "")
 	get := func(path string, hdr ...string) (int, map[string]any) {
-		req := httptest.NewRequest("GET", "http://platform.localhost"+path, nil)
-		for i := 0; i+1 < len(hdr); i += 2 {
-			req.Header.Set(hdr[i], hdr[i+1])
-		}
-		rec := httptest.NewRecorder()
-		srv.ServeHTTP(rec, req)
+		r := e.Do(apptest.Request{Host: "platform.localhost", Path: path, Header: hdr})
 		var out map[string]any
-		_ = json.Unmarshal(rec.Body.Bytes(), &out)
-		return rec.Code, out
+		_ = json.Unmarshal(r.Body, &out)
+		return r.Status, out
 	}
-	req := httptest.NewRequest("POST", "http://platform.localhost/api/auth/login/", strings.NewReader(`{"email":"root@example.com","password":"`+testPassword+`"}`))
-	req.Header.Set("Content-Type", "application/json")
-	rec := httptest.NewRecorder()
-	srv.ServeHTTP(rec, req)
-	var login map[string]any
-	if err := json.Unmarshal(rec.Body.Bytes(), &login); err != nil || rec.Code != 200 {
-		b.Fatalf("login: %d %s", rec.Code, rec.Body.String())
+	rec := e.Do(apptest.Request{Method: "POST", Host: "platform.localhost", Path: "/api/auth/login/",
+		Body: `{"email":"root@example.com","password":"` + testPassword + `"}`})
+	login := rec.JSON()
+	if rec.Status != 200 || login == nil {
+		b.Fatalf("login: %d %s", rec.Status, rec.Body)
 	}
 	auth := bearer(login["access"].(string))
 	today := time.Now().UTC().Format(time.DateOnly)

@@ -2,7 +2,7 @@ package httpapi_test
 
 import (
 	"encoding/json"
-	"net/http/httptest"
+	"github.com/smoothschedule/smoothschedule/internal/apptest"
 	"strings"
 	"testing"
 	"time"
@@ -15,11 +15,11 @@ const plat = "platform.localhost"
 // TestBusinessesConsole: create (atomic, with its owner), search by owner
 // email, detail with limits and usage, edit, overrides, export, delete.
 func TestBusinessesConsole(t *testing.T) {
-	e := newPlatEnv(t)
+	e := newEnv(t)
 	root := e.signIn("root@example.com", access.Superuser, "", plat)
 
-	code, doc := e.call("POST", plat, "/api/platform/businesses/", map[string]any{"name": "Acme Salon", "subdomain": "acme",
-		"plan": "free", "timezone": "Europe/Berlin", "ownerEmail": "ann@acme.example", "ownerName": "Ann Acme", "ownerPassword": "plum-harbour-77"}, root)
+	code, _, doc := e.do("POST", plat, "/api/platform/businesses/", map[string]any{"name": "Acme Salon", "subdomain": "acme",
+		"plan": "free", "timezone": "Europe/Berlin", "ownerEmail": "ann@acme.example", "ownerName": "Ann Acme", "ownerPassword": "plum-harbour-77"}, root...)
 	if code != 201 || doc["subdomain"] != "acme" || doc["ownerEmail"] != "ann@acme.example" {
 		t.Fatalf("create: %d %v", code, doc)
 	}
@@ -32,7 +32,7 @@ func TestBusinessesConsole(t *testing.T) {
 	if code, body, _ := e.login("acme.localhost", "ann@acme.example", "plum-harbour-77"); code != 200 {
 		t.Fatalf("owner login: %d %v", code, body)
 	}
-	if code, doc := e.call("GET", plat, "/api/platform/businesses/"+id+"/", nil, root); code != 200 || doc["lastActivity"] == nil {
+	if code, _, doc := e.do("GET", plat, "/api/platform/businesses/"+id+"/", nil, root...); code != 200 || doc["lastActivity"] == nil {
 		t.Errorf("last activity after the owner's sign-in: %d %v", code, doc["lastActivity"])
 	}
 
@@ -48,22 +48,22 @@ func TestBusinessesConsole(t *testing.T) {
 		{map[string]any{"name": "X", "subdomain": "Bad_Slug", "ownerEmail": "b@x.example", "ownerPassword": "plum-harbour-77"}, "body.subdomain"},
 	}
 	for _, c := range cases {
-		code, doc := e.call("POST", plat, "/api/platform/businesses/", c.body, root)
+		code, _, doc := e.do("POST", plat, "/api/platform/businesses/", c.body, root...)
 		if code != 400 || !strings.Contains(fieldsOf(doc), c.field) {
 			t.Errorf("%v: %d %v", c.body, code, doc)
 		}
 	}
-	if _, doc := e.call("GET", plat, "/api/platform/businesses/", nil, root); doc["count"] != 1.0 {
+	if _, _, doc := e.do("GET", plat, "/api/platform/businesses/", nil, root...); doc["count"] != 1.0 {
 		t.Fatalf("half-created businesses: %v", doc)
 	}
 
 	// Without a password the owner is invited: the link works on the host.
-	code, doc = e.call("POST", plat, "/api/platform/businesses/", map[string]any{"name": "Globex Fitness", "subdomain": "globex",
-		"plan": "professional", "ownerEmail": "gil@globex.example"}, root)
+	code, _, doc = e.do("POST", plat, "/api/platform/businesses/", map[string]any{"name": "Globex Fitness", "subdomain": "globex",
+		"plan": "professional", "ownerEmail": "gil@globex.example"}, root...)
 	if code != 201 || doc["owner"] != nil {
 		t.Fatalf("create with invitation: %d %v", code, doc)
 	}
-	tok := e.mail.linkTo(t, "gil@globex.example")
+	tok := e.mail.LinkTo(t, "gil@globex.example")
 	if code, _, body := e.do("POST", "globex.localhost", "/api/auth/invitations/accept/",
 		`{"token":"`+tok+`","name":"Gil","password":"plum-harbour-77"}`); code != 200 {
 		t.Fatalf("owner invitation: %d %v", code, body)
@@ -72,54 +72,51 @@ func TestBusinessesConsole(t *testing.T) {
 	// Search (name, subdomain, owner email), filters, ordering, paging.
 	for q, want := range map[string]float64{"search=ann@acme": 1, "search=GLOBEX": 1, "search=salon": 1, "plan=professional": 1,
 		"status=suspended": 0, "search=zzz": 0, "": 2} {
-		if code, doc := e.call("GET", plat, "/api/platform/businesses/?"+q, nil, root); code != 200 || doc["count"] != want {
+		if code, _, doc := e.do("GET", plat, "/api/platform/businesses/?"+q, nil, root...); code != 200 || doc["count"] != want {
 			t.Errorf("%s: %d %v", q, code, doc["count"])
 		}
 	}
-	_, doc = e.call("GET", plat, "/api/platform/businesses/?ordering=name&page_size=1", nil, root)
+	_, _, doc = e.do("GET", plat, "/api/platform/businesses/?ordering=name&page_size=1", nil, root...)
 	if first := doc["results"].([]any)[0].(map[string]any); first["name"] != "Acme Salon" || doc["next"] == nil || doc["previous"] != nil {
 		t.Errorf("ordering/paging: %v", doc)
 	}
-	if code, doc := e.call("GET", plat, "/api/platform/businesses/?ordering=owner", nil, root); code != 400 || fieldOf(doc) != "query.ordering" {
+	if code, _, doc := e.do("GET", plat, "/api/platform/businesses/?ordering=owner", nil, root...); code != 400 || fieldOf(doc) != "query.ordering" {
 		t.Errorf("bad ordering: %d %v", code, doc)
 	}
 
 	// Edit: plan and colours; an unknown plan is named.
-	if code, doc := e.call("PATCH", plat, "/api/platform/businesses/"+id+"/", map[string]any{"plan": "business", "primaryColor": "#112233"}, root); code != 200 ||
+	if code, _, doc := e.do("PATCH", plat, "/api/platform/businesses/"+id+"/", map[string]any{"plan": "business", "primaryColor": "#112233"}, root...); code != 200 ||
 		doc["plan"] != "business" || doc["limits"].(map[string]any)["maxResources"] != 50.0 {
 		t.Errorf("patch: %d %v", code, doc)
 	}
-	if code, doc := e.call("PATCH", plat, "/api/platform/businesses/"+id+"/", map[string]any{"plan": "gold"}, root); code != 400 || fieldOf(doc) != "body.plan" {
+	if code, _, doc := e.do("PATCH", plat, "/api/platform/businesses/"+id+"/", map[string]any{"plan": "gold"}, root...); code != 400 || fieldOf(doc) != "body.plan" {
 		t.Errorf("unknown plan: %d %v", code, doc)
 	}
 
 	// Overrides: negative limits refused; null is unlimited.
-	if code, doc := e.call("PUT", plat, "/api/platform/businesses/"+id+"/overrides/", map[string]any{"limits": map[string]any{"maxUsers": -1}}, root); code != 400 ||
+	if code, _, doc := e.do("PUT", plat, "/api/platform/businesses/"+id+"/overrides/", map[string]any{"limits": map[string]any{"maxUsers": -1}}, root...); code != 400 ||
 		fieldOf(doc) != "body.limits.maxUsers" {
 		t.Errorf("negative override: %d %v", code, doc)
 	}
-	code, doc = e.call("PUT", plat, "/api/platform/businesses/"+id+"/overrides/", map[string]any{"limits": map[string]any{"maxUsers": nil, "maxResources": 7},
-		"features": map[string]any{"sso": true}}, root)
+	code, _, doc = e.do("PUT", plat, "/api/platform/businesses/"+id+"/overrides/", map[string]any{"limits": map[string]any{"maxUsers": nil, "maxResources": 7},
+		"features": map[string]any{"sso": true}}, root...)
 	if code != 200 || doc["limits"].(map[string]any)["maxResources"] != 7.0 {
 		t.Fatalf("overrides: %d %v", code, doc)
 	}
-	_, doc = e.call("GET", plat, "/api/platform/businesses/"+id+"/", nil, root)
+	_, _, doc = e.do("GET", plat, "/api/platform/businesses/"+id+"/", nil, root...)
 	if l := doc["limits"].(map[string]any); l["maxUsers"] != nil || l["maxResources"] != 7.0 || !strings.Contains(strings.Join(anyStrings(doc["features"]), ","), "sso") {
 		t.Errorf("effective limits: %v %v", l, doc["features"])
 	}
 
 	// Export: a JSON archive with every tenant table, before deleting.
-	req := httptest.NewRequest("GET", "http://"+plat+"/api/platform/businesses/"+id+"/export/", nil)
-	req.Header.Set(root[0], root[1])
-	rec := httptest.NewRecorder()
-	e.srv.ServeHTTP(rec, req)
+	rec := e.Do(apptest.Request{Host: plat, Path: "/api/platform/businesses/" + id + "/export/", Header: root})
 	var archive struct {
 		Business map[string]any              `json:"business"`
 		Users    []map[string]any            `json:"users"`
 		Tables   map[string][]map[string]any `json:"tables"`
 	}
-	if err := json.Unmarshal(rec.Body.Bytes(), &archive); err != nil || rec.Code != 200 {
-		t.Fatalf("export: %d %v %.300s", rec.Code, err, rec.Body.String())
+	if err := json.Unmarshal(rec.Body, &archive); err != nil || rec.Status != 200 {
+		t.Fatalf("export: %d %v %.300s", rec.Status, err, rec.Body)
 	}
 	if archive.Business["slug"] != "acme" || len(archive.Users) != 1 || archive.Users[0]["password_hash"] != nil {
 		t.Errorf("export shared rows: %v %v", archive.Business, archive.Users)
@@ -131,7 +128,7 @@ func TestBusinessesConsole(t *testing.T) {
 	}
 
 	// Soft delete: gone from the list and the host, kept for the retention.
-	code, doc = e.call("DELETE", plat, "/api/platform/businesses/"+id+"/", nil, root)
+	code, _, doc = e.do("DELETE", plat, "/api/platform/businesses/"+id+"/", nil, root...)
 	if code != 200 || doc["status"] != "deleted" || doc["purgeAfter"] == nil {
 		t.Fatalf("delete: %d %v", code, doc)
 	}
@@ -176,21 +173,21 @@ func anyStrings(v any) []string {
 // refused on the very next request after the platform suspends it (the
 // database notifies the host cache), and served again after activation.
 func TestSuspensionRefusesLoggedInUsersAtOnce(t *testing.T) {
-	e := newPlatEnv(t)
+	e := newEnv(t)
 	acme := e.tenant("Acme", "acme")
 	owner := e.signIn("ann@acme.example", access.TenantOwner, acme.ID, "acme.localhost")
 	manager := e.signIn("pm@example.com", access.PlatformManager, "", plat)
 	if code, _, _ := e.do("GET", "acme.localhost", "/api/auth/me/", "", owner...); code != 200 {
 		t.Fatalf("before: %d", code)
 	}
-	if code, doc := e.call("POST", plat, "/api/platform/businesses/"+acme.ID+"/suspend/", nil, manager); code != 200 || doc["status"] != "suspended" {
+	if code, _, doc := e.do("POST", plat, "/api/platform/businesses/"+acme.ID+"/suspend/", nil, manager...); code != 200 || doc["status"] != "suspended" {
 		t.Fatalf("suspend: %d %v", code, doc)
 	}
 	eventually(t, "the suspension to reach the host cache", func() bool {
 		code, _, doc := e.do("GET", "acme.localhost", "/api/auth/me/", "", owner...)
 		return code == 403 && strings.Contains(doc["detail"].(string), "suspended")
 	})
-	if code, _ := e.call("POST", plat, "/api/platform/businesses/"+acme.ID+"/activate/", nil, manager); code != 200 {
+	if code, _, _ := e.do("POST", plat, "/api/platform/businesses/"+acme.ID+"/activate/", nil, manager...); code != 200 {
 		t.Fatal("activate")
 	}
 	eventually(t, "the activation to reach the host cache", func() bool {
@@ -203,14 +200,14 @@ func TestSuspensionRefusesLoggedInUsersAtOnce(t *testing.T) {
 // businesses, users and plans, but cannot change plans or settings, suspend,
 // edit businesses or disable users; sales cannot read users.
 func TestPlatformSupportReadsButCannotChange(t *testing.T) {
-	e := newPlatEnv(t)
+	e := newEnv(t)
 	acme := e.tenant("Acme", "acme")
 	staff := e.user("sam@acme.example", access.TenantStaff, acme.ID)
 	support := e.signIn("sue@example.com", access.PlatformSupport, "", plat)
 	sales := e.signIn("sal@example.com", access.PlatformSales, "", plat)
 	for _, path := range []string{"/api/platform/businesses/", "/api/platform/businesses/" + acme.ID + "/", "/api/platform/users/",
 		"/api/platform/plans/", "/api/platform/settings/", "/api/platform/businesses/metrics/"} {
-		if code, doc := e.call("GET", plat, path, nil, support); code != 200 {
+		if code, _, doc := e.do("GET", plat, path, nil, support...); code != 200 {
 			t.Errorf("support GET %s: %d %v", path, code, doc)
 		}
 	}
@@ -229,16 +226,16 @@ func TestPlatformSupportReadsButCannotChange(t *testing.T) {
 		{"POST", "/api/platform/business-invitations/", map[string]any{"email": "x@y.example", "businessName": "X", "tier": "free"}},
 	}
 	for _, r := range refused {
-		if code, doc := e.call(r.method, plat, r.path, r.body, support); code != 403 || doc["permission"] == nil {
+		if code, _, doc := e.do(r.method, plat, r.path, r.body, support...); code != 403 || doc["permission"] == nil {
 			t.Errorf("support %s %s: %d %v", r.method, r.path, code, doc)
 		}
 	}
-	if code, _ := e.call("GET", plat, "/api/platform/users/", nil, sales); code != 403 {
+	if code, _, _ := e.do("GET", plat, "/api/platform/users/", nil, sales...); code != 403 {
 		t.Errorf("sales reading users: %d", code)
 	}
 	// A manager may edit but needs the suspend permission for status: it has it.
 	manager := e.signIn("pm@example.com", access.PlatformManager, "", plat)
-	if code, doc := e.call("PATCH", plat, "/api/platform/businesses/"+acme.ID+"/", map[string]any{"status": "suspended"}, manager); code != 200 || doc["status"] != "suspended" {
+	if code, _, doc := e.do("PATCH", plat, "/api/platform/businesses/"+acme.ID+"/", map[string]any{"status": "suspended"}, manager...); code != 200 || doc["status"] != "suspended" {
 		t.Errorf("manager PATCH status: %d %v", code, doc)
 	}
 }

@@ -14,7 +14,7 @@ import (
 // BumpDailyBookings (the figures themselves are checked against a
 // hand-computed fixture in package postgres).
 func TestMetricsEndpoint(t *testing.T) {
-	e := newPlatEnv(t)
+	e := newEnv(t)
 	acme := e.tenantOnPlan("Acme", "acme", "free")
 	e.tenantOnPlan("Globex", "globex", "free")
 	root := e.signIn("root@example.com", access.Superuser, "", plat)
@@ -28,8 +28,8 @@ func TestMetricsEndpoint(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	code, m := e.call("GET", plat, "/api/platform/businesses/metrics/?start_date="+today.AddDate(0, 0, -6).Format(time.DateOnly)+
-		"&end_date="+today.Format(time.DateOnly), nil, root)
+	code, _, m := e.do("GET", plat, "/api/platform/businesses/metrics/?start_date="+today.AddDate(0, 0, -6).Format(time.DateOnly)+
+		"&end_date="+today.Format(time.DateOnly), nil, root...)
 	if code != 200 {
 		t.Fatalf("%d %v", code, m)
 	}
@@ -47,7 +47,7 @@ func TestMetricsEndpoint(t *testing.T) {
 		t.Errorf("plan breakdown: %v", pb)
 	}
 	for _, q := range []string{"start_date=2026-13-01", "start_date=2026-02-01&end_date=2026-01-01", "start_date=2020-01-01&end_date=2026-01-01"} {
-		if code, doc := e.call("GET", plat, "/api/platform/businesses/metrics/?"+q, nil, root); code != 400 || fieldOf(doc) == "" {
+		if code, _, doc := e.do("GET", plat, "/api/platform/businesses/metrics/?"+q, nil, root...); code != 400 || fieldOf(doc) == "" {
 			t.Errorf("%s: %d %v", q, code, doc)
 		}
 	}
@@ -56,14 +56,14 @@ func TestMetricsEndpoint(t *testing.T) {
 // TestDemoTenant: sales creates a demo business filled with data; it
 // expires after the platform's demo days and the sweep deletes it.
 func TestDemoTenant(t *testing.T) {
-	e := newPlatEnv(t)
+	e := newEnv(t)
 	sales := e.signIn("sal@example.com", access.PlatformSales, "", plat)
 	support := e.signIn("sue@example.com", access.PlatformSupport, "", plat)
 	body := map[string]any{"name": "Demo Fitness", "subdomain": "demofit", "timezone": "America/New_York"}
-	if code, _ := e.call("POST", plat, "/api/platform/demo-tenants/", body, support); code != 403 {
+	if code, _, _ := e.do("POST", plat, "/api/platform/demo-tenants/", body, support...); code != 403 {
 		t.Errorf("support creating a demo: %d", code)
 	}
-	code, d := e.call("POST", plat, "/api/platform/demo-tenants/", body, sales)
+	code, _, d := e.do("POST", plat, "/api/platform/demo-tenants/", body, sales...)
 	if code != 201 || d["ownerPassword"] == "" || d["business"].(map[string]any)["isDemo"] != true || d["expiresAt"] == nil {
 		t.Fatalf("demo: %d %v", code, d)
 	}

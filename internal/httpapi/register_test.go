@@ -15,7 +15,7 @@ import (
 // Sign-up answers alike for staff and customer emails, and exists only on
 // tenant hosts.
 func TestRegisterLinksEarlierBookings(t *testing.T) {
-	e := newPlatEnv(t)
+	e := newEnv(t)
 	acme := e.tenant("Acme", "acme")
 	const host = "acme.localhost"
 	owner := e.signIn("owner@acme.example", access.TenantOwner, acme.ID, host)
@@ -23,7 +23,7 @@ func TestRegisterLinksEarlierBookings(t *testing.T) {
 	for d := range hours {
 		hours[d] = map[string]any{"dayOfWeek": d, "openTime": "09:00", "closeTime": "17:00"}
 	}
-	if code, doc := e.probe("PUT", host, "/api/business-hours/", asJSON(hours), owner...); code != 200 {
+	if code, _, doc := e.do("PUT", host, "/api/business-hours/", asJSON(hours), owner...); code != 200 {
 		t.Fatalf("hours: %d %v", code, doc)
 	}
 	for _, c := range []struct {
@@ -33,19 +33,19 @@ func TestRegisterLinksEarlierBookings(t *testing.T) {
 		{"/api/resources/", map[string]any{"name": "Stylist", "type": "STAFF"}},
 		{"/api/services/", map[string]any{"name": "Haircut", "durationMinutes": 30, "price": 50, "currency": "EUR"}},
 	} {
-		if code, doc := e.call("POST", host, c.path, c.body, owner); code != 201 {
+		if code, _, doc := e.do("POST", host, c.path, c.body, owner...); code != 201 {
 			t.Fatalf("%s: %d %v", c.path, code, doc)
 		}
 	}
-	_, svcs := e.call("GET", host, "/api/booking/services/", nil, nil)
+	_, _, svcs := e.do("GET", host, "/api/booking/services/", nil)
 	service := svcs["results"].([]any)[0].(map[string]any)["id"].(string)
 	berlin, _ := time.LoadLocation("Europe/Berlin")
 	day := e.clock.Now().In(berlin).AddDate(0, 0, 3)
 	book := func(hour int, email string) string {
 		t.Helper()
 		at := time.Date(day.Year(), day.Month(), day.Day(), hour, 0, 0, 0, berlin).Format(time.RFC3339)
-		code, doc := e.call("POST", host, "/api/booking/", map[string]any{"serviceId": service, "startTime": at,
-			"customer": map[string]any{"name": "Ann", "email": email}}, nil)
+		code, _, doc := e.do("POST", host, "/api/booking/", map[string]any{"serviceId": service, "startTime": at,
+			"customer": map[string]any{"name": "Ann", "email": email}})
 		if code != 201 {
 			t.Fatalf("booking: %d %v", code, doc)
 		}
@@ -54,14 +54,14 @@ func TestRegisterLinksEarlierBookings(t *testing.T) {
 	booked := book(10, "ann@example.com")
 	book(11, "someone-else@example.com")
 
-	code, reg := e.call("POST", host, "/api/auth/register/", map[string]any{"email": "Ann@Example.com", "password": testPassword, "name": "Ann"}, nil)
+	code, _, reg := e.do("POST", host, "/api/auth/register/", map[string]any{"email": "Ann@Example.com", "password": testPassword, "name": "Ann"})
 	if code != 201 || reg["access"] == nil || reg["user"].(map[string]any)["role"] != "CUSTOMER" {
 		t.Fatalf("register: %d %v", code, reg)
 	}
 	ann := bearer(reg["access"].(string))
 	mine := func(who []string) []any {
 		t.Helper()
-		code, doc := e.call("GET", host, "/api/booking/appointments/?when=all", nil, who)
+		code, _, doc := e.do("GET", host, "/api/booking/appointments/?when=all", nil, who...)
 		if code != 200 {
 			t.Fatalf("portal: %d %v", code, doc)
 		}
@@ -71,7 +71,7 @@ func TestRegisterLinksEarlierBookings(t *testing.T) {
 	if list := mine(ann); len(list) != 0 {
 		t.Errorf("portal before verifying the email: %v", list)
 	}
-	if code, doc := e.call("POST", host, "/api/auth/verify-email/", map[string]any{"token": e.mail.linkTo(t, "ann@example.com")}, nil); code != 200 {
+	if code, _, doc := e.do("POST", host, "/api/auth/verify-email/", map[string]any{"token": e.mail.LinkTo(t, "ann@example.com")}); code != 200 {
 		t.Fatalf("verify: %d %v", code, doc)
 	}
 	if list := mine(ann); len(list) != 1 || list[0].(map[string]any)["id"] != booked {
@@ -100,7 +100,7 @@ func TestRegisterLinksEarlierBookings(t *testing.T) {
 
 	// Taken emails: one answer for staff and customers alike.
 	detail := func(email string) string {
-		code, doc := e.call("POST", host, "/api/auth/register/", map[string]any{"email": email, "password": testPassword, "name": "X"}, nil)
+		code, _, doc := e.do("POST", host, "/api/auth/register/", map[string]any{"email": email, "password": testPassword, "name": "X"})
 		if code != 400 || fieldOf(doc) != "body.email" {
 			t.Errorf("register %s again: %d %v", email, code, doc)
 		}
@@ -109,11 +109,11 @@ func TestRegisterLinksEarlierBookings(t *testing.T) {
 	if staff, cust := detail("owner@acme.example"), detail("ann@example.com"); staff != cust {
 		t.Errorf("sign-up tells staff from customers: %q / %q", staff, cust)
 	}
-	if code, doc := e.call("POST", host, "/api/auth/register/", map[string]any{"email": "new@example.com", "password": "short", "name": "X"}, nil); code != 400 {
+	if code, _, doc := e.do("POST", host, "/api/auth/register/", map[string]any{"email": "new@example.com", "password": "short", "name": "X"}); code != 400 {
 		t.Errorf("weak password: %d %v", code, doc)
 	}
 	for _, h := range []string{"platform.localhost", "localhost"} {
-		if code, _ := e.call("POST", h, "/api/auth/register/", map[string]any{"email": "x@example.com", "password": testPassword, "name": "X"}, nil); code != 404 {
+		if code, _, _ := e.do("POST", h, "/api/auth/register/", map[string]any{"email": "x@example.com", "password": testPassword, "name": "X"}); code != 404 {
 			t.Errorf("register on %s: %d", h, code)
 		}
 	}
@@ -125,7 +125,7 @@ func TestRegisterLinksEarlierBookings(t *testing.T) {
 // TestForgotPasswordPerAddress: one address gets ten reset requests, then
 // 429 with Retry-After, whatever the emails, until the lock passes.
 func TestForgotPasswordPerAddress(t *testing.T) {
-	e := newAuthEnv(t)
+	e := newEnv(t)
 	acme := e.tenant("Acme", "acme")
 	e.user("ann@acme.example", access.TenantStaff, acme.ID)
 	forgot := func(email string) (int, string) {

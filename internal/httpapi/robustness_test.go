@@ -3,9 +3,7 @@ package httpapi_test
 import (
 	"encoding/json"
 	"fmt"
-	"io"
-	"net/http"
-	"net/http/httptest"
+	"github.com/smoothschedule/smoothschedule/internal/apptest"
 	"net/url"
 	"sort"
 	"strings"
@@ -52,7 +50,7 @@ func TestNoServerErrorsForBadInput(t *testing.T) {
 // owners, a customer, a superuser, and the ids of each business's objects.
 type robust struct {
 	t    *testing.T
-	e    *platEnv
+	e    *env
 	sent atomic.Int64
 
 	acmeID, globexID, spareID string // spareID: a business the platform battery may delete
@@ -66,7 +64,7 @@ type robust struct {
 }
 
 func newRobust(t *testing.T) *robust {
-	e := newPlatEnv(t)
+	e := newEnv(t)
 	r := &robust{t: t, e: e, own: map[string]string{}, foreign: map[string]string{}, platform: map[string]string{}, reached: map[string]bool{}, why: map[string]string{}}
 	acme, globex, spare := e.tenant("Acme", "acme"), e.tenant("Globex", "globex"), e.tenant("Spare", "spare")
 	r.acmeID, r.globexID, r.spareID = acme.ID, globex.ID, spare.ID
@@ -369,26 +367,11 @@ func (r *robust) check(rt httpapi.Route, c robustCaller, method, path, body, kin
 	if c.user != nil {
 		hdr = append(hdr, bearer(r.e.session(c.user))...)
 	}
-	req := httptest.NewRequest(method, "http://"+c.host+"/", nil)
-	u, err := url.Parse(path)
-	if err != nil {
-		r.t.Fatalf("bad test path %q: %v", path, err)
-	}
-	req.URL, req.RequestURI = u, path
-	if body != "" {
-		req.Body = io.NopCloser(strings.NewReader(body))
-		req.ContentLength = int64(len(body))
-		req.Header.Set("Content-Type", "application/json")
-	}
-	for i := 0; i+1 < len(hdr); i += 2 {
-		req.Header[http.CanonicalHeaderKey(hdr[i])] = []string{hdr[i+1]}
-	}
 	if strings.HasPrefix(path, "/ws/") {
-		req.Header.Set("Origin", "http://"+c.host)
+		hdr = append(hdr, "Origin", "http://"+c.host)
 	}
-	rec := httptest.NewRecorder()
-	r.e.srv.ServeHTTP(rec, req)
-	code := rec.Code
+	rec := r.e.Do(apptest.Request{Method: method, Host: c.host, Path: path, Body: body, Header: hdr})
+	code := rec.Status
 	what := fmt.Sprintf("%s %s (route %s %s) as %s on %s, body %.200q", method, shorten(path), rt.Method, rt.Path, c.name, c.host, body)
 	fail := func(format string, args ...any) {
 		r.failures++
@@ -397,18 +380,18 @@ func (r *robust) check(rt httpapi.Route, c robustCaller, method, path, body, kin
 		}
 	}
 	if code >= 500 {
-		fail("%d %.300s", code, rec.Body.String())
+		fail("%d %.300s", code, string(rec.Body))
 		return
 	}
 	// Another business's object is unknown here: 404, or the 400 of a body
 	// refused before any lookup (which says nothing about the object).
-	if kind == "foreign" && method == rt.Method && code != 404 && (code != 400 || !strings.Contains(rec.Body.String(), `"body.`)) {
-		fail("another business's object answered %d, want 404: %.200s", code, rec.Body.String())
+	if kind == "foreign" && method == rt.Method && code != 404 && (code != 400 || !strings.Contains(string(rec.Body), `"body.`)) {
+		fail("another business's object answered %d, want 404: %.200s", code, string(rec.Body))
 	}
 	if code < 400 {
 		// A success must be what it says: a JSON answer that parses.
-		if ct := rec.Header().Get("Content-Type"); strings.Contains(ct, "json") && rec.Body.Len() > 0 && !json.Valid(rec.Body.Bytes()) {
-			fail("%d with a body that is not JSON: %.200s", code, rec.Body.String())
+		if ct := rec.Header.Get("Content-Type"); strings.Contains(ct, "json") && len(rec.Body) > 0 && !json.Valid(rec.Body) {
+			fail("%d with a body that is not JSON: %.200s", code, string(rec.Body))
 		}
 		if method == rt.Method {
 			r.reached[rt.Method+" "+rt.Path] = true
@@ -416,10 +399,10 @@ func (r *robust) check(rt httpapi.Route, c robustCaller, method, path, body, kin
 		return
 	}
 	if key := rt.Method + " " + rt.Path; method == rt.Method && r.why[key] == "" {
-		r.why[key] = fmt.Sprint(code, " ", rec.Body.String())
+		r.why[key] = fmt.Sprint(code, " ", string(rec.Body))
 	}
-	if ct := rec.Header().Get("Content-Type"); !strings.HasPrefix(ct, "application/problem+json") {
-		fail("%d with Content-Type %q, want a problem document: %.200s", code, ct, rec.Body.String())
+	if ct := rec.Header.Get("Content-Type"); !strings.HasPrefix(ct, "application/problem+json") {
+		fail("%d with Content-Type %q, want a problem document: %.200s", code, ct, string(rec.Body))
 		return
 	}
 	var doc struct {
@@ -428,7 +411,7 @@ func (r *robust) check(rt httpapi.Route, c robustCaller, method, path, body, kin
 			Location string `json:"location"`
 		} `json:"errors"`
 	}
-	if err := json.Unmarshal(rec.Body.Bytes(), &doc); err != nil {
+	if err := json.Unmarshal(rec.Body, &doc); err != nil {
 		fail("%d: problem document is not JSON: %v", code, err)
 		return
 	}
@@ -438,7 +421,7 @@ func (r *robust) check(rt httpapi.Route, c robustCaller, method, path, body, kin
 			named = named || e.Location != ""
 		}
 		if !named {
-			fail("400 names no input: %s", rec.Body.String())
+			fail("400 names no input: %s", string(rec.Body))
 		}
 	}
 }

@@ -15,7 +15,7 @@ import (
 // resources, a 30-minute service and, when appointments > 0, that many
 // 15-minute appointments at random free quarter hours over 30 days from
 // 2026-02-02 (inserted directly, with their holds).
-func benchBusiness(b *testing.B, s *sched, appointments int) (*biz, string, []string) {
+func benchBusiness(b *testing.B, s *env, appointments int) (*biz, string, []string) {
 	biz := s.business("Bench", "bench", "Europe/Berlin")
 	var week []map[string]any
 	for d := range 7 {

@@ -79,8 +79,8 @@ func TestBookingPolicies(t *testing.T) {
 	}
 
 	// A signed-in customer sees only their own appointments.
-	custID := late["customerId"].(string)
-	me := b.as(access.Customer, custID)
+	// (Its login is linked to the record of its email, as sign-up links it.)
+	me := b.as(access.Customer, "late@example.com")
 	list := b.mustAs(me, 200, "GET", "/api/appointments/", nil)
 	if list["count"] != 1.0 {
 		t.Errorf("customer list: %v", list)
@@ -92,9 +92,8 @@ func TestBookingPolicies(t *testing.T) {
 	b.mustAs(me, 200, "POST", "/api/booking/appointments/"+id+"/cancel/", nil)
 
 	// Staff move their own resource's appointments under the policy.
-	staffUser := b.user(access.TenantStaff)
-	b.must(200, "PATCH", "/api/resources/"+second+"/", map[string]any{"userId": staffUser})
-	staff := "TENANT_STAFF:" + staffUser + ":" + b.ten.ID
+	staffUser, staff := b.SignIn("stylist@salon.example", access.TenantStaff, b.ten.ID)
+	b.must(200, "PATCH", "/api/resources/"+second+"/", map[string]any{"userId": staffUser.ID})
 	own := b.must(201, "POST", "/api/appointments/", map[string]any{"customerId": soon, "resourceId": second, "serviceId": service,
 		"startTime": "2026-01-12T10:00:00+01:00"})
 	b.mustAs(staff, 200, "PATCH", "/api/appointments/"+own["id"].(string)+"/", map[string]any{"startTime": "2026-01-12T11:00:00+01:00"})

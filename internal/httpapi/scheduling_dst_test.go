@@ -7,7 +7,7 @@ import (
 
 // everyDay opens a business 09:00–17:00 all week and adds one stylist and a
 // 60-minute service.
-func everyDay(t *testing.T, s *sched, slug, tz string) (b *biz, stylist, service string) {
+func everyDay(t *testing.T, s *env, slug, tz string) (b *biz, stylist, service string) {
 	b = s.business(slug, slug, tz)
 	var week []map[string]any
 	for d := range 7 {

@@ -7,7 +7,7 @@ import (
 // salon sets up the old system's "Test Salon": Monday 09:00–17:00, Tuesday
 // closed, Wednesday 09:00–12:00 and 13:00–17:00, one stylist and a
 // 30-minute service. Dates are in January 2026 (Monday the 5th).
-func salon(t testing.TB, s *sched, slug string) (b *biz, stylist, service, customer string) {
+func salon(t testing.TB, s *env, slug string) (b *biz, stylist, service, customer string) {
 	b = s.business("Test Salon", slug, "Europe/Berlin")
 	b.must(200, "PUT", "/api/business-hours/", `[{"dayOfWeek":0,"openTime":"09:00","closeTime":"17:00"},
 		{"dayOfWeek":2,"openTime":"09:00","closeTime":"12:00"},{"dayOfWeek":2,"openTime":"13:00","closeTime":"17:00"}]`)

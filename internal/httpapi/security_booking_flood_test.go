@@ -1,22 +1,15 @@
 package httpapi_test
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
-	"io"
-	"net/http/httptest"
+	"github.com/smoothschedule/smoothschedule/internal/apptest"
+	"github.com/smoothschedule/smoothschedule/internal/platform"
 	"strconv"
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
-	"github.com/smoothschedule/smoothschedule/internal/config"
-	"github.com/smoothschedule/smoothschedule/internal/errs"
-	"github.com/smoothschedule/smoothschedule/internal/httpapi"
-	"github.com/smoothschedule/smoothschedule/internal/logctx"
-	"github.com/smoothschedule/smoothschedule/internal/postgres"
 	"github.com/smoothschedule/smoothschedule/internal/scheduling"
 )
 
@@ -24,24 +17,19 @@ import (
 // and returns the status, the Retry-After header and the decoded body.
 func (b *biz) bookFrom(addr string, body any) (int, string, map[string]any) {
 	b.t.Helper()
-	js, _ := json.Marshal(body)
-	req := httptest.NewRequest("POST", "http://"+b.host+"/api/booking/", strings.NewReader(string(js)))
-	req.Header.Set("Content-Type", "application/json")
-	req.RemoteAddr = addr + ":40000"
-	rec := httptest.NewRecorder()
-	b.srv.ServeHTTP(rec, req)
+	rec := b.Do(apptest.Request{Method: "POST", Host: b.host, Path: "/api/booking/", Body: body, RemoteAddr: addr + ":40000"})
 	var out map[string]any
-	if err := json.Unmarshal(rec.Body.Bytes(), &out); err != nil {
-		b.t.Fatalf("booking from %s: %d %s", addr, rec.Code, rec.Body)
+	if err := json.Unmarshal(rec.Body, &out); err != nil {
+		b.t.Fatalf("booking from %s: %d %s", addr, rec.Status, rec.Body)
 	}
-	if rec.Code == 429 && !strings.HasPrefix(rec.Header().Get("Content-Type"), "application/problem+json") {
-		b.t.Errorf("429 is not problem JSON: %s", rec.Header().Get("Content-Type"))
+	if rec.Status == 429 && !strings.HasPrefix(rec.Header.Get("Content-Type"), "application/problem+json") {
+		b.t.Errorf("429 is not problem JSON: %s", rec.Header.Get("Content-Type"))
 	}
-	return rec.Code, rec.Header().Get("Retry-After"), out
+	return rec.Status, rec.Header.Get("Retry-After"), out
 }
 
 // classFor sets up a group class with room for every booking of a test.
-func classFor(t *testing.T, s *sched) (*biz, string) {
+func classFor(t *testing.T, s *env) (*biz, string) {
 	b, _, _, _ := salon(t, s, "salon")
 	studio := b.create("/api/resources/", map[string]any{"name": "Studio", "type": "ROOM"})
 	return b, b.create("/api/services/", map[string]any{"name": "Open class", "durationMinutes": 60, "capacity": 200,
@@ -96,41 +84,18 @@ func TestBookingFloodThrottled(t *testing.T) {
 	}
 }
 
-// newSchedWithQuota is newSched whose plan allows limit appointments a
-// month (counted by the store, as the platform's quotas do).
-func newSchedWithQuota(t *testing.T, poolSize, limit int) *sched {
-	s := newSched(t, poolSize)
-	cfg, err := config.Load(nil, func(string) string { return "" })
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg.SecretKey = testSecret
-	now := func() time.Time { return testNow }
-	quotas := func(_ context.Context, _ scheduling.Repo, _ scheduling.Business, q scheduling.Quota, count func() (int, error)) error {
-		if q != scheduling.QuotaAppointmentsPerMonth {
-			return nil
-		}
-		n, err := count()
-		if err != nil {
-			return err
-		}
-		if n >= limit {
-			return errs.E(errs.LimitReached, "the plan allows %d appointments a month", limit).With("limit", string(q))
-		}
-		return nil
-	}
-	s.srv = httpapi.New(httpapi.Deps{Config: cfg, Log: logctx.New(io.Discard, "text", "error"), Version: "test", DB: s.db,
-		Resolver: s.res, Auth: stubAuth{}, Now: now,
-		Scheduling: &scheduling.Scheduler{Store: &postgres.Scheduling{DB: s.db}, Now: now, Quotas: quotas}, Settings: s.store})
-	return s
-}
-
 // TestCancelledBookingsFreeTheMonthlyQuota (issue 11, V3): bookings made
 // and cancelled through their manage links do not use up the monthly
 // appointment quota, and the quota never refuses the business's own staff.
 func TestCancelledBookingsFreeTheMonthlyQuota(t *testing.T) {
-	s := newSchedWithQuota(t, 8, 5)
+	s := newSched(t, 8)
 	b, class := classFor(t, s)
+	// The business's plan allows 5 appointments a month.
+	five := 5
+	if err := s.App.Platform.SetOverrides(t.Context(), b.ten.ID, platform.Overrides{
+		Limits: map[platform.Limit]*int{platform.Limit(scheduling.QuotaAppointmentsPerMonth): &five}}); err != nil {
+		t.Fatal(err)
+	}
 	at := "2026-01-05T10:00:00+01:00"
 	for i := range 5 {
 		code, _, out := b.bookFrom("203.0.113.7", map[string]any{"serviceId": class, "startTime": at,

@@ -1,10 +1,7 @@
 package httpapi_test
 
 import (
-	"context"
 	"testing"
-
-	"github.com/google/uuid"
 
 	"github.com/smoothschedule/smoothschedule/internal/access"
 )
@@ -26,7 +23,7 @@ func fieldIn(doc map[string]any, loc string) bool {
 // kind or no user at all is refused with 400 naming body.userId, on
 // creation and on update.
 func TestLinkedUsersBelongToTheBusiness(t *testing.T) {
-	e := newPlatEnv(t)
+	e := newEnv(t)
 	acme := e.tenant("Acme", "acme")
 	globex := e.tenant("Globex", "globex")
 	const host = "acme.localhost"
@@ -40,7 +37,7 @@ func TestLinkedUsersBelongToTheBusiness(t *testing.T) {
 
 	refused := func(what, method, path string, body map[string]any) {
 		t.Helper()
-		if code, doc := e.call(method, host, path, body, owner); code != 400 || !fieldIn(doc, "body.userId") {
+		if code, _, doc := e.do(method, host, path, body, owner...); code != 400 || !fieldIn(doc, "body.userId") {
 			t.Errorf("%s: %d %v", what, code, doc)
 		}
 	}
@@ -48,12 +45,12 @@ func TestLinkedUsersBelongToTheBusiness(t *testing.T) {
 		"a customer login": cust, "no user": unknown} {
 		refused("resource linked to "+name, "POST", "/api/resources/", map[string]any{"name": "R", "type": "STAFF", "userId": id})
 	}
-	code, res := e.call("POST", host, "/api/resources/", map[string]any{"name": "Sam", "type": "STAFF", "userId": sam}, owner)
+	code, _, res := e.do("POST", host, "/api/resources/", map[string]any{"name": "Sam", "type": "STAFF", "userId": sam}, owner...)
 	if code != 201 {
 		t.Fatalf("resource linked to the business's staff: %d %v", code, res)
 	}
 	refused("resource re-linked to another tenant's staff", "PATCH", "/api/resources/"+res["id"].(string)+"/", map[string]any{"userId": foreignStaff})
-	if code, doc := e.call("PATCH", host, "/api/resources/"+res["id"].(string)+"/", map[string]any{"name": "Sam B."}, owner); code != 200 {
+	if code, _, doc := e.do("PATCH", host, "/api/resources/"+res["id"].(string)+"/", map[string]any{"name": "Sam B."}, owner...); code != 200 {
 		t.Errorf("renaming a linked resource: %d %v", code, doc)
 	}
 
@@ -63,15 +60,15 @@ func TestLinkedUsersBelongToTheBusiness(t *testing.T) {
 	}
 	// The business's customer login (linked to its record at sign-up) can
 	// stay linked while the record is edited.
-	code, found := e.call("GET", host, "/api/customers/?search=cust@acme.example", nil, owner)
+	code, _, found := e.do("GET", host, "/api/customers/?search=cust@acme.example", nil, owner...)
 	if code != 200 || found["count"] != 1.0 {
 		t.Fatalf("the customer login's record: %d %v", code, found)
 	}
 	rec := found["results"].([]any)[0].(map[string]any)
-	if code, doc := e.call("PATCH", host, "/api/customers/"+rec["id"].(string)+"/", map[string]any{"name": "Cust", "userId": cust}, owner); code != 200 {
+	if code, _, doc := e.do("PATCH", host, "/api/customers/"+rec["id"].(string)+"/", map[string]any{"name": "Cust", "userId": cust}, owner...); code != 200 {
 		t.Errorf("editing a linked customer: %d %v", code, doc)
 	}
-	code, other := e.call("POST", host, "/api/customers/", map[string]any{"name": "Other"}, owner)
+	code, _, other := e.do("POST", host, "/api/customers/", map[string]any{"name": "Other"}, owner...)
 	if code != 201 {
 		t.Fatalf("customer: %d %v", code, other)
 	}
@@ -132,16 +129,4 @@ func TestSchedulingIntegersBounded(t *testing.T) {
 			}
 		}
 	}
-}
-
-// user adds a login of the business with role (directly in shared.users:
-// the scheduling fixture has no identity service) and returns its id.
-func (b *biz) user(role access.Role) string {
-	b.t.Helper()
-	id := uuid.NewString()
-	if _, err := b.db.Pool.Exec(context.Background(), `INSERT INTO shared.users (id, tenant_id, email, name, role, password_hash)
-		VALUES ($1, $2, $3, 'Test user', $4, 'x')`, id, b.ten.ID, id+"@users.example", string(role)); err != nil {
-		b.t.Fatal(err)
-	}
-	return id
 }

@@ -2,7 +2,7 @@ package httpapi_test
 
 import (
 	"encoding/json"
-	"net/http/httptest"
+	"github.com/smoothschedule/smoothschedule/internal/apptest"
 	"strings"
 	"testing"
 
@@ -14,7 +14,7 @@ import (
 // the anonymous booking site's, the business's and the platform's — never
 // a 500. The walk covers every route whose operation takes page.
 func TestPagingOverflow(t *testing.T) {
-	e := newPlatEnv(t)
+	e := newEnv(t)
 	acme := e.tenant("Acme", "acme")
 	owner := bearer(e.session(e.user("owner@acme.example", access.TenantOwner, acme.ID)))
 	customer := bearer(e.session(e.user("customer@acme.example", access.Customer, acme.ID)))
@@ -65,33 +65,33 @@ func TestPagingOverflow(t *testing.T) {
 // the owner's ticket and, by the same object rule, cannot write into it
 // either; a ticket they opened themselves takes their replies.
 func TestTicketReplyNeedsRead(t *testing.T) {
-	e := newPlatEnv(t)
+	e := newEnv(t)
 	acme := e.tenant("Acme", "acme")
 	owner := bearer(e.session(e.user("owner@acme.example", access.TenantOwner, acme.ID)))
 	staff := bearer(e.session(e.user("staff@acme.example", access.TenantStaff, acme.ID)))
-	code, tk := e.call("POST", "acme.localhost", "/api/tickets/", map[string]any{"subject": "Billing", "description": "Private"}, owner)
+	code, _, tk := e.do("POST", "acme.localhost", "/api/tickets/", map[string]any{"subject": "Billing", "description": "Private"}, owner...)
 	if code != 201 {
 		t.Fatalf("open: %d %v", code, tk)
 	}
 	id := tk["id"].(string)
-	if code, doc := e.call("GET", "acme.localhost", "/api/tickets/"+id+"/", nil, staff); code != 403 {
+	if code, _, doc := e.do("GET", "acme.localhost", "/api/tickets/"+id+"/", nil, staff...); code != 403 {
 		t.Errorf("staff reads the owner's ticket: %d %v", code, doc)
 	}
-	if code, doc := e.call("POST", "acme.localhost", "/api/tickets/"+id+"/messages/", map[string]any{"body": "me too"}, staff); code != 403 {
+	if code, _, doc := e.do("POST", "acme.localhost", "/api/tickets/"+id+"/messages/", map[string]any{"body": "me too"}, staff...); code != 403 {
 		t.Errorf("staff writes into the owner's ticket: %d %v, want 403", code, doc)
 	}
-	_, detail := e.call("GET", "acme.localhost", "/api/tickets/"+id+"/", nil, owner)
+	_, _, detail := e.do("GET", "acme.localhost", "/api/tickets/"+id+"/", nil, owner...)
 	if msgs, _ := detail["messages"].([]any); len(msgs) != 0 {
 		t.Errorf("a message landed: %v", msgs)
 	}
-	code, own := e.call("POST", "acme.localhost", "/api/tickets/", map[string]any{"subject": "Mine", "description": "Help"}, staff)
+	code, _, own := e.do("POST", "acme.localhost", "/api/tickets/", map[string]any{"subject": "Mine", "description": "Help"}, staff...)
 	if code != 201 {
 		t.Fatalf("staff opens: %d %v", code, own)
 	}
-	if code, doc := e.call("POST", "acme.localhost", "/api/tickets/"+own["id"].(string)+"/messages/", map[string]any{"body": "more"}, staff); code != 201 {
+	if code, _, doc := e.do("POST", "acme.localhost", "/api/tickets/"+own["id"].(string)+"/messages/", map[string]any{"body": "more"}, staff...); code != 201 {
 		t.Errorf("staff replies on their own ticket: %d %v", code, doc)
 	}
-	if code, doc := e.call("POST", "acme.localhost", "/api/tickets/"+id+"/messages/", map[string]any{"body": "ok"}, owner); code != 201 {
+	if code, _, doc := e.do("POST", "acme.localhost", "/api/tickets/"+id+"/messages/", map[string]any{"body": "ok"}, owner...); code != 201 {
 		t.Errorf("owner replies: %d %v", code, doc)
 	}
 }
@@ -101,14 +101,14 @@ func TestTicketReplyNeedsRead(t *testing.T) {
 // the general settings PATCH (400 naming the field, policy unchanged, no
 // silent change); the dedicated, audited policy route refuses them too.
 func TestSettingsCannotFlipApprovalPolicy(t *testing.T) {
-	e := newPlatEnv(t)
+	e := newEnv(t)
 	acme := e.tenant("Acme", "acme")
 	owner := bearer(e.session(e.user("owner@acme.example", access.TenantOwner, acme.ID)))
 	mgr := e.user("manager@acme.example", access.TenantManager, acme.ID)
-	if c, doc := e.call("PUT", "acme.localhost", "/api/support-access/policy/", map[string]any{"platformApprovalRequired": true}, owner); c != 200 {
+	if c, _, doc := e.do("PUT", "acme.localhost", "/api/support-access/policy/", map[string]any{"platformApprovalRequired": true}, owner...); c != 200 {
 		t.Fatalf("policy on: %d %v", c, doc)
 	}
-	if c, doc := e.call("POST", "acme.localhost", "/api/permission-grants/", map[string]any{"granteeId": mgr.ID, "action": "settings.write", "reason": "rebrand"}, owner); c != 201 {
+	if c, _, doc := e.do("POST", "acme.localhost", "/api/permission-grants/", map[string]any{"granteeId": mgr.ID, "action": "settings.write", "reason": "rebrand"}, owner...); c != 201 {
 		t.Fatalf("grant: %d %v", c, doc)
 	}
 	m := bearer(e.session(mgr))
@@ -116,20 +116,20 @@ func TestSettingsCannotFlipApprovalPolicy(t *testing.T) {
 		name string
 		hdr  []string
 	}{{"manager with settings.write", m}, {"owner", owner}} {
-		c, doc := e.call("PATCH", "acme.localhost", "/api/business/settings/", map[string]any{"platformApprovalRequired": false, "name": "Acme Two"}, who.hdr)
+		c, _, doc := e.do("PATCH", "acme.localhost", "/api/business/settings/", map[string]any{"platformApprovalRequired": false, "name": "Acme Two"}, who.hdr...)
 		if c != 400 || fieldOf(doc) != "body.platformApprovalRequired" {
 			t.Errorf("%s PATCHes the policy: %d %v, want 400 naming body.platformApprovalRequired", who.name, c, doc)
 		}
 	}
-	if c, doc := e.call("PUT", "acme.localhost", "/api/support-access/policy/", map[string]any{"platformApprovalRequired": false}, m); c != 403 {
+	if c, _, doc := e.do("PUT", "acme.localhost", "/api/support-access/policy/", map[string]any{"platformApprovalRequired": false}, m...); c != 403 {
 		t.Errorf("manager on the policy route: %d %v", c, doc)
 	}
 	e.res.Invalidate()
-	if _, doc := e.call("GET", "acme.localhost", "/api/business/settings/", nil, owner); doc["platformApprovalRequired"] != true || doc["name"] != "Acme" {
+	if _, _, doc := e.do("GET", "acme.localhost", "/api/business/settings/", nil, owner...); doc["platformApprovalRequired"] != true || doc["name"] != "Acme" {
 		t.Errorf("settings changed: %v", doc)
 	}
 	// The grant still lets the manager change what settings.write covers.
-	if c, doc := e.call("PATCH", "acme.localhost", "/api/business/settings/", map[string]any{"name": "Acme Two"}, m); c != 200 || doc["name"] != "Acme Two" {
+	if c, _, doc := e.do("PATCH", "acme.localhost", "/api/business/settings/", map[string]any{"name": "Acme Two"}, m...); c != 200 || doc["name"] != "Acme Two" {
 		t.Errorf("manager renames: %d %v", c, doc)
 	}
 }
@@ -140,16 +140,16 @@ func TestSettingsCannotFlipApprovalPolicy(t *testing.T) {
 func TestSettingsPatchWritesOnlyWhatChanged(t *testing.T) {
 	// No listener: this process's host cache stays stale, as another
 	// process's is until the notification arrives.
-	e := &platEnv{authEnv: newAuthEnv(t)}
+	e := newEnv(t)
 	acme := e.tenant("Acme", "acme")
 	owner := bearer(e.session(e.user("owner@acme.example", access.TenantOwner, acme.ID)))
-	if c, doc := e.call("GET", "acme.localhost", "/api/business/settings/", nil, owner); c != 200 {
+	if c, _, doc := e.do("GET", "acme.localhost", "/api/business/settings/", nil, owner...); c != 200 {
 		t.Fatalf("settings: %d %v", c, doc) // the host cache now holds the tenant
 	}
 	if _, err := e.db.Pool.Exec(t.Context(), `UPDATE shared.tenants SET primary_color = '#112233', cancellation_window_hours = 12 WHERE id = $1`, acme.ID); err != nil {
 		t.Fatal(err)
 	}
-	c, doc := e.call("PATCH", "acme.localhost", "/api/business/settings/", map[string]any{"name": "Acme Renamed", "lateCancellationFeePercent": 20}, owner)
+	c, _, doc := e.do("PATCH", "acme.localhost", "/api/business/settings/", map[string]any{"name": "Acme Renamed", "lateCancellationFeePercent": 20}, owner...)
 	if c != 200 || doc["name"] != "Acme Renamed" || doc["primaryColor"] != "#112233" || doc["cancellationWindowHours"] != 12.0 {
 		t.Errorf("patch: %d %v", c, doc)
 	}
@@ -162,7 +162,7 @@ func TestSettingsPatchWritesOnlyWhatChanged(t *testing.T) {
 	if color != "#112233" || hours != 12 || fee != 20 {
 		t.Errorf("stored: color %s, window %d, fee %d: the other process's change was lost", color, hours, fee)
 	}
-	if c, doc := e.call("PATCH", "acme.localhost", "/api/business/settings/", map[string]any{"timezone": "Mars/Base"}, owner); c != 400 || fieldOf(doc) != "body.timezone" {
+	if c, _, doc := e.do("PATCH", "acme.localhost", "/api/business/settings/", map[string]any{"timezone": "Mars/Base"}, owner...); c != 400 || fieldOf(doc) != "body.timezone" {
 		t.Errorf("bad zone: %d %v", c, doc)
 	}
 }
@@ -238,26 +238,22 @@ func TestUnencodableResponseIs500(t *testing.T) {
 // cross-site no-cors request may send, reaches no JSON route: 415 problem,
 // nothing changed. JSON and +json types are read; bodiless POSTs work.
 func TestBodiesOnlyAsJSON(t *testing.T) {
-	e := newPlatEnv(t)
+	e := newEnv(t)
 	acme := e.tenant("Acme", "acme")
 	u := e.user("owner@acme.example", access.TenantOwner, acme.ID)
 	tok := e.session(u)
 	send := func(method, path, ct, body string, auth bool) (int, map[string]any) {
-		req := httptest.NewRequest(method, "http://acme.localhost"+path, strings.NewReader(body))
-		if ct != "" {
-			req.Header.Set("Content-Type", ct)
-		}
+		r := apptest.Request{Method: method, Host: "acme.localhost", Path: path, Body: body, Header: []string{"Content-Type", ct}}
 		if auth {
-			req.Header.Set("Authorization", "Bearer "+tok)
+			r.Auth = tok
 		}
-		rec := httptest.NewRecorder()
-		e.srv.ServeHTTP(rec, req)
+		rec := e.Do(r)
 		var doc map[string]any
-		_ = json.Unmarshal(rec.Body.Bytes(), &doc)
-		if rec.Code == 415 && rec.Header().Get("Content-Type") != "application/problem+json" {
-			t.Errorf("%s %s: 415 as %q", method, path, rec.Header().Get("Content-Type"))
+		_ = json.Unmarshal(rec.Body, &doc)
+		if rec.Status == 415 && rec.Header.Get("Content-Type") != "application/problem+json" {
+			t.Errorf("%s %s: 415 as %q", method, path, rec.Header.Get("Content-Type"))
 		}
-		return rec.Code, doc
+		return rec.Status, doc
 	}
 	login := `{"email":"` + u.Email + `","password":"` + testPassword + `"}`
 	for _, ct := range []string{"", "text/plain", "text/plain;charset=UTF-8", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x"} {

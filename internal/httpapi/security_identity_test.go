@@ -2,6 +2,7 @@ package httpapi_test
 
 import (
 	"fmt"
+	"github.com/smoothschedule/smoothschedule/internal/apptest"
 	"strings"
 	"sync"
 	"testing"
@@ -17,7 +18,7 @@ import (
 // GET and DELETE /api/auth/sessions/ are refused with a problem naming
 // why; the impersonated user's real sessions are neither shown nor ended.
 func TestMasqueradeCannotManageSessions(t *testing.T) {
-	e := newAuthEnv(t)
+	e := newEnv(t)
 	acme := e.tenant("Acme", "acme")
 	owner := e.user("owner@acme.example", access.TenantOwner, acme.ID)
 	e.user("support@platform.example", access.PlatformSupport, "")
@@ -82,7 +83,7 @@ func burst(n int, f func(i int) int) map[int]int {
 // so no more than the free tries plus the first locked one get a 401, the
 // rest 429, and the correct password right after is refused too.
 func TestLoginThrottleHoldsUnderBurst(t *testing.T) {
-	e := newAuthEnv(t)
+	e := newEnv(t)
 	acme := e.tenant("Acme", "acme")
 	e.user("ann@example.com", access.TenantOwner, acme.ID)
 	got := burst(40, func(int) int {
@@ -109,7 +110,7 @@ func TestLoginThrottleHoldsUnderBurst(t *testing.T) {
 // TestMFAThrottleHoldsUnderBurst (issue 11, V4): 40 concurrent wrong codes
 // on one sign-in step are not all judged either.
 func TestMFAThrottleHoldsUnderBurst(t *testing.T) {
-	e := newAuthEnv(t)
+	e := newEnv(t)
 	acme := e.tenant("Acme", "acme")
 	tok := bearer(e.session(e.user("ann@example.com", access.TenantOwner, acme.ID)))
 	_, _, setup := e.do("POST", "acme.localhost", "/api/auth/mfa/setup/", "", tok...)
@@ -135,7 +136,7 @@ func TestMFAThrottleHoldsUnderBurst(t *testing.T) {
 // TestTokenThrottleHoldsUnderBurst (issue 11, V4): concurrent redemptions
 // of unknown reset tokens from one address are reserved before the lookup.
 func TestTokenThrottleHoldsUnderBurst(t *testing.T) {
-	e := newAuthEnv(t)
+	e := newEnv(t)
 	e.tenant("Acme", "acme")
 	got := burst(40, func(i int) int {
 		c, _, _ := e.do("POST", "acme.localhost", "/api/auth/password/reset/",
@@ -150,7 +151,7 @@ func TestTokenThrottleHoldsUnderBurst(t *testing.T) {
 // bookableTenant makes a business open every day 09–17 with one stylist
 // and one 30-minute service, and returns a function booking at an hour
 // three days ahead (anonymously as email, or signed in with who).
-func bookableTenant(e *platEnv, slug string) (book func(hour int, email string, who []string) (int, map[string]any)) {
+func bookableTenant(e *env, slug string) (book func(hour int, email string, who []string) (int, map[string]any)) {
 	t := e.t
 	t.Helper()
 	tn := e.tenant(slug, slug)
@@ -160,11 +161,11 @@ func bookableTenant(e *platEnv, slug string) (book func(hour int, email string, 
 	for d := range hours {
 		hours[d] = map[string]any{"dayOfWeek": d, "openTime": "09:00", "closeTime": "17:00"}
 	}
-	if code, doc := e.probe("PUT", host, "/api/business-hours/", asJSON(hours), owner...); code != 200 {
+	if code, _, doc := e.do("PUT", host, "/api/business-hours/", asJSON(hours), owner...); code != 200 {
 		t.Fatalf("hours: %d %v", code, doc)
 	}
-	e.call("POST", host, "/api/resources/", map[string]any{"name": "Stylist", "type": "STAFF"}, owner)
-	_, svc := e.call("POST", host, "/api/services/", map[string]any{"name": "Haircut", "durationMinutes": 30, "price": 50, "currency": "EUR"}, owner)
+	e.do("POST", host, "/api/resources/", map[string]any{"name": "Stylist", "type": "STAFF"}, owner...)
+	_, _, svc := e.do("POST", host, "/api/services/", map[string]any{"name": "Haircut", "durationMinutes": 30, "price": 50, "currency": "EUR"}, owner...)
 	berlin, _ := time.LoadLocation("Europe/Berlin")
 	day := e.clock.Now().In(berlin).AddDate(0, 0, 3)
 	return func(hour int, email string, who []string) (int, map[string]any) {
@@ -173,7 +174,8 @@ func bookableTenant(e *platEnv, slug string) (book func(hour int, email string, 
 		if who == nil {
 			body["customer"] = map[string]any{"name": "Victim", "email": email}
 		}
-		return e.call("POST", host, "/api/booking/", body, who)
+		code, _, doc := e.do("POST", host, "/api/booking/", body, who...)
+		return code, doc
 	}
 }
 
@@ -184,21 +186,21 @@ func bookableTenant(e *platEnv, slug string) (book func(hour int, email string, 
 // account sees the bookings it made itself. Only the emailed link links
 // the login to the victim's record (and merges its own bookings in).
 func TestSignUpDoesNotTakeOverCustomers(t *testing.T) {
-	e := newPlatEnv(t)
+	e := newEnv(t)
 	book := bookableTenant(e, "acme")
 	const host = "acme.localhost"
 	code, victims := book(10, "victim@example.com", nil)
 	if code != 201 {
 		t.Fatalf("victim's booking: %d %v", code, victims)
 	}
-	code, reg := e.call("POST", host, "/api/auth/register/", map[string]any{"email": "victim@example.com", "password": testPassword, "name": "Mallory"}, nil)
+	code, _, reg := e.do("POST", host, "/api/auth/register/", map[string]any{"email": "victim@example.com", "password": testPassword, "name": "Mallory"})
 	if code != 201 {
 		t.Fatalf("register: %d %v", code, reg)
 	}
 	attacker := bearer(reg["access"].(string))
 	mine := func(who []string) []any {
 		t.Helper()
-		code, doc := e.call("GET", host, "/api/booking/appointments/?when=all", nil, who)
+		code, _, doc := e.do("GET", host, "/api/booking/appointments/?when=all", nil, who...)
 		if code != 200 {
 			t.Fatalf("portal: %d %v", code, doc)
 		}
@@ -207,10 +209,10 @@ func TestSignUpDoesNotTakeOverCustomers(t *testing.T) {
 	if list := mine(attacker); len(list) != 0 {
 		t.Errorf("attacker sees the victim's bookings at sign-up: %v", list)
 	}
-	if c, doc := e.call("POST", host, "/api/booking/appointments/"+victims["id"].(string)+"/cancel/", map[string]any{}, attacker); c < 400 || c >= 500 {
+	if c, _, doc := e.do("POST", host, "/api/booking/appointments/"+victims["id"].(string)+"/cancel/", map[string]any{}, attacker...); c < 400 || c >= 500 {
 		t.Errorf("attacker cancels the victim's booking: %d %v", c, doc)
 	}
-	_, me := e.call("GET", host, "/api/auth/me/", nil, attacker)
+	_, _, me := e.do("GET", host, "/api/auth/me/", nil, attacker...)
 	if me["emailVerified"] != false {
 		t.Errorf("me before verification: %v", me)
 	}
@@ -234,12 +236,12 @@ func TestSignUpDoesNotTakeOverCustomers(t *testing.T) {
 		}
 	}
 	// A made-up link does nothing.
-	if c, doc := e.call("POST", host, "/api/auth/verify-email/", map[string]any{"token": "ss_ev_made-up"}, nil); c != 401 || doc["detail"] == "" {
+	if c, _, doc := e.do("POST", host, "/api/auth/verify-email/", map[string]any{"token": "ss_ev_made-up"}); c != 401 || doc["detail"] == "" {
 		t.Errorf("made-up link: %d %v", c, doc)
 	}
 	// The owner of the mailbox follows the link: the login now has the
 	// victim's record, with its own booking merged in; one record remains.
-	if c, doc := e.call("POST", host, "/api/auth/verify-email/", map[string]any{"token": e.mail.linkTo(t, "victim@example.com")}, nil); c != 200 || doc["verified"] != true {
+	if c, _, doc := e.do("POST", host, "/api/auth/verify-email/", map[string]any{"token": e.mail.LinkTo(t, "victim@example.com")}); c != 200 || doc["verified"] != true {
 		t.Fatalf("verify: %d %v", c, doc)
 	}
 	if list := mine(attacker); len(list) != 3 {
@@ -257,7 +259,7 @@ func TestSignUpDoesNotTakeOverCustomers(t *testing.T) {
 }
 
 // tenantSchema is the schema of the tenant with slug.
-func (e *authEnv) tenantSchema(slug string) string {
+func (e *env) tenantSchema(slug string) string {
 	var s string
 	if err := e.db.Pool.QueryRow(e.t.Context(), `SELECT schema_name FROM shared.tenants WHERE slug = $1`, slug).Scan(&s); err != nil {
 		e.t.Fatal(err)
@@ -272,7 +274,7 @@ func (e *authEnv) tenantSchema(slug string) string {
 // owner later demoted to staff stops working, and so does the support
 // approval that owner gave.
 func TestDemotionEndsMasqueradesGrantsAndApprovals(t *testing.T) {
-	e := newAuthEnv(t)
+	e := newEnv(t)
 	acme := e.tenant("Acme", "acme")
 	owner := e.user("owner@acme.example", access.TenantOwner, acme.ID)
 	second := e.user("second@acme.example", access.TenantOwner, acme.ID)
@@ -324,7 +326,7 @@ func TestDemotionEndsMasqueradesGrantsAndApprovals(t *testing.T) {
 	if c, _, doc := e.do("PATCH", "acme.localhost", "/api/staff/"+owner.ID+"/", `{"role":"TENANT_STAFF"}`, secondTok...); c != 200 {
 		t.Fatalf("demote the owner: %d %v", c, doc)
 	}
-	if c, doc := e.probe("GET", "acme.localhost", "/api/audit-log/", "", staffTok...); c != 403 {
+	if c, _, doc := e.do("GET", "acme.localhost", "/api/audit-log/", "", staffTok...); c != 403 {
 		t.Errorf("staff after the grantor's demotion: %d %v", c, doc)
 	}
 	if c, body, _ := e.masquerade("platform.localhost", staff.ID, helper...); c != 403 || body["rule"] != access.MasqApprovalRequired {
@@ -337,7 +339,7 @@ func TestDemotionEndsMasqueradesGrantsAndApprovals(t *testing.T) {
 // while one in use goes on; a refresh rotates the cookie too (the old one
 // stops working).
 func TestSessionIdleTimeoutAndCookieRotation(t *testing.T) {
-	e := newAuthEnv(t, "SESSION_IDLE_TIMEOUT", "2h")
+	e := newEnv(t, apptest.Setting("SESSION_IDLE_TIMEOUT", "2h"))
 	acme := e.tenant("Acme", "acme")
 	e.user("ann@example.com", access.TenantOwner, acme.ID)
 	_, body, ck := e.login("acme.localhost", "ann@example.com", testPassword)

@@ -2,7 +2,7 @@ package httpapi_test
 
 import (
 	"encoding/json"
-	"net/http/httptest"
+	"github.com/smoothschedule/smoothschedule/internal/apptest"
 	"strings"
 	"testing"
 
@@ -16,7 +16,7 @@ import (
 // with Retry-After once an address has failed identity.TokenIPThrottle's
 // free attempts; other addresses are not affected.
 func TestTokenRedemptionsAreRateLimited(t *testing.T) {
-	e := newPlatEnv(t)
+	e := newEnv(t)
 	e.tenant("Acme", "acme")
 	bad := "ss_x_" + strings.Repeat("A", 43)
 	routes := []struct{ name, method, host, path, body string }{
@@ -29,27 +29,20 @@ func TestTokenRedemptionsAreRateLimited(t *testing.T) {
 	}
 	for i, rt := range routes {
 		addr := "198.51.100." + string(rune('1'+i)) + ":4000"
-		send := func(from string) *httptest.ResponseRecorder {
-			req := httptest.NewRequest(rt.method, "http://"+rt.host+rt.path, strings.NewReader(rt.body))
-			req.RemoteAddr = from
-			if rt.body != "" {
-				req.Header.Set("Content-Type", "application/json")
-			}
-			rec := httptest.NewRecorder()
-			e.srv.ServeHTTP(rec, req)
-			return rec
+		send := func(from string) *apptest.Response {
+			return e.Do(apptest.Request{Method: rt.method, Host: rt.host, Path: rt.path, Body: rt.body, RemoteAddr: from})
 		}
 		for n := 1; n <= identity.TokenIPThrottle.Free; n++ {
-			if rec := send(addr); rec.Code == 429 || rec.Code >= 500 {
-				t.Fatalf("%s: attempt %d answered %d: %s", rt.name, n, rec.Code, rec.Body)
+			if rec := send(addr); rec.Status == 429 || rec.Status >= 500 {
+				t.Fatalf("%s: attempt %d answered %d: %s", rt.name, n, rec.Status, rec.Body)
 			}
 		}
 		send(addr) // the failure that sets the first lock
 		rec := send(addr)
-		if rec.Code != 429 || rec.Header().Get("Retry-After") == "" || rec.Header().Get("Content-Type") != "application/problem+json" {
-			t.Errorf("%s: after %d failures: %d %v %s", rt.name, identity.TokenIPThrottle.Free+1, rec.Code, rec.Header(), rec.Body)
+		if rec.Status != 429 || rec.Header.Get("Retry-After") == "" || rec.Header.Get("Content-Type") != "application/problem+json" {
+			t.Errorf("%s: after %d failures: %d %v %s", rt.name, identity.TokenIPThrottle.Free+1, rec.Status, rec.Header, rec.Body)
 		}
-		if rec := send("203.0.113.9:4000"); rec.Code == 429 {
+		if rec := send("203.0.113.9:4000"); rec.Status == 429 {
 			t.Errorf("%s: another address is locked too", rt.name)
 		}
 		e.clock.Advance(2 * identity.TokenIPThrottle.Window) // forget, for the next route
@@ -61,21 +54,18 @@ func TestTokenRedemptionsAreRateLimited(t *testing.T) {
 // a browser sends cross-site without a preflight) cannot sign a browser in
 // to the attacker's account (login CSRF) or make any other change.
 func TestJSONOnlyAsJSON(t *testing.T) {
-	e := newPlatEnv(t)
+	e := newEnv(t)
 	acme := e.tenant("Acme", "acme")
 	u := e.user("owner@acme.example", access.TenantOwner, acme.ID)
 	body := `{"email":"` + u.Email + `","password":"` + testPassword + `","x":"="}`
 	for _, ct := range []string{"text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x"} {
-		req := httptest.NewRequest("POST", "http://acme.localhost/api/auth/login/", strings.NewReader(body))
-		req.Header.Set("Content-Type", ct)
-		req.Header.Set("Origin", "https://evil.example")
-		rec := httptest.NewRecorder()
-		e.srv.ServeHTTP(rec, req)
-		if rec.Code < 400 || rec.Code >= 500 || len(rec.Result().Cookies()) != 0 {
-			t.Errorf("login as %s: %d, cookies %v", ct, rec.Code, rec.Result().Cookies())
+		rec := e.Do(apptest.Request{Method: "POST", Host: "acme.localhost", Path: "/api/auth/login/", Body: body,
+			Header: []string{"Content-Type", ct, "Origin", "https://evil.example"}})
+		if rec.Status < 400 || rec.Status >= 500 || len(cookies(rec.Header)) != 0 {
+			t.Errorf("login as %s: %d, cookies %v", ct, rec.Status, cookies(rec.Header))
 		}
 		var doc map[string]any
-		if json.Unmarshal(rec.Body.Bytes(), &doc) != nil || doc["detail"] == "" {
+		if json.Unmarshal(rec.Body, &doc) != nil || doc["detail"] == "" {
 			t.Errorf("login as %s: not a problem document: %s", ct, rec.Body)
 		}
 	}

@@ -2,20 +2,14 @@ package httpapi_test
 
 import (
 	"context"
-	"encoding/json"
-	"io"
+	"github.com/smoothschedule/smoothschedule/internal/app"
+	"github.com/smoothschedule/smoothschedule/internal/apptest"
 	"log/slog"
-	"net/http"
-	"net/http/httptest"
 	"os"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/smoothschedule/smoothschedule/internal/config"
-	"github.com/smoothschedule/smoothschedule/internal/httpapi"
-	"github.com/smoothschedule/smoothschedule/internal/logctx"
-	"github.com/smoothschedule/smoothschedule/internal/postgres"
 	"github.com/smoothschedule/smoothschedule/internal/postgres/pgtest"
 	"github.com/smoothschedule/smoothschedule/internal/tenancy"
 )
@@ -26,90 +20,11 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-// env is a server on a fresh database with a few tenants.
-type env struct {
-	t       *testing.T
-	db      *postgres.DB
-	tenancy *tenancy.Service
-	store   *postgres.Tenants
-	res     *tenancy.Resolver
-	srv     *httpapi.Server
-}
-
-func newEnv(t *testing.T) *env {
-	t.Helper()
-	db := pgtest.New(t)
-	cfg, err := config.Load(nil, func(string) string { return "" })
-	if err != nil {
-		t.Fatal(err)
-	}
-	store := &postgres.Tenants{DB: db, Migrations: postgres.Embedded()}
-	e := &env{t: t, db: db, store: store,
-		tenancy: &tenancy.Service{Store: store, BaseDomain: "localhost", Now: time.Now},
-		res:     &tenancy.Resolver{BaseDomain: "localhost", Lookup: store.ByHost},
-	}
-	log := logctx.New(io.Discard, "text", "error")
-	if testing.Verbose() {
-		log = slog.New(logctx.Handler{Handler: slog.NewTextHandler(os.Stderr, nil)})
-	}
-	db.Log = log // audit lines of events written in a change's transaction
-	e.srv = httpapi.New(httpapi.Deps{Config: cfg, Log: log, Version: "test", DB: db, Resolver: e.res})
-	return e
-}
-
-// tenant creates a business on the Business plan, so that plan limits stay
-// out of the way of tests about other things (plan_limits_test.go uses
-// tenantOnPlan).
-func (e *env) tenant(name, slug string) *tenancy.Tenant {
-	return e.tenantOnPlan(name, slug, "business")
-}
-
-func (e *env) tenantOnPlan(name, slug, plan string) *tenancy.Tenant {
-	e.t.Helper()
-	t, err := e.tenancy.Create(context.Background(), tenancy.NewTenant{Name: name, Slug: slug, TimeZone: "Europe/Berlin", Plan: plan})
-	if err != nil {
-		e.t.Fatal(err)
-	}
-	e.res.Invalidate()
-	return t
-}
-
-// send sends a request (a JSON body when body is not empty) to the server.
-func (e *env) send(method, host, path, body string, hdr ...string) *httptest.ResponseRecorder {
-	var rd io.Reader
-	if body != "" {
-		rd = strings.NewReader(body)
-	}
-	req := httptest.NewRequest(method, "http://"+host+path, rd)
-	if body != "" {
-		req.Header.Set("Content-Type", "application/json")
-	}
-	for i := 0; i+1 < len(hdr); i += 2 {
-		req.Header.Set(hdr[i], hdr[i+1])
-	}
-	rec := httptest.NewRecorder()
-	e.srv.ServeHTTP(rec, req)
-	return rec
-}
-
-// do sends a request and decodes a JSON answer.
-func (e *env) do(method, host, path string, body string, hdr ...string) (int, http.Header, map[string]any) {
-	e.t.Helper()
-	rec := e.send(method, host, path, body, hdr...)
-	var out map[string]any
-	if strings.Contains(rec.Header().Get("Content-Type"), "json") {
-		if err := json.Unmarshal(rec.Body.Bytes(), &out); err != nil {
-			e.t.Fatalf("%s %s: bad JSON %q", method, path, rec.Body.String())
-		}
-	}
-	return rec.Code, rec.Header(), out
-}
-
 func TestHealthOnAnyHost(t *testing.T) {
 	e := newEnv(t)
 	for _, host := range []string{"localhost", "platform.localhost", "nobody.localhost", "10.0.0.1:8000", "example.com"} {
 		code, _, body := e.do("GET", host, "/api/health/", "")
-		if code != 200 || body["status"] != "ok" || body["database"] != "ok" || body["version"] != "test" {
+		if code != 200 || body["status"] != "ok" || body["database"] != "ok" || body["version"] != app.Version {
 			t.Errorf("%s: %d %v", host, code, body)
 		}
 	}
@@ -127,45 +42,38 @@ func TestHostRouting(t *testing.T) {
 		t.Fatal(err)
 	}
 	e.res.Invalidate()
-	cases := []struct {
-		host     string
-		status   int
-		tenantID string
-	}{
-		{"acme.localhost", 200, acme.ID},
-		{"widgets.localhost", 200, widgets.ID},
-		{"acme.localhost:8000", 200, acme.ID},
-		{"ACME.LocalHost.", 200, acme.ID},
-		{"booking.acme-salon.com", 200, acme.ID},
-		{"booking.acme-salon.com:443", 200, acme.ID},
-		{"nonexistent.localhost", 404, ""},
-		{"example.com", 404, ""},
-		{"unverified.example.org", 404, ""},
-		{"127.0.0.1:8000", 404, ""},
+	found := func(host, tenantID string) apptest.Scenario {
+		return apptest.Scenario{Name: host, Request: apptest.Request{Host: host, Path: "/api/tenant/config/"},
+			Status: 200, JSON: map[string]any{"id": tenantID}}
 	}
-	for _, c := range cases {
-		code, hdr, body := e.do("GET", c.host, "/api/tenant/config/", "")
-		if code != c.status {
-			t.Errorf("%s: status %d, want %d (%v)", c.host, code, c.status, body)
-			continue
-		}
-		if c.status == 200 && body["id"] != c.tenantID {
-			t.Errorf("%s: tenant %v, want %s", c.host, body["id"], c.tenantID)
-		}
-		if c.status == 404 && (hdr.Get("Content-Type") != "application/problem+json" || body["detail"] == "") {
-			t.Errorf("%s: want problem JSON, got %s %v", c.host, hdr.Get("Content-Type"), body)
-		}
+	unknown := func(host string) apptest.Scenario {
+		return apptest.Scenario{Name: host, Request: apptest.Request{Host: host, Path: "/api/tenant/config/"}, Status: 404,
+			Check: func(t *testing.T, r *apptest.Response) {
+				if r.Header.Get("Content-Type") != "application/problem+json" || r.JSON()["detail"] == "" {
+					t.Errorf("want problem JSON, got %s %s", r.Header.Get("Content-Type"), r.Body)
+				}
+			}}
 	}
+	e.Run(t, []apptest.Scenario{
+		found("acme.localhost", acme.ID),
+		found("widgets.localhost", widgets.ID),
+		found("acme.localhost:8000", acme.ID),
+		found("ACME.LocalHost.", acme.ID),
+		found("booking.acme-salon.com", acme.ID),
+		found("booking.acme-salon.com:443", acme.ID),
+		unknown("nonexistent.localhost"),
+		unknown("example.com"),
+		unknown("unverified.example.org"),
+		unknown("127.0.0.1:8000"),
+	})
 	// The platform host is the platform, not a tenant: tenant routes are not
 	// there, and the web app says so in its runtime configuration.
 	if code, _, _ := e.do("GET", "platform.localhost", "/api/tenant/config/", ""); code != 404 {
 		t.Errorf("tenant config on the platform host: %d", code)
 	}
-	req := httptest.NewRequest("GET", "http://platform.localhost:8000/some/client/route", nil)
-	rec := httptest.NewRecorder()
-	e.srv.ServeHTTP(rec, req)
-	if !strings.Contains(rec.Body.String(), "web app is not built") && !strings.Contains(rec.Body.String(), `"site":"platform"`) {
-		t.Errorf("platform host page: %d %s", rec.Code, rec.Body.String())
+	rec := e.Do(apptest.Request{Host: "platform.localhost:8000", Path: "/some/client/route"})
+	if !strings.Contains(string(rec.Body), "web app is not built") && !strings.Contains(string(rec.Body), `"site":"platform"`) {
+		t.Errorf("platform host page: %d %s", rec.Status, rec.Body)
 	}
 }
 

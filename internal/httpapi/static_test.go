@@ -3,42 +3,33 @@ package httpapi_test
 import (
 	"bytes"
 	"compress/gzip"
+	"github.com/smoothschedule/smoothschedule/internal/apptest"
 	"io"
-	"net/http/httptest"
 	"strings"
 	"testing"
 	"testing/fstest"
-
-	"github.com/smoothschedule/smoothschedule/internal/httpapi"
 )
 
 // TestWebApp: hashed assets are immutable and sent gzipped to clients that
 // accept it; client routes get index.html with the site's configuration
 // injected and revalidated; a missing file is a 404, not the app.
 func TestWebApp(t *testing.T) {
-	e := newEnv(t)
-	e.tenant("Acme </script> Salon", "acme")
 	js := strings.Repeat("console.log('smooth');\n", 200)
-	e.srv = httpapi.New(httpapi.Deps{Config: e.srv.Config, Log: e.srv.Log, Version: "test", DB: e.db, Resolver: e.res,
-		Web: fstest.MapFS{
-			"index.html":         {Data: []byte(`<html><head><script id="ss-config" type="application/json">{}</script></head></html>`)},
-			"assets/app-abc1.js": {Data: []byte(js)},
-			"favicon.svg":        {Data: []byte("<svg/>")},
-		}})
-	get := func(host, path string, hdr ...string) (*httptest.ResponseRecorder, []byte) {
-		req := httptest.NewRequest("GET", "http://"+host+path, nil)
-		for i := 0; i+1 < len(hdr); i += 2 {
-			req.Header.Set(hdr[i], hdr[i+1])
-		}
-		rec := httptest.NewRecorder()
-		e.srv.ServeHTTP(rec, req)
-		return rec, rec.Body.Bytes()
+	e := newEnv(t, apptest.Web(fstest.MapFS{
+		"index.html":         {Data: []byte(`<html><head><script id="ss-config" type="application/json">{}</script></head></html>`)},
+		"assets/app-abc1.js": {Data: []byte(js)},
+		"favicon.svg":        {Data: []byte("<svg/>")},
+	}))
+	e.tenant("Acme </script> Salon", "acme")
+	get := func(host, path string, hdr ...string) (*apptest.Response, []byte) {
+		r := e.Do(apptest.Request{Host: host, Path: path, Header: hdr})
+		return r, r.Body
 	}
 
 	rec, body := get("acme.localhost", "/assets/app-abc1.js", "Accept-Encoding", "br, gzip;q=0.8")
-	if rec.Code != 200 || rec.Header().Get("Content-Encoding") != "gzip" || !strings.Contains(rec.Header().Get("Cache-Control"), "immutable") ||
-		!strings.HasPrefix(rec.Header().Get("Content-Type"), "text/javascript") {
-		t.Fatalf("gzip asset: %d %v", rec.Code, rec.Header())
+	if rec.Status != 200 || rec.Header.Get("Content-Encoding") != "gzip" || !strings.Contains(rec.Header.Get("Cache-Control"), "immutable") ||
+		!strings.HasPrefix(rec.Header.Get("Content-Type"), "text/javascript") {
+		t.Fatalf("gzip asset: %d %v", rec.Status, rec.Header)
 	}
 	zr, err := gzip.NewReader(bytes.NewReader(body))
 	if err != nil {
@@ -49,21 +40,21 @@ func TestWebApp(t *testing.T) {
 		t.Fatalf("gzip body: %d bytes for %d", len(body), len(js))
 	}
 	rec, body = get("acme.localhost", "/assets/app-abc1.js")
-	if rec.Header().Get("Content-Encoding") != "" || string(body) != js {
-		t.Fatalf("plain asset: %v", rec.Header())
+	if rec.Header.Get("Content-Encoding") != "" || string(body) != js {
+		t.Fatalf("plain asset: %v", rec.Header)
 	}
 	rec, body = get("acme.localhost", "/book/some/step")
-	if rec.Code != 200 || rec.Header().Get("Cache-Control") != "no-cache" || !strings.Contains(string(body), `"site":"tenant"`) ||
+	if rec.Status != 200 || rec.Header.Get("Cache-Control") != "no-cache" || !strings.Contains(string(body), `"site":"tenant"`) ||
 		!strings.Contains(string(body), `"subdomain":"acme"`) {
-		t.Fatalf("client route: %d %s", rec.Code, body)
+		t.Fatalf("client route: %d %s", rec.Status, body)
 	}
 	if strings.Contains(string(body), "</script> Salon") {
 		t.Fatal("the injected configuration can close its script element")
 	}
-	if rec, _ := get("acme.localhost", "/missing.png"); rec.Code != 404 {
-		t.Fatalf("missing file: %d", rec.Code)
+	if rec, _ := get("acme.localhost", "/missing.png"); rec.Status != 404 {
+		t.Fatalf("missing file: %d", rec.Status)
 	}
-	if rec, body := get("platform.localhost", "/businesses"); rec.Code != 200 || !strings.Contains(string(body), `"site":"platform"`) {
-		t.Fatalf("platform route: %d %s", rec.Code, body)
+	if rec, body := get("platform.localhost", "/businesses"); rec.Status != 200 || !strings.Contains(string(body), `"site":"platform"`) {
+		t.Fatalf("platform route: %d %s", rec.Status, body)
 	}
 }

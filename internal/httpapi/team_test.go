@@ -11,7 +11,7 @@ import (
 // customers, not another business's users) with status, MFA, last sign-in
 // and the linked resource; managers read it, staff do not.
 func TestTeamList(t *testing.T) {
-	e := newPlatEnv(t)
+	e := newEnv(t)
 	acme := e.tenant("Acme", "acme")
 	globex := e.tenant("Globex", "globex")
 	const host = "acme.localhost"
@@ -21,11 +21,11 @@ func TestTeamList(t *testing.T) {
 	e.user("cust@acme.example", access.Customer, acme.ID)
 	e.user("gil@globex.example", access.TenantOwner, globex.ID)
 	samID := e.userIDIn("sam@acme.example", acme.ID)
-	code, res := e.call("POST", host, "/api/resources/", map[string]any{"name": "Sam", "type": "STAFF", "userId": samID}, owner)
+	code, _, res := e.do("POST", host, "/api/resources/", map[string]any{"name": "Sam", "type": "STAFF", "userId": samID}, owner...)
 	if code != 201 {
 		t.Fatalf("resource: %d %v", code, res)
 	}
-	code, list := e.call("GET", host, "/api/staff/", nil, manager)
+	code, _, list := e.do("GET", host, "/api/staff/", nil, manager...)
 	if code != 200 || list["count"] != 3.0 {
 		t.Fatalf("list: %d %v", code, list)
 	}
@@ -42,10 +42,10 @@ func TestTeamList(t *testing.T) {
 	if o := byEmail["owner@acme.example"]; o == nil || o["resourceId"] != nil || o["role"] != "TENANT_OWNER" {
 		t.Errorf("owner item: %v", o)
 	}
-	if code, _ := e.call("GET", host, "/api/staff/", nil, staff); code != 403 {
+	if code, _, _ := e.do("GET", host, "/api/staff/", nil, staff...); code != 403 {
 		t.Errorf("staff reads the team: %d", code)
 	}
-	if code, _ := e.call("GET", "platform.localhost", "/api/staff/", nil, nil); code != 401 && code != 404 {
+	if code, _, _ := e.do("GET", "platform.localhost", "/api/staff/", nil); code != 401 && code != 404 {
 		t.Errorf("team on the platform host: %d", code)
 	}
 }
@@ -56,7 +56,7 @@ func TestTeamList(t *testing.T) {
 // when two owners demote each other at once; disabling ends the user's
 // sessions at once and is audited, as are role changes and enabling.
 func TestTeamChanges(t *testing.T) {
-	e := newPlatEnv(t)
+	e := newEnv(t)
 	acme := e.tenant("Acme", "acme")
 	globex := e.tenant("Globex", "globex")
 	const host = "acme.localhost"
@@ -91,12 +91,12 @@ func TestTeamChanges(t *testing.T) {
 		{"an empty name", owner, samID, map[string]any{"name": " "}, 400},
 		{"an unknown status", owner, samID, map[string]any{"status": "asleep"}, 400},
 	} {
-		code, doc := e.call("PATCH", host, "/api/staff/"+c.id+"/", c.body, c.who)
+		code, _, doc := e.do("PATCH", host, "/api/staff/"+c.id+"/", c.body, c.who...)
 		if code != c.want {
 			t.Errorf("%s: %d %v", c.what, code, doc)
 		}
 	}
-	_, list := e.call("GET", host, "/api/staff/", nil, owner)
+	_, _, list := e.do("GET", host, "/api/staff/", nil, owner...)
 	for _, r := range list["results"].([]any) {
 		if m := r.(map[string]any); m["id"] == samID && (m["name"] != "Sam Sample" || m["role"] != "TENANT_STAFF") {
 			t.Errorf("after changes: %v", m)
@@ -104,19 +104,19 @@ func TestTeamChanges(t *testing.T) {
 	}
 
 	// Disabling ends the user's sessions at once; enabling lets it sign in.
-	if code, _ := e.call("GET", host, "/api/auth/me/", nil, staff); code != 200 {
+	if code, _, _ := e.do("GET", host, "/api/auth/me/", nil, staff...); code != 200 {
 		t.Fatal("staff session before")
 	}
-	if code, doc := e.call("PATCH", host, "/api/staff/"+samID+"/", map[string]any{"status": "disabled"}, owner); code != 200 || doc["status"] != "disabled" {
+	if code, _, doc := e.do("PATCH", host, "/api/staff/"+samID+"/", map[string]any{"status": "disabled"}, owner...); code != 200 || doc["status"] != "disabled" {
 		t.Fatalf("disable: %d %v", code, doc)
 	}
-	if code, _ := e.call("GET", host, "/api/auth/me/", nil, staff); code != 401 {
+	if code, _, _ := e.do("GET", host, "/api/auth/me/", nil, staff...); code != 401 {
 		t.Errorf("a disabled user's session still works: %d", code)
 	}
 	if code, _, _ := e.login(host, "sam@acme.example", testPassword); code != 401 {
 		t.Errorf("a disabled user signs in: %d", code)
 	}
-	if code, _ := e.call("PATCH", host, "/api/staff/"+samID+"/", map[string]any{"status": "active"}, owner); code != 200 {
+	if code, _, _ := e.do("PATCH", host, "/api/staff/"+samID+"/", map[string]any{"status": "active"}, owner...); code != 200 {
 		t.Errorf("enable: %d", code)
 	}
 	if code, _, _ := e.login(host, "sam@acme.example", testPassword); code != 200 {
@@ -140,7 +140,7 @@ func TestTeamChanges(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			codes[i], _ = e.call("PATCH", host, "/api/staff/"+c.id+"/", map[string]any{"role": "TENANT_MANAGER"}, c.who)
+			codes[i], _, _ = e.do("PATCH", host, "/api/staff/"+c.id+"/", map[string]any{"role": "TENANT_MANAGER"}, c.who...)
 		}()
 	}
 	wg.Wait()
@@ -160,13 +160,13 @@ func TestTeamChanges(t *testing.T) {
 		lastID = secondID
 	}
 	pm := e.signIn("pm@example.com", access.PlatformManager, "", "platform.localhost")
-	if code, doc := e.call("POST", "platform.localhost", "/api/platform/users/"+lastID+"/disable/", nil, pm); code != 409 {
+	if code, _, doc := e.do("POST", "platform.localhost", "/api/platform/users/"+lastID+"/disable/", nil, pm...); code != 409 {
 		t.Errorf("platform disables the last owner: %d %v", code, doc)
 	}
 }
 
 // userIDIn finds a tenant user's id by email.
-func (e *platEnv) userIDIn(email, tenantID string) string {
+func (e *env) userIDIn(email, tenantID string) string {
 	e.t.Helper()
 	var id string
 	if err := e.db.Pool.QueryRow(e.t.Context(), "SELECT id::text FROM shared.users WHERE email = $1 AND tenant_id = $2", email, tenantID).Scan(&id); err != nil {

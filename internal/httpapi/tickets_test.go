@@ -10,7 +10,7 @@ import (
 // filters, assigns, comments (internal notes stay internal) and moves the
 // status through valid transitions only; other businesses see nothing.
 func TestSupportTickets(t *testing.T) {
-	e := newPlatEnv(t)
+	e := newEnv(t)
 	acme := e.tenant("Acme", "acme")
 	globex := e.tenant("Globex", "globex")
 	owner := e.signIn("ann@acme.example", access.TenantOwner, acme.ID, "acme.localhost")
@@ -18,43 +18,43 @@ func TestSupportTickets(t *testing.T) {
 	sup := e.signIn("sue@example.com", access.PlatformSupport, "", plat)
 	supID := e.userID("sue@example.com")
 
-	if code, doc := e.call("POST", "acme.localhost", "/api/tickets/", map[string]any{"subject": "", "description": "x", "priority": "URGENT"}, owner); code != 400 {
+	if code, _, doc := e.do("POST", "acme.localhost", "/api/tickets/", map[string]any{"subject": "", "description": "x", "priority": "URGENT"}, owner...); code != 400 {
 		t.Errorf("bad ticket: %d %v", code, doc)
 	}
-	code, tk := e.call("POST", "acme.localhost", "/api/tickets/", map[string]any{"subject": "Cannot book", "description": "Customers see no slots",
-		"priority": "HIGH", "category": "technical"}, owner)
+	code, _, tk := e.do("POST", "acme.localhost", "/api/tickets/", map[string]any{"subject": "Cannot book", "description": "Customers see no slots",
+		"priority": "HIGH", "category": "technical"}, owner...)
 	if code != 201 || tk["status"] != "OPEN" || tk["category"] != "TECHNICAL" || tk["number"] == nil {
 		t.Fatalf("open: %d %v", code, tk)
 	}
 	id := tk["id"].(string)
-	if _, doc := e.call("GET", "globex.localhost", "/api/tickets/"+id+"/", nil, other); doc["status"] != 404.0 {
+	if _, _, doc := e.do("GET", "globex.localhost", "/api/tickets/"+id+"/", nil, other...); doc["status"] != 404.0 {
 		t.Errorf("another business reads the ticket: %v", doc)
 	}
-	if _, doc := e.call("GET", "globex.localhost", "/api/tickets/", nil, other); doc["count"] != 0.0 {
+	if _, _, doc := e.do("GET", "globex.localhost", "/api/tickets/", nil, other...); doc["count"] != 0.0 {
 		t.Errorf("another business lists it: %v", doc)
 	}
 
 	// Support: queue filters, assign, internal note, public reply.
 	for q, want := range map[string]float64{"status=OPEN": 1, "priority=HIGH": 1, "priority=LOW": 0, "business_id=" + globex.ID: 0, "business_id=" + acme.ID: 1} {
-		if code, doc := e.call("GET", plat, "/api/platform/tickets/?"+q, nil, sup); code != 200 || doc["count"] != want {
+		if code, _, doc := e.do("GET", plat, "/api/platform/tickets/?"+q, nil, sup...); code != 200 || doc["count"] != want {
 			t.Errorf("%s: %d %v", q, code, doc["count"])
 		}
 	}
-	if code, doc := e.call("PATCH", plat, "/api/platform/tickets/"+id+"/", map[string]any{"assigneeId": supID, "status": "IN_PROGRESS"}, sup); code != 200 ||
+	if code, _, doc := e.do("PATCH", plat, "/api/platform/tickets/"+id+"/", map[string]any{"assigneeId": supID, "status": "IN_PROGRESS"}, sup...); code != 200 ||
 		doc["assigneeId"] != supID || doc["status"] != "IN_PROGRESS" {
 		t.Fatalf("assign: %d %v", code, doc)
 	}
-	if _, doc := e.call("GET", plat, "/api/platform/tickets/?assignee_id="+supID, nil, sup); doc["count"] != 1.0 {
+	if _, _, doc := e.do("GET", plat, "/api/platform/tickets/?assignee_id="+supID, nil, sup...); doc["count"] != 1.0 {
 		t.Errorf("assignee filter: %v", doc)
 	}
-	if code, doc := e.call("PATCH", plat, "/api/platform/tickets/"+id+"/", map[string]any{"assigneeId": e.userID("sue@example.com")[:8]}, sup); code != 400 || fieldOf(doc) != "body.assigneeId" {
+	if code, _, doc := e.do("PATCH", plat, "/api/platform/tickets/"+id+"/", map[string]any{"assigneeId": e.userID("sue@example.com")[:8]}, sup...); code != 400 || fieldOf(doc) != "body.assigneeId" {
 		t.Errorf("bad assignee: %d %v", code, doc)
 	}
-	e.call("POST", plat, "/api/platform/tickets/"+id+"/messages/", map[string]any{"body": "Probably their hours", "internal": true}, sup)
-	e.call("POST", plat, "/api/platform/tickets/"+id+"/messages/", map[string]any{"body": "Could you check your business hours?"}, sup)
-	e.call("POST", "acme.localhost", "/api/tickets/"+id+"/messages/", map[string]any{"body": "Fixed, thanks", "internal": true}, owner)
+	e.do("POST", plat, "/api/platform/tickets/"+id+"/messages/", map[string]any{"body": "Probably their hours", "internal": true}, sup...)
+	e.do("POST", plat, "/api/platform/tickets/"+id+"/messages/", map[string]any{"body": "Could you check your business hours?"}, sup...)
+	e.do("POST", "acme.localhost", "/api/tickets/"+id+"/messages/", map[string]any{"body": "Fixed, thanks", "internal": true}, owner...)
 
-	_, mine := e.call("GET", "acme.localhost", "/api/tickets/"+id+"/", nil, owner)
+	_, _, mine := e.do("GET", "acme.localhost", "/api/tickets/"+id+"/", nil, owner...)
 	msgs := mine["messages"].([]any)
 	if len(msgs) != 2 {
 		t.Fatalf("tenant sees %d messages: %v", len(msgs), msgs)
@@ -64,7 +64,7 @@ func TestSupportTickets(t *testing.T) {
 			t.Errorf("tenant sees an internal note: %v", m)
 		}
 	}
-	if _, all := e.call("GET", plat, "/api/platform/tickets/"+id+"/messages/", nil, sup); all["count"] != 3.0 {
+	if _, _, all := e.do("GET", plat, "/api/platform/tickets/"+id+"/messages/", nil, sup...); all["count"] != 3.0 {
 		t.Errorf("support sees %v messages", all["count"])
 	}
 
@@ -74,15 +74,15 @@ func TestSupportTickets(t *testing.T) {
 		want int
 	}{{"RESOLVED", 200}, {"OPEN", 400}, {"CLOSED", 200}, {"IN_PROGRESS", 400}, {"DONE", 400}}
 	for _, s := range steps {
-		if code, doc := e.call("PATCH", plat, "/api/platform/tickets/"+id+"/", map[string]any{"status": s.to}, sup); code != s.want {
+		if code, _, doc := e.do("PATCH", plat, "/api/platform/tickets/"+id+"/", map[string]any{"status": s.to}, sup...); code != s.want {
 			t.Errorf("→ %s: %d %v", s.to, code, doc)
 		}
 	}
-	if code, _ := e.call("POST", "acme.localhost", "/api/tickets/"+id+"/messages/", map[string]any{"body": "again"}, owner); code != 409 {
+	if code, _, _ := e.do("POST", "acme.localhost", "/api/tickets/"+id+"/messages/", map[string]any{"body": "again"}, owner...); code != 409 {
 		t.Errorf("reply on a closed ticket: %d", code)
 	}
 	// Tenant staff may open tickets but platform routes are not theirs.
-	if code, _ := e.call("GET", plat, "/api/platform/tickets/", nil, owner); code != 401 {
+	if code, _, _ := e.do("GET", plat, "/api/platform/tickets/", nil, owner...); code != 401 {
 		t.Errorf("tenant on the platform queue: %d", code)
 	}
 }

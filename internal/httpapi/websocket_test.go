@@ -21,7 +21,7 @@ import (
 // WebSocket, an appointment booked by someone else through the API — and a
 // member of Globex, listening at the same time, hears nothing of it.
 func TestScheduleSocket(t *testing.T) {
-	e := newAuthEnv(t)
+	e := newEnv(t)
 	acme := e.tenant("Acme", "acme")
 	globex := e.tenant("Globex", "globex")
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
