@@ -42,13 +42,13 @@ E2E_ALSO_AT    ?= 00:30
 E2E_DATE_TESTS ?= book|scheduler|drag|phone|hours|resource and a service|every main page|permission for a while
 e2e: build
 	@set -e; cd web; \
-	if [ -n "$$E2E_TZ" ]; then node e2e/run.mjs; exit; fi; \
+	if [ -n "$$E2E_TZ" ]; then npx playwright test; exit; fi; \
 	tz=$$(node e2e/zone-at.mjs $(E2E_FULL_AT)); \
 	echo "== browser tests in $$tz, where it is about $(E2E_FULL_AT) now"; \
-	E2E_TZ=$$tz node e2e/run.mjs; \
+	E2E_TZ=$$tz npx playwright test; \
 	tz=$$(node e2e/zone-at.mjs $(E2E_ALSO_AT)); \
 	echo "== browser tests that depend on the date ($(if $(E2E_DATE_TESTS),/$(E2E_DATE_TESTS)/,all)) in $$tz, where it is about $(E2E_ALSO_AT) now"; \
-	E2E_TZ=$$tz E2E_ONLY='$(E2E_DATE_TESTS)' node e2e/run.mjs
+	E2E_TZ=$$tz npx playwright test $(if $(E2E_DATE_TESTS),--grep '$(E2E_DATE_TESTS)')
 
 # PostgreSQL, Chromium and wrk, installed and started when missing.
 deps:
