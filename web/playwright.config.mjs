@@ -30,7 +30,8 @@ export default defineConfig({
     viewport: desktop,
     actionTimeout: timeout,
     navigationTimeout: timeout,
-    trace: "retain-on-failure",
+    // DOM snapshots, not a screencast: recording frames of every test costs too much CPU here.
+    trace: { mode: "retain-on-failure", screenshots: false },
     screenshot: "only-on-failure",
   },
   // Tests tagged @phone run on a phone only; @dark ones also in dark mode.
