@@ -161,7 +161,7 @@ export const test = base.extend({
     await use();
     if (testInfo.status !== testInfo.expectedStatus) {
       const body = server.log().slice(from).split("\n").filter((l) => !/level=INFO msg=request/.test(l)).slice(-60).join("\n");
-      await testInfo.attach("server log", { body, contentType: "text/plain" });
+      if (body.trim()) await testInfo.attach("server log", { body, contentType: "text/plain" });
     }
   }, { auto: true }],
 
