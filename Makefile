@@ -28,7 +28,7 @@ web-test: web/node_modules/.installed
 # (DB_ACQUIRE_TIMEOUT) instead of only under a production burst.
 go-test: go-lint
 	$(GO) vet ./...
-	TEST_DB_MAX_CONNS=1 $(GO) test -count=1 ./internal/httpapi/
+	TEST_DB_MAX_CONNS=1 $(GO) test -count=1 -timeout 30m ./internal/httpapi/
 	$(GO) test -count=1 $$($(GO) list ./... | grep -v '/internal/httpapi$$')
 
 # The browser tests must pass at any hour, so CI runs them where the day is
