@@ -37,7 +37,8 @@ go-test: go-lint
 # (e2e/zone-at.mjs). The second run takes only the tests that book, show or
 # move times (E2E_DATE_TESTS, Playwright's --grep: matched case-insensitively
 # against "project file title", so "phone" takes the whole phone project), to
-# keep CI short; E2E_DATE_TESTS= runs all of them twice. `make e2e E2E_TZ=Europe/Berlin` runs the suite once in that zone.
+# keep CI short; E2E_DATE_TESTS= runs all of them twice.
+# `make e2e E2E_TZ=Europe/Berlin` runs the suite once in that zone.
 E2E_FULL_AT    ?= 23:30
 E2E_ALSO_AT    ?= 00:30
 E2E_DATE_TESTS ?= book|scheduler|drag|phone|hours|resource and a service|every main page|permission for a while
