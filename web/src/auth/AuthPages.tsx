@@ -284,8 +284,8 @@ export function MasqueradeExchangePage() {
 /**
  * Customer sign-up on a tenant's site (POST /api/auth/register/): the new login
  * is linked to the business's customer record with the same email, so bookings
- * made earlier as a guest show in the portal. Servers without the endpoint get
- * an explanation instead of a form.
+ * made earlier as a guest show in the portal. A 404 (no business on this
+ * host takes sign-ups) gets an explanation instead of the form.
  */
 export function SignUpPage() {
   const cfg = useConfig();
@@ -293,7 +293,6 @@ export function SignUpPage() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const next = safeNext(params.get("next") ?? "/portal");
-  const available = useQuery({ queryKey: ["can-register"], queryFn: authApi.canRegister, staleTime: Infinity });
   const [f, setF] = useState({ name: "", email: params.get("email") ?? "", password: "", confirm: "" });
   const [errors, setErrors] = useState<Record<string, string | undefined>>({});
   const [formError, setFormError] = useState<ReactNode>(null);
@@ -322,7 +321,7 @@ export function SignUpPage() {
       } else setFormError(errorMessage(e));
     } finally { setBusy(false); }
   };
-  if (closed || available.data === false) {
+  if (closed) {
     return (
       <AuthLayout title="Accounts aren't open yet" subtitle={<>on {where}</>}
         footer={<Link className="font-medium text-brand hover:underline" to="/login">Already have an account? Sign in</Link>}>
@@ -334,18 +333,16 @@ export function SignUpPage() {
   return (
     <AuthLayout title="Create your account" subtitle={<>at {where}. Bookings you made with the same email show up in your account.</>}
       footer={<>Already have an account? <Link className="font-medium text-brand hover:underline" to={`/login?next=${encodeURIComponent(next)}`}>Sign in</Link></>}>
-      {available.isLoading ? <div className="space-y-4" role="status" aria-label="Loading">{[0, 1, 2, 3].map((i) => <Skeleton key={i} className="h-10" />)}</div> : (
-        <form onSubmit={submit} noValidate className="space-y-4">
-          {formError && <Alert>{formError}</Alert>}
-          <TextField label="Full name" name="name" autoComplete="name" autoFocus value={f.name} onChange={(e) => setF({ ...f, name: e.target.value })} error={errors.name} />
-          <TextField label="Email" name="email" type="email" autoComplete="email" value={f.email} onChange={(e) => setF({ ...f, email: e.target.value })} error={errors.email} />
-          <TextField label="Password" name="password" type="password" autoComplete="new-password" value={f.password}
-            onChange={(e) => setF({ ...f, password: e.target.value })} error={errors.password} hint="At least 10 characters." />
-          <TextField label="Confirm password" name="confirm" type="password" autoComplete="new-password" value={f.confirm}
-            onChange={(e) => setF({ ...f, confirm: e.target.value })} error={errors.confirm} />
-          <Submit busy={busy}>Create account</Submit>
-        </form>
-      )}
+      <form onSubmit={submit} noValidate className="space-y-4">
+        {formError && <Alert>{formError}</Alert>}
+        <TextField label="Full name" name="name" autoComplete="name" autoFocus value={f.name} onChange={(e) => setF({ ...f, name: e.target.value })} error={errors.name} />
+        <TextField label="Email" name="email" type="email" autoComplete="email" value={f.email} onChange={(e) => setF({ ...f, email: e.target.value })} error={errors.email} />
+        <TextField label="Password" name="password" type="password" autoComplete="new-password" value={f.password}
+          onChange={(e) => setF({ ...f, password: e.target.value })} error={errors.password} hint="At least 10 characters." />
+        <TextField label="Confirm password" name="confirm" type="password" autoComplete="new-password" value={f.confirm}
+          onChange={(e) => setF({ ...f, confirm: e.target.value })} error={errors.confirm} />
+        <Submit busy={busy}>Create account</Submit>
+      </form>
     </AuthLayout>
   );
 }

@@ -43,7 +43,7 @@ function ResourceDialog({ value, onClose }: { value: Partial<Resource> | null; o
   const [errors, setErrors] = useState<Record<string, string | undefined>>({});
   const [formError, setFormError] = useState<string | null>(null);
   useEffect(() => { if (value) { setF(value); setErrors({}); setFormError(null); } }, [value]);
-  // The team list is new on the server: without it (null) the form has no "Linked user".
+  // Until the team has loaded the form has no "Linked user" (and saving leaves the link as it is).
   const team = useQuery({ queryKey: ["team"], queryFn: staffApi.team, enabled: !!value, staleTime: 60_000 });
   const resources = qc.getQueryData<{ results?: Resource[] }>(["resources"]);
   const takenBy = new Map((resources?.results ?? []).filter((r) => r.userId && r.id !== f.id).map((r) => [r.userId!, r.name]));

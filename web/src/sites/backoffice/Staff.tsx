@@ -4,13 +4,13 @@ import { staffApi, tenantGrantsApi } from "../../api/business";
 import { ApiError, errorMessage, resultsOf } from "../../api/client";
 import type { GrantStatus, Me, PermissionGrant, StaffMember } from "../../api/types";
 import { hasPermission } from "../../auth/session";
-import { grantLabel, TENANT_GRANTABLE as GRANTABLE } from "../../lib/permissions";
+import { grantLabel, useGrantable } from "../../lib/permissions";
 import { relativeFromNow } from "../../lib/time";
 import { emailError } from "../../lib/validation";
 import { useResources } from "../../scheduler/data";
 import { cx } from "../../ui/cx";
 import { ConfirmDialog, Dialog } from "../../ui/Dialog";
-import { Alert, Badge, EmptyState, titleCase } from "../../ui/feedback";
+import { Alert, Badge, titleCase } from "../../ui/feedback";
 import { SelectField, TextArea, TextField } from "../../ui/Field";
 import { Icon } from "../../ui/Icon";
 import { Card, PageHeader } from "../../ui/Page";
@@ -42,25 +42,19 @@ export default function Staff({ me }: { me: Me }) {
       <PageHeader title="Staff" description="Who can sign in to your back office, and what they may do."
         actions={<button type="button" className="btn-primary" onClick={() => setInviting(true)}><Icon name="mail" /> Invite staff</button>} />
       <Card title="Team">
-        {team.data === null ? (
-          <EmptyState icon="users" title="Your team appears here soon">
-            This server doesn't list team members yet. Invite people below; each invitation shows until it is accepted.
-          </EmptyState>
-        ) : (
-          <Table caption="Team" rows={team.data} loading={team.isLoading} error={team.error} onRetry={() => team.refetch()}
-            empty={{ icon: "users", title: "Just you so far", body: "Invite the people who work with you; they get an e-mail to set a password." }}
-            columns={[
-              { key: "name", header: "Name", cell: (m) => <span className="font-medium">{m.name || m.email}<span className="block text-xs font-normal text-muted">{m.email}</span></span> },
-              { key: "role", header: "Role", cell: (m) => <Badge tone={roleTone(m.role)}>{titleCase(m.role.replace("TENANT_", ""))}</Badge> },
-              { key: "res", header: "Resource", hideOnMobile: true, cell: (m) => (m.resourceId ? resName.get(m.resourceId) : linked.get(m.id)) ?? <span className="text-muted">—</span> },
-              { key: "last", header: "Last sign-in", hideOnMobile: true, cell: (m) => (m.lastLoginAt ? relativeFromNow(Date.parse(m.lastLoginAt)) : "Never") },
-              { key: "status", header: "Status", cell: (m) => (statusOf(m) === "disabled" ? <Badge tone="red">Disabled</Badge> : <Badge tone="green">Active</Badge>) },
-              { key: "act", header: <span className="sr-only">Actions</span>, className: "text-right",
-                cell: (m) => m.id === me.id ? <span className="text-xs text-muted">You</span>
-                  : canManage && m.role !== "TENANT_OWNER" ? <button type="button" className="btn-ghost py-1" onClick={() => setEditing(m)} aria-label={`Change ${m.email}`}><Icon name="edit" /> <span className="hidden sm:inline">Change</span></button>
-                  : null },
-            ]} />
-        )}
+        <Table caption="Team" rows={team.data} loading={team.isLoading} error={team.error} onRetry={() => team.refetch()}
+          empty={{ icon: "users", title: "Just you so far", body: "Invite the people who work with you; they get an e-mail to set a password." }}
+          columns={[
+            { key: "name", header: "Name", cell: (m) => <span className="font-medium">{m.name || m.email}<span className="block text-xs font-normal text-muted">{m.email}</span></span> },
+            { key: "role", header: "Role", cell: (m) => <Badge tone={roleTone(m.role)}>{titleCase(m.role.replace("TENANT_", ""))}</Badge> },
+            { key: "res", header: "Resource", hideOnMobile: true, cell: (m) => (m.resourceId ? resName.get(m.resourceId) : linked.get(m.id)) ?? <span className="text-muted">—</span> },
+            { key: "last", header: "Last sign-in", hideOnMobile: true, cell: (m) => (m.lastLoginAt ? relativeFromNow(Date.parse(m.lastLoginAt)) : "Never") },
+            { key: "status", header: "Status", cell: (m) => (statusOf(m) === "disabled" ? <Badge tone="red">Disabled</Badge> : <Badge tone="green">Active</Badge>) },
+            { key: "act", header: <span className="sr-only">Actions</span>, className: "text-right",
+              cell: (m) => m.id === me.id ? <span className="text-xs text-muted">You</span>
+                : canManage && m.role !== "TENANT_OWNER" ? <button type="button" className="btn-ghost py-1" onClick={() => setEditing(m)} aria-label={`Change ${m.email}`}><Icon name="edit" /> <span className="hidden sm:inline">Change</span></button>
+                : null },
+          ]} />
       </Card>
       <Card title="Pending invitations">
         <Table caption="Invitations" rows={invites.data} loading={invites.isLoading} error={invites.error} onRetry={() => invites.refetch()}
@@ -142,6 +136,7 @@ function Grants({ team }: { team: StaffMember[] | null }) {
     onError: (e) => { toast(errorMessage(e), "error"); setRevoking(null); },
   });
   const who = new Map((team ?? []).map((m) => [m.id, m.name || m.email]));
+  const grantable = useGrantable("tenant");
   return (
     <Card title="Temporary permissions" actions={<button type="button" className="btn-secondary py-1" onClick={() => setCreating(true)}><Icon name="key" /> Grant a permission</button>}>
       <div className="flex flex-wrap items-center gap-3 border-b border-line px-4 py-3">
@@ -157,7 +152,7 @@ function Grants({ team }: { team: StaffMember[] | null }) {
         empty={{ icon: "key", title: `No ${status} grants` }}
         columns={[
           { key: "who", header: "Team member", cell: (g) => <span className="font-medium">{who.get(g.granteeId) ?? g.granteeId}</span> },
-          { key: "what", header: "Permission", cell: (g) => <span>{grantLabel(g.action)}<code className="mt-0.5 hidden w-fit rounded bg-surface-2 px-1 py-0.5 text-xs text-muted sm:block">{g.action}</code></span> },
+          { key: "what", header: "Permission", cell: (g) => <span>{grantLabel(grantable, g.action)}<code className="mt-0.5 hidden w-fit rounded bg-surface-2 px-1 py-0.5 text-xs text-muted sm:block">{g.action}</code></span> },
           { key: "reason", header: "Reason", hideOnMobile: true, cell: (g) => <span className="line-clamp-2 max-w-xs">{g.reason}</span> },
           { key: "exp", header: "Ends", cell: (g) => <span className="whitespace-nowrap" title={new Date(g.expiresAt).toLocaleString()}>{g.revokedAt ? `revoked ${relativeFromNow(Date.parse(g.revokedAt))}` : relativeFromNow(Date.parse(g.expiresAt))}</span> },
           { key: "status", header: "Status", hideOnMobile: true, cell: (g) => <Badge tone={grantTone[g.status]}>{titleCase(g.status)}</Badge> },
@@ -176,7 +171,9 @@ function GrantDialog({ open, onClose, team }: { open: boolean; onClose: () => vo
   const qc = useQueryClient();
   const toast = useToast();
   const candidates = (team ?? []).filter((m) => m.role !== "TENANT_OWNER" && statusOf(m) === "active");
-  const [f, setF] = useState({ granteeId: "", action: GRANTABLE[0]!.action, reason: "", durationMinutes: 60 });
+  const [f, setF] = useState({ granteeId: "", action: "", reason: "", durationMinutes: 60 });
+  const member = candidates.find((m) => m.id === f.granteeId);
+  const choices = useGrantable("tenant").filter((g) => !member || g.roles.includes(member.role));
   const [errors, setErrors] = useState<Record<string, string | undefined>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const create = useMutation({
@@ -187,7 +184,8 @@ function GrantDialog({ open, onClose, team }: { open: boolean; onClose: () => vo
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const v: Record<string, string | undefined> = {};
-    if (!f.granteeId.trim()) v.granteeId = team ? "Choose a team member." : "Enter the team member's user ID.";
+    if (!f.granteeId.trim()) v.granteeId = "Choose a team member.";
+    if (!choices.some((c) => c.action === f.action)) v.action = "Choose the permission.";
     if (f.reason.trim().length < 5) v.reason = "Say briefly why (at least 5 characters); it is recorded.";
     setErrors(v);
     setFormError(null);
@@ -199,18 +197,14 @@ function GrantDialog({ open, onClose, team }: { open: boolean; onClose: () => vo
         <button type="submit" form="tgrant-form" className="btn-primary" disabled={create.isPending}>Grant</button></>}>
       <form id="tgrant-form" onSubmit={submit} noValidate className="space-y-4">
         {formError && <Alert>{formError}</Alert>}
-        {team ? (
-          <SelectField label="Team member" value={f.granteeId} error={errors.granteeId} onChange={(e) => setF({ ...f, granteeId: e.target.value })}
-            hint={candidates.length ? undefined : "Invite someone first: owners already hold every permission."}>
-            <option value="">Choose…</option>
-            {candidates.map((m) => <option key={m.id} value={m.id}>{m.name ? `${m.name} (${m.email})` : m.email}</option>)}
-          </SelectField>
-        ) : (
-          <TextField label="Team member's user ID" value={f.granteeId} error={errors.granteeId} onChange={(e) => setF({ ...f, granteeId: e.target.value })}
-            hint="This server doesn't list your team yet, so enter the ID." />
-        )}
+        <SelectField label="Team member" value={f.granteeId} error={errors.granteeId} onChange={(e) => setF({ ...f, granteeId: e.target.value })}
+          hint={candidates.length ? undefined : "Invite someone first: owners already hold every permission."}>
+          <option value="">Choose…</option>
+          {candidates.map((m) => <option key={m.id} value={m.id}>{m.name ? `${m.name} (${m.email})` : m.email}</option>)}
+        </SelectField>
         <SelectField label="Permission" value={f.action} error={errors.action} onChange={(e) => setF({ ...f, action: e.target.value })}>
-          {GRANTABLE.map((g) => <option key={g.action} value={g.action}>{g.label}</option>)}
+          <option value="">Choose…</option>
+          {choices.map((g) => <option key={g.action} value={g.action}>{g.label}</option>)}
         </SelectField>
         <SelectField label="For" value={f.durationMinutes} error={errors.durationMinutes} onChange={(e) => setF({ ...f, durationMinutes: Number(e.target.value) })}>
           {[[30, "30 minutes"], [60, "1 hour"], [120, "2 hours"], [240, "4 hours"], [480, "8 hours"]].map(([m, l]) => <option key={m} value={m}>{l}</option>)}

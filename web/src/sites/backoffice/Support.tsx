@@ -2,6 +2,7 @@ import { useState, type FormEvent } from "react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { ticketsApi } from "../../api/business";
 import { errorMessage } from "../../api/client";
+import type { TicketPriority } from "../../api/types";
 import { Dialog } from "../../ui/Dialog";
 import { Alert } from "../../ui/feedback";
 import { SelectField, TextArea, TextField } from "../../ui/Field";
@@ -32,7 +33,7 @@ export default function Support() {
 function NewTicket({ open, onClose }: { open: boolean; onClose: () => void }) {
   const qc = useQueryClient();
   const toast = useToast();
-  const [f, setF] = useState({ subject: "", body: "", priority: "MEDIUM" });
+  const [f, setF] = useState({ subject: "", body: "", priority: "MEDIUM" as TicketPriority });
   const [errors, setErrors] = useState<Record<string, string | undefined>>({});
   const create = useMutation({
     mutationFn: () => ticketsApi.create({ subject: f.subject.trim(), description: f.body.trim(), priority: f.priority }),
@@ -50,7 +51,7 @@ function NewTicket({ open, onClose }: { open: boolean; onClose: () => void }) {
       <form id="ticket-form" onSubmit={submit} noValidate className="space-y-4">
         {create.isError && <Alert>{errorMessage(create.error)}</Alert>}
         <TextField label="Subject" value={f.subject} error={errors.subject} onChange={(e) => setF({ ...f, subject: e.target.value })} autoFocus />
-        <SelectField label="Priority" value={f.priority} onChange={(e) => setF({ ...f, priority: e.target.value })}>
+        <SelectField label="Priority" value={f.priority} onChange={(e) => setF({ ...f, priority: e.target.value as TicketPriority })}>
           <option value="LOW">Low</option><option value="MEDIUM">Normal</option><option value="HIGH">High</option><option value="CRITICAL">Urgent — bookings are failing</option>
         </SelectField>
         <TextArea label="What's happening?" value={f.body} error={errors.body} onChange={(e) => setF({ ...f, body: e.target.value })} rows={6} />

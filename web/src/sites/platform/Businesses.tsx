@@ -2,7 +2,8 @@ import { useState, type FormEvent } from "react";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ApiError, errorMessage } from "../../api/client";
 import { platformApi } from "../../api/platform";
-import { PLANS, type Business, type BusinessDetail, type Plan } from "../../api/types";
+import type { Business, BusinessDetail, BusinessStatus } from "../../api/types";
+import { usePlans } from "../../lib/plans";
 import { useConfig } from "../../app/config-context";
 import { hostUrl } from "../../config";
 import { formatDateTime } from "../../lib/time";
@@ -30,8 +31,9 @@ export default function Businesses() {
   const canDemo = hasPermission(me.data, "platform.demo.create");
   const [demo, setDemo] = useState(false);
   const [search, setSearch] = useState("");
-  const [status, setStatus] = useState("");
+  const [status, setStatus] = useState<BusinessStatus | "">("");
   const [plan, setPlan] = useState("");
+  const plans = usePlans();
   const [page, setPage] = useState(1);
   const q = useDebounced(search);
   const list = useQuery({ queryKey: ["platform-businesses", q, status, plan, page], queryFn: () => platformApi.businesses({ search: q, status, plan, page, page_size: PAGE }), placeholderData: keepPreviousData });
@@ -47,13 +49,13 @@ export default function Businesses() {
       <Card>
         <div className="grid gap-3 border-b border-line p-4 sm:grid-cols-[1fr_auto_auto]">
           <SearchInput label="Search businesses" placeholder="Search by name, address or owner" value={search} onChange={(v) => { setSearch(v); setPage(1); }} />
-          <select aria-label="Status" className="input" value={status} onChange={(e) => { setStatus(e.target.value); setPage(1); }}>
+          <select aria-label="Status" className="input" value={status} onChange={(e) => { setStatus(e.target.value as BusinessStatus); setPage(1); }}>
             <option value="">All statuses</option>
             {["active", "trial", "suspended", "deleted"].map((s) => <option key={s} value={s}>{titleCase(s)}</option>)}
           </select>
           <select aria-label="Plan" className="input" value={plan} onChange={(e) => { setPlan(e.target.value); setPage(1); }}>
             <option value="">All plans</option>
-            {PLANS.map((p) => <option key={p} value={p}>{titleCase(p)}</option>)}
+            {plans.map((p) => <option key={p.key} value={p.key}>{p.name}</option>)}
           </select>
         </div>
         <Table caption="Businesses" rows={list.data?.results} loading={list.isLoading} error={list.error} onRetry={() => list.refetch()} onRowClick={setOpen}
@@ -134,11 +136,12 @@ function BusinessDrawer({ business, onClose }: { business: Business | null; onCl
   );
 }
 
-const emptyInvite: InviteBusinessForm = { email: "", businessName: "", tier: "professional", overrideLimits: false, maxUsers: "", maxResources: "", maxAppointmentsPerMonth: "" };
+const emptyInvite: InviteBusinessForm = { email: "", businessName: "", tier: "", overrideLimits: false, maxUsers: "", maxResources: "", maxAppointmentsPerMonth: "" };
 
 export function InviteBusinessDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const toast = useToast();
   const [f, setF] = useState<InviteBusinessForm>(emptyInvite);
+  const plans = usePlans();
   const [errors, setErrors] = useState<Record<string, string | undefined>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const set = (p: Partial<InviteBusinessForm>) => setF((x) => ({ ...x, ...p }));
@@ -170,8 +173,9 @@ export function InviteBusinessDialog({ open, onClose }: { open: boolean; onClose
         {formError && <Alert>{formError}</Alert>}
         <TextField label="Owner's email" type="email" value={f.email} error={errors.email} onChange={(e) => set({ email: e.target.value })} autoFocus />
         <TextField label="Business name" value={f.businessName} error={errors.businessName} onChange={(e) => set({ businessName: e.target.value })} />
-        <SelectField label="Tier" value={f.tier} error={errors.tier} onChange={(e) => set({ tier: e.target.value as Plan })}>
-          {PLANS.map((p) => <option key={p} value={p}>{titleCase(p)}</option>)}
+        <SelectField label="Tier" value={f.tier} error={errors.tier} onChange={(e) => set({ tier: e.target.value })}>
+          <option value="">Choose…</option>
+          {plans.map((p) => <option key={p.key} value={p.key}>{p.name}</option>)}
         </SelectField>
         <div className="rounded-lg border border-line">
           <div className="p-3">

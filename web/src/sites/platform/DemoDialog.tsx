@@ -2,11 +2,12 @@ import { useState, type FormEvent } from "react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { ApiError, errorMessage } from "../../api/client";
 import { platformApi } from "../../api/platform";
-import { PLANS, type DemoResult } from "../../api/types";
+import type { DemoResult } from "../../api/types";
 import { useConfig } from "../../app/config-context";
+import { usePlans } from "../../lib/plans";
 import { formatDateTime } from "../../lib/time";
 import { Dialog } from "../../ui/Dialog";
-import { Alert, titleCase } from "../../ui/feedback";
+import { Alert } from "../../ui/feedback";
 import { SelectField, TextField } from "../../ui/Field";
 import { Icon } from "../../ui/Icon";
 import { useToast } from "../../ui/Toast";
@@ -17,7 +18,7 @@ export function slugify(name: string): string {
     .replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 40).replace(/-+$/, "");
 }
 
-const empty = { name: "", subdomain: "", plan: "business", ownerEmail: "", ownerName: "" };
+const empty = { name: "", subdomain: "", plan: "", ownerEmail: "", ownerName: "" };
 
 /** Creates a temporary demo business for a prospect; its owner's login is shown once. */
 export function DemoDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -28,9 +29,10 @@ export function DemoDialog({ open, onClose }: { open: boolean; onClose: () => vo
   const [errors, setErrors] = useState<Record<string, string | undefined>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [result, setResult] = useState<DemoResult | null>(null);
+  const plans = usePlans();
   const create = useMutation({
     mutationFn: () => platformApi.createDemo({
-      name: f.name.trim(), subdomain: f.subdomain.trim(), plan: f.plan,
+      name: f.name.trim(), subdomain: f.subdomain.trim(), ...(f.plan ? { plan: f.plan } : {}),
       ...(f.ownerEmail.trim() ? { ownerEmail: f.ownerEmail.trim() } : {}), ...(f.ownerName.trim() ? { ownerName: f.ownerName.trim() } : {}),
     }),
     onSuccess: (r) => { setResult(r); void qc.invalidateQueries({ queryKey: ["platform-businesses"] }); },
@@ -62,7 +64,8 @@ export function DemoDialog({ open, onClose }: { open: boolean; onClose: () => vo
             hint={f.subdomain ? <>The demo opens at <span className="font-mono">{f.subdomain}.{cfg.baseDomain}</span></> : "The demo's subdomain."}
             onChange={(e) => { setSlugTouched(true); setF({ ...f, subdomain: e.target.value.toLowerCase() }); }} />
           <SelectField label="Plan" value={f.plan} error={errors.plan} onChange={(e) => setF({ ...f, plan: e.target.value })}>
-            {PLANS.map((p) => <option key={p} value={p}>{titleCase(p)}</option>)}
+            <option value="">Default</option>
+            {plans.map((p) => <option key={p.key} value={p.key}>{p.name}</option>)}
           </SelectField>
           <div className="grid gap-4 sm:grid-cols-2">
             <TextField label="Owner's email (optional)" type="email" value={f.ownerEmail} error={errors.ownerEmail} onChange={(e) => setF({ ...f, ownerEmail: e.target.value })} placeholder="owner@…demo.example" />

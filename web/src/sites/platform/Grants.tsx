@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ApiError, errorMessage } from "../../api/client";
 import { platformApi } from "../../api/platform";
 import { isPlatformRole, type GrantStatus, type PermissionGrant } from "../../api/types";
-import { PLATFORM_GRANTABLE, TENANT_GRANTABLE } from "../../lib/permissions";
+import { useGrantable } from "../../lib/permissions";
 import { relativeFromNow } from "../../lib/time";
 import { cx } from "../../ui/cx";
 import { ConfirmDialog, Dialog } from "../../ui/Dialog";
@@ -13,7 +13,6 @@ import { Icon } from "../../ui/Icon";
 import { Card, PageHeader } from "../../ui/Page";
 import { Table } from "../../ui/Table";
 import { useToast } from "../../ui/Toast";
-import { hasPermission, useMe } from "../../auth/session";
 import { UserCell, UserPicker, useUsersById, type PickedUser } from "./UserPicker";
 
 const tone = { active: "green", expired: "gray", revoked: "red" } as const;
@@ -85,10 +84,8 @@ function CreateGrantDialog({ open, onClose }: { open: boolean; onClose: () => vo
   const [errors, setErrors] = useState<Record<string, string | undefined>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const role = f.grantee?.user?.role;
-  const me = useMe();
-  // Only what the grantor's role holds, on the grantee's side (the server checks the rest).
-  const choices = (role ? (isPlatformRole(role) ? PLATFORM_GRANTABLE : role === "CUSTOMER" ? [] : TENANT_GRANTABLE) : PLATFORM_GRANTABLE)
-    .filter((g) => hasPermission(me.data, g.action));
+  // What the server would accept from this grantor for the grantee's role (platform staff until one is chosen).
+  const choices = useGrantable("platform").filter((g) => (role ? g.roles.includes(role) : g.roles.some(isPlatformRole)));
   const close = () => { setF(blank); setErrors({}); setFormError(null); onClose(); };
   const create = useMutation({
     mutationFn: () => platformApi.createGrant({ granteeId: f.grantee!.id, action: f.action, reason: f.reason.trim(), durationMinutes: f.durationMinutes }),
@@ -115,7 +112,7 @@ function CreateGrantDialog({ open, onClose }: { open: boolean; onClose: () => vo
           onChange={(grantee) => setF((x) => ({ ...x, grantee, action: "" }))}
           hint={f.grantee?.user ? `${titleCase(f.grantee.user.role)}${f.grantee.user.businessName ? ` at ${f.grantee.user.businessName}` : ""}` : "Search by name or email."} />
         <SelectField label="Permission" value={f.action} error={errors.action} onChange={(e) => setF({ ...f, action: e.target.value })}
-          hint={role === "CUSTOMER" ? "Customers can't be granted permissions." : f.action ? <code>{f.action}</code> : undefined}>
+          hint={role && !choices.length ? "You can't grant this user any permission." : f.action ? <code>{f.action}</code> : undefined}>
           <option value="">Choose…</option>
           {choices.map((g) => <option key={g.action} value={g.action}>{g.label}</option>)}
         </SelectField>
