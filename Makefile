@@ -35,20 +35,22 @@ go-test: go-lint
 # about to end or has just begun: the test businesses (and the browser) are
 # put in the zone whose local time now is E2E_FULL_AT, then E2E_ALSO_AT
 # (e2e/zone-at.mjs). The second run takes only the tests that book, show or
-# move times (E2E_DATE_TESTS), to keep CI short; E2E_DATE_TESTS= runs all of
-# them twice. `make e2e E2E_TZ=Europe/Berlin` runs the suite once in that zone.
+# move times (E2E_DATE_TESTS, Playwright's --grep: matched case-insensitively
+# against "project file title", so "phone" takes the whole phone project), to
+# keep CI short; E2E_DATE_TESTS= runs all of them twice.
+# `make e2e E2E_TZ=Europe/Berlin` runs the suite once in that zone.
 E2E_FULL_AT    ?= 23:30
 E2E_ALSO_AT    ?= 00:30
 E2E_DATE_TESTS ?= book|scheduler|drag|phone|hours|resource and a service|every main page|permission for a while
 e2e: build
 	@set -e; cd web; \
-	if [ -n "$$E2E_TZ" ]; then node e2e/run.mjs; exit; fi; \
+	if [ -n "$$E2E_TZ" ]; then npx playwright test; exit; fi; \
 	tz=$$(node e2e/zone-at.mjs $(E2E_FULL_AT)); \
 	echo "== browser tests in $$tz, where it is about $(E2E_FULL_AT) now"; \
-	E2E_TZ=$$tz node e2e/run.mjs; \
+	E2E_TZ=$$tz npx playwright test; \
 	tz=$$(node e2e/zone-at.mjs $(E2E_ALSO_AT)); \
 	echo "== browser tests that depend on the date ($(if $(E2E_DATE_TESTS),/$(E2E_DATE_TESTS)/,all)) in $$tz, where it is about $(E2E_ALSO_AT) now"; \
-	E2E_TZ=$$tz E2E_ONLY='$(E2E_DATE_TESTS)' node e2e/run.mjs
+	E2E_TZ=$$tz npx playwright test $(if $(E2E_DATE_TESTS),--grep '$(E2E_DATE_TESTS)')
 
 # CI fails on what a reviewer should never have to mention: unformatted
 # Go code and a go.mod/go.sum that `go mod tidy` would change.

@@ -1,6 +1,7 @@
 // Browser-test harness: a fresh database, a real `smoothschedule serve`, and
-// Debian's Chromium driven by playwright-core. No mocks: what the tests see
-// is what a person sees.
+// Debian's Chromium. No mocks: what the tests see is what a person sees. The
+// Playwright suite (e2e/*.spec.mjs, through e2e/fixtures.mjs) and
+// e2e/tti.mjs share it.
 import { spawn, execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -82,41 +83,29 @@ export async function startServer() {
   };
 }
 
+/** How the browser is started: Debian's Chromium (Playwright cannot download its own here). */
+export const chromiumLaunchOptions = {
+  executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync"],
+};
+
 export async function launchBrowser() {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-      "--disable-component-update", "--disable-sync"],
-  });
+  return chromium.launch(chromiumLaunchOptions);
 }
 
-/** Saves a screenshot of page in light and dark mode under e2e/screenshots. */
-export async function screenshots(page, name) {
+/**
+ * Saves a full-page screenshot of page under e2e/screenshots as NAME-SCHEME.png,
+ * in light and dark mode unless told which, and puts the page back in the
+ * scheme it was in.
+ */
+export async function screenshots(page, name, schemes = ["light", "dark"]) {
   mkdirSync(shotsDir, { recursive: true });
-  for (const scheme of ["light", "dark"]) {
+  const was = await page.evaluate(() => (matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light"));
+  for (const scheme of schemes) {
     await page.emulateMedia({ colorScheme: scheme });
     await page.waitForTimeout(150);
     await page.screenshot({ path: path.join(shotsDir, `${name}-${scheme}.png`), fullPage: true });
   }
-  await page.emulateMedia({ colorScheme: "light" });
-}
-
-/** A tiny runner: named steps, each failure reported, a closing tally. E2E_ONLY=regex runs the matching tests (each sets up what it needs). */
-export async function run(tests) {
-  let passed = 0, failed = 0;
-  const only = process.env.E2E_ONLY ? new RegExp(process.env.E2E_ONLY, "i") : null;
-  for (const [name, fn] of tests) {
-    if (only && !only.test(name)) continue;
-    const start = Date.now();
-    try {
-      await fn();
-      passed++;
-      console.log(`ok   ${name} (${Date.now() - start} ms)`);
-    } catch (err) {
-      failed++;
-      console.log(`FAIL ${name}\n     ${String(err && err.stack || err).split("\n").slice(0, 6).join("\n     ")}`);
-    }
-  }
-  console.log(`${passed} passed, ${failed} failed`);
-  return failed === 0;
+  await page.emulateMedia({ colorScheme: was });
 }

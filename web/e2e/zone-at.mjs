@@ -3,7 +3,7 @@
 // so the browser tests can run as if it were late evening or just after
 // midnight for the test businesses:
 //
-//   E2E_TZ=$(node e2e/zone-at.mjs 23:30) node e2e/run.mjs
+//   E2E_TZ=$(node e2e/zone-at.mjs 23:30) npx playwright test
 //
 // Zones come from the ICU list (Intl.supportedValuesOf, the one the web app's
 // time-zone picker offers), kept to those the host's tzdata also knows when
