@@ -14,7 +14,9 @@ export const SERVER = "root.server" as const;
 /**
  * A form over `defaultValues`, validated by `schema` when given. Errors show
  * after a submit and stay until the next one (as the hand-written forms did),
- * and focus stays where the person left it.
+ * and focus stays where the person left it. There is always a resolver, so a
+ * submit starts from the schema's errors alone: the server's from the last
+ * attempt never block the next one.
  */
 export function useAppForm<T extends FieldValues, Out = T>(
   defaultValues: T,
@@ -25,9 +27,11 @@ export function useAppForm<T extends FieldValues, Out = T>(
     mode: "onSubmit",
     reValidateMode: "onSubmit",
     shouldFocusError: false,
-    ...(schema ? { resolver: zodResolver(schema as never) as unknown as Resolver<T, unknown, Out> } : {}),
+    resolver: schema ? (zodResolver(schema as never) as unknown as Resolver<T, unknown, Out>) : passThrough<T, Out>(),
   });
 }
+
+const passThrough = <T extends FieldValues, Out>(): Resolver<T, unknown, Out> => async (values) => ({ values: values as unknown as Out, errors: {} });
 
 /** Whether `path` ("customer.name", "hours.0.openTime") names a value in `values`. */
 export function hasPath(values: unknown, path: string): boolean {
