@@ -161,8 +161,6 @@ export function validateAppointment(v: { serviceId: string; resourceId: string; 
   return e;
 }
 
-export const appointmentSchema = fromErrors(validateAppointment);
-
 export function validateBlocker(v: { resourceId: string; date: string; time: string; durationMinutes: number; title: string }): Errors<"resourceId" | "date" | "time" | "durationMinutes" | "title"> {
   const e: Errors<"resourceId" | "date" | "time" | "durationMinutes" | "title"> = {};
   if (!v.resourceId) e.resourceId = "Choose a resource.";
@@ -213,5 +211,3 @@ export const businessAcceptSchema = z.object({
 }).superRefine(confirmMatches);
 export const validateBusinessAccept = (v: { subdomain: string; name: string; password: string; confirm: string }) =>
   errorsOf<"subdomain" | "name" | "password" | "confirm">(businessAcceptSchema, { timezone: "UTC", ...v });
-
-export const blockerSchema = fromErrors(validateBlocker);

@@ -90,13 +90,15 @@ function ResourceDialog({ value, onClose }: { value: Partial<Resource> | null; o
           <TextField label="Capacity" type="number" min={1} {...form.register("capacity", { setValueAs: (v) => Number(v) })} error={errors.capacity?.message} hint="How many bookings at once" />
         </div>
         {team.data && type === "STAFF" && (
-          <SelectField label="Linked user" {...form.register("userId")} error={errors.userId?.message}
-            hint="The team member who is this resource: their agenda shows its appointments.">
-            <option value="">Nobody</option>
-            {team.data.filter((m) => m.status === "active" || m.id === userId).map((m) => (
-              <option key={m.id} value={m.id} disabled={takenBy.has(m.id)}>{m.name || m.email}{takenBy.has(m.id) ? ` (linked to ${takenBy.get(m.id)})` : ""}</option>
-            ))}
-          </SelectField>
+          <Controller control={form.control} name="userId" render={({ field }) => (
+            <SelectField label="Linked user" {...field} error={errors.userId?.message}
+              hint="The team member who is this resource: their agenda shows its appointments.">
+              <option value="">Nobody</option>
+              {team.data!.filter((m) => m.status === "active" || m.id === userId).map((m) => (
+                <option key={m.id} value={m.id} disabled={takenBy.has(m.id)}>{m.name || m.email}{takenBy.has(m.id) ? ` (linked to ${takenBy.get(m.id)})` : ""}</option>
+              ))}
+            </SelectField>
+          )} />
         )}
         <Controller control={form.control} name="timezone" render={({ field }) => (
           <TimeZoneSelect label="Time zone" value={field.value} allowDefault onChange={field.onChange} />

@@ -1,12 +1,13 @@
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
+import { z } from "zod";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { staffApi, tenantGrantsApi } from "../../api/business";
-import { ApiError, errorMessage, resultsOf } from "../../api/client";
+import { errorMessage, resultsOf } from "../../api/client";
 import type { GrantStatus, Me, PermissionGrant, StaffMember } from "../../api/types";
 import { hasPermission } from "../../auth/session";
 import { grantLabel, TENANT_GRANTABLE as GRANTABLE } from "../../lib/permissions";
 import { relativeFromNow } from "../../lib/time";
-import { emailError } from "../../lib/validation";
+import { email, required } from "../../lib/validation";
 import { useResources } from "../../scheduler/data";
 import { cx } from "../../ui/cx";
 import { ConfirmDialog, Dialog } from "../../ui/Dialog";
@@ -15,6 +16,7 @@ import { SelectField, TextArea, TextField } from "../../ui/Field";
 import { Icon } from "../../ui/Icon";
 import { Card, PageHeader } from "../../ui/Page";
 import { Table } from "../../ui/Table";
+import { applyServerError, FormAlert, useAppForm } from "../../ui/form";
 import { useToast } from "../../ui/Toast";
 
 const statusOf = (m: StaffMember) => m.status;
@@ -172,75 +174,74 @@ function Grants({ team }: { team: StaffMember[] | null }) {
   );
 }
 
+/** Who is chosen from the team list when the server has one, else typed as an ID. */
+const grantSchema = (listed: boolean) => z.object({
+  granteeId: required(listed ? "Choose a team member." : "Enter the team member's user ID."),
+  action: z.string(),
+  reason: z.string().trim().min(5, "Say briefly why (at least 5 characters); it is recorded."),
+  durationMinutes: z.number(),
+});
+
 function GrantDialog({ open, onClose, team }: { open: boolean; onClose: () => void; team: StaffMember[] | null }) {
   const qc = useQueryClient();
   const toast = useToast();
   const candidates = (team ?? []).filter((m) => m.role !== "TENANT_OWNER" && statusOf(m) === "active");
-  const [f, setF] = useState({ granteeId: "", action: GRANTABLE[0]!.action, reason: "", durationMinutes: 60 });
-  const [errors, setErrors] = useState<Record<string, string | undefined>>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const form = useAppForm({ granteeId: "", action: GRANTABLE[0]!.action, reason: "", durationMinutes: 60 }, grantSchema(!!team));
+  const { errors } = form.formState;
   const create = useMutation({
-    mutationFn: () => tenantGrantsApi.create({ ...f, granteeId: f.granteeId.trim(), reason: f.reason.trim() }),
-    onSuccess: () => { toast("Permission granted."); setF({ ...f, granteeId: "", reason: "" }); void qc.invalidateQueries({ queryKey: ["tenant-grants"] }); onClose(); },
-    onError: (e) => { if (e instanceof ApiError) setErrors(e.fieldErrors); setFormError(errorMessage(e)); },
+    mutationFn: tenantGrantsApi.create,
+    onSuccess: () => { toast("Permission granted."); form.reset({ ...form.getValues(), granteeId: "", reason: "" }); void qc.invalidateQueries({ queryKey: ["tenant-grants"] }); onClose(); },
+    onError: (e) => applyServerError(form, e),
   });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const v: Record<string, string | undefined> = {};
-    if (!f.granteeId.trim()) v.granteeId = team ? "Choose a team member." : "Enter the team member's user ID.";
-    if (f.reason.trim().length < 5) v.reason = "Say briefly why (at least 5 characters); it is recorded.";
-    setErrors(v);
-    setFormError(null);
-    if (!Object.values(v).some(Boolean)) create.mutate();
-  };
+  const submit = form.handleSubmit((v) => create.mutate(v));
   return (
     <Dialog open={open} onClose={onClose} title="Grant a permission" description="It ends by itself; you can revoke it sooner."
       footer={<><button type="button" className="btn-secondary" onClick={onClose}>Cancel</button>
         <button type="submit" form="tgrant-form" className="btn-primary" disabled={create.isPending}>Grant</button></>}>
       <form id="tgrant-form" onSubmit={submit} noValidate className="space-y-4">
-        {formError && <Alert>{formError}</Alert>}
+        <FormAlert errors={errors} />
         {team ? (
-          <SelectField label="Team member" value={f.granteeId} error={errors.granteeId} onChange={(e) => setF({ ...f, granteeId: e.target.value })}
+          <SelectField label="Team member" {...form.register("granteeId")} error={errors.granteeId?.message}
             hint={candidates.length ? undefined : "Invite someone first: owners already hold every permission."}>
             <option value="">Choose…</option>
             {candidates.map((m) => <option key={m.id} value={m.id}>{m.name ? `${m.name} (${m.email})` : m.email}</option>)}
           </SelectField>
         ) : (
-          <TextField label="Team member's user ID" value={f.granteeId} error={errors.granteeId} onChange={(e) => setF({ ...f, granteeId: e.target.value })}
+          <TextField label="Team member's user ID" {...form.register("granteeId")} error={errors.granteeId?.message}
             hint="This server doesn't list your team yet, so enter the ID." />
         )}
-        <SelectField label="Permission" value={f.action} error={errors.action} onChange={(e) => setF({ ...f, action: e.target.value })}>
+        <SelectField label="Permission" {...form.register("action")} error={errors.action?.message}>
           {GRANTABLE.map((g) => <option key={g.action} value={g.action}>{g.label}</option>)}
         </SelectField>
-        <SelectField label="For" value={f.durationMinutes} error={errors.durationMinutes} onChange={(e) => setF({ ...f, durationMinutes: Number(e.target.value) })}>
+        <SelectField label="For" {...form.register("durationMinutes", { setValueAs: (v) => Number(v) })} error={errors.durationMinutes?.message}>
           {[[30, "30 minutes"], [60, "1 hour"], [120, "2 hours"], [240, "4 hours"], [480, "8 hours"]].map(([m, l]) => <option key={m} value={m}>{l}</option>)}
         </SelectField>
-        <TextArea label="Reason" value={f.reason} error={errors.reason} onChange={(e) => setF({ ...f, reason: e.target.value })} placeholder="Covering the front desk on Saturday" />
+        <TextArea label="Reason" {...form.register("reason")} error={errors.reason?.message} placeholder="Covering the front desk on Saturday" />
       </form>
     </Dialog>
   );
 }
 
+const inviteSchema = z.object({ email: email(), role: z.string() });
+
 export function InviteDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const qc = useQueryClient();
   const toast = useToast();
-  const [email, setEmail] = useState("");
-  const [role, setRole] = useState("TENANT_STAFF");
-  const [errors, setErrors] = useState<Record<string, string | undefined>>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const form = useAppForm({ email: "", role: "TENANT_STAFF" }, inviteSchema);
+  const { errors } = form.formState;
   const send = useMutation({
-    mutationFn: () => staffApi.invite({ email: email.trim(), role }),
-    onSuccess: () => { toast(`Invitation sent to ${email.trim()}.`); setEmail(""); void qc.invalidateQueries({ queryKey: ["invitations"] }); onClose(); },
-    onError: (e) => { if (e instanceof ApiError) setErrors(e.fieldErrors); setFormError(errorMessage(e)); },
+    mutationFn: staffApi.invite,
+    onSuccess: (_, v) => { toast(`Invitation sent to ${v.email}.`); form.reset({ ...form.getValues(), email: "" }); void qc.invalidateQueries({ queryKey: ["invitations"] }); onClose(); },
+    onError: (e) => applyServerError(form, e),
   });
-  const submit = (e: FormEvent) => { e.preventDefault(); const v = emailError(email); setErrors({ email: v }); setFormError(null); if (!v) send.mutate(); };
+  const submit = form.handleSubmit((v) => send.mutate(v));
   return (
     <Dialog open={open} onClose={onClose} size="sm" title="Invite a team member" description="They get an e-mail with a link to set their password."
       footer={<><button type="button" className="btn-secondary" onClick={onClose}>Cancel</button><button type="submit" form="inv-form" className="btn-primary" disabled={send.isPending}>{send.isPending ? "Sending…" : "Send invitation"}</button></>}>
       <form id="inv-form" onSubmit={submit} noValidate className="space-y-4">
-        {formError && <Alert>{formError}</Alert>}
-        <TextField label="Email" type="email" value={email} error={errors.email} onChange={(e) => setEmail(e.target.value)} autoFocus />
-        <SelectField label="Role" value={role} error={errors.role} onChange={(e) => setRole(e.target.value)} hint="Managers can change services, hours and resources; staff see the schedule and their agenda.">
+        <FormAlert errors={errors} />
+        <TextField label="Email" type="email" {...form.register("email")} error={errors.email?.message} autoFocus />
+        <SelectField label="Role" {...form.register("role")} error={errors.role?.message} hint="Managers can change services, hours and resources; staff see the schedule and their agenda.">
           <option value="TENANT_STAFF">Staff</option><option value="TENANT_MANAGER">Manager</option>
         </SelectField>
       </form>
