@@ -97,9 +97,9 @@ export function applyServerError<T extends FieldValues>(
 }
 
 /** The form-level alert: the message applyServerError left, if any. */
-export function FormAlert({ errors }: { errors: FieldErrors }) {
+export function FormAlert({ errors, className }: { errors: FieldErrors; className?: string }) {
   const message = errors.root?.server?.message;
-  return message ? <Alert>{message}</Alert> : null;
+  return message ? <Alert className={className}>{message}</Alert> : null;
 }
 
 /** A field's message from react-hook-form's errors, for a Field component's `error`. */
