@@ -3,7 +3,7 @@ SHELL := /bin/bash
 GO    ?= go
 BIN   := bin/smoothschedule
 
-.PHONY: run test deps build web web-test go-test e2e bench clean
+.PHONY: run test deps build web web-test go-lint go-test e2e bench clean
 
 run: build
 	./$(BIN) serve
@@ -26,9 +26,9 @@ web-test: web/node_modules/.installed
 # The HTTP layer's tests run on a pool of ONE connection: code that asks
 # for a second connection while it holds a transaction fails there at once
 # (DB_ACQUIRE_TIMEOUT) instead of only under a production burst.
-go-test:
+go-test: go-lint
 	$(GO) vet ./...
-	TEST_DB_MAX_CONNS=1 $(GO) test -count=1 ./internal/httpapi/
+	TEST_DB_MAX_CONNS=1 $(GO) test -count=1 -timeout 30m ./internal/httpapi/
 	$(GO) test -count=1 $$($(GO) list ./... | grep -v '/internal/httpapi$$')
 
 # The browser tests must pass at any hour, so CI runs them where the day is
@@ -49,6 +49,13 @@ e2e: build
 	tz=$$(node e2e/zone-at.mjs $(E2E_ALSO_AT)); \
 	echo "== browser tests that depend on the date ($(if $(E2E_DATE_TESTS),/$(E2E_DATE_TESTS)/,all)) in $$tz, where it is about $(E2E_ALSO_AT) now"; \
 	E2E_TZ=$$tz E2E_ONLY='$(E2E_DATE_TESTS)' node e2e/run.mjs
+
+# CI fails on what a reviewer should never have to mention: unformatted
+# Go code and a go.mod/go.sum that `go mod tidy` would change.
+go-lint:
+	@bad=$$(gofmt -l $$(git ls-files '*.go')); \
+	if [ -n "$$bad" ]; then echo "gofmt would change these files (run gofmt -w on them):"; echo "$$bad"; exit 1; fi
+	@$(GO) mod tidy -diff || { echo "go.mod/go.sum are not tidy: run go mod tidy"; exit 1; }
 
 # PostgreSQL, Chromium and wrk, installed and started when missing.
 deps:

@@ -25,6 +25,7 @@ import (
 	"github.com/smoothschedule/smoothschedule/internal/platform"
 	"github.com/smoothschedule/smoothschedule/internal/postgres"
 	"github.com/smoothschedule/smoothschedule/internal/realtime"
+	"github.com/smoothschedule/smoothschedule/internal/scheduling"
 	"github.com/smoothschedule/smoothschedule/internal/support"
 	"github.com/smoothschedule/smoothschedule/internal/tenancy"
 )
@@ -46,6 +47,10 @@ type App struct {
 	Now        func() time.Time
 	registry   *prometheus.Registry // with METRICS_ADDR
 	hub        realtime.Hub         // schedule changes for the browsers
+
+	// Scheduling: resources, services, hours, blockers, customers,
+	// appointments and online booking, under the plans' quotas.
+	Scheduling *scheduling.Scheduler
 
 	// Platform administration and support (issue 6).
 	Platform *postgres.Platform
@@ -95,6 +100,7 @@ func Open(ctx context.Context, cfg *config.Config, log *slog.Logger, attach bool
 		return nil, err
 	}
 	a.openPlatform()
+	a.Scheduling = &scheduling.Scheduler{Store: &postgres.Scheduling{DB: db}, Now: a.Now, Quotas: Quotas}
 	return a, nil
 }
 

@@ -72,8 +72,7 @@ func (a *App) Handler() (*httpapi.Server, *tenancy.Resolver) {
 	srv := httpapi.New(httpapi.Deps{Metrics: m, Hub: &a.hub,
 		Config: a.Config, Log: a.Log, Version: Version, DB: a.DB, Resolver: res, Web: web.Dist(), Now: a.Now,
 		Identity: a.Identity, Auth: &httpapi.SessionAuth{Identity: a.Identity, Config: a.Config},
-		// Scheduling (issue 5).
-		Scheduling: &scheduling.Scheduler{Store: &postgres.Scheduling{DB: a.DB}, Now: a.Now, Quotas: Quotas}, Settings: a.Tenants,
+		Scheduling: a.Scheduling, Settings: a.Tenants,
 		// Platform administration and support (issue 6).
 		Platform: a.Platform, Admin: a.Admin, Support: a.Support,
 		// Custom domains: verified through the system's DNS resolver.
@@ -82,20 +81,16 @@ func (a *App) Handler() (*httpapi.Server, *tenancy.Resolver) {
 	return srv, res
 }
 
-// Quotas applies the request's business plan to scheduling's creations,
-// reading the plan in the unit of work's own transaction (its repository
-// is an EntitlementsReader): a booking never waits for a second connection
-// while it holds one.
-func Quotas(ctx context.Context, r scheduling.Repo, q scheduling.Quota, count func() (int, error)) error {
-	t := tenancy.TenantFrom(ctx)
-	if t == nil {
-		return errs.E(errs.Internal, "plan limits checked outside a business's site")
-	}
+// Quotas applies business b's plan to scheduling's creations, reading the
+// plan in the unit of work's own transaction (its repository is an
+// EntitlementsReader): a booking never waits for a second connection while
+// it holds one.
+func Quotas(ctx context.Context, r scheduling.Repo, b scheduling.Business, q scheduling.Quota, count func() (int, error)) error {
 	src, ok := r.(platform.EntitlementsReader)
 	if !ok {
 		return errs.E(errs.Internal, "scheduling's unit of work cannot read the business's plan")
 	}
-	return platform.Enforce(ctx, src, t.ID, t.Plan, platform.Limit(q), count)
+	return platform.Enforce(ctx, src, b.ID, b.Plan, platform.Limit(q), count)
 }
 
 // Serve runs the HTTP server until ctx ends, then shuts down gracefully:

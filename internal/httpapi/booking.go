@@ -7,7 +7,6 @@ import (
 	"encoding/base64"
 	"encoding/hex"
 	"encoding/json"
-	"slices"
 	"time"
 
 	"github.com/smoothschedule/smoothschedule/internal/access"
@@ -22,13 +21,7 @@ import (
 // lets the customer preview, cancel and reschedule without signing in.
 
 func (s *Server) bookingServices(ctx context.Context, in *struct{ PageParams }) (*struct{ Body Page[ServiceOut] }, error) {
-	list, err := s.services(ctx, true, false)
-	if err != nil {
-		return nil, err
-	}
-	total := len(list)
-	lo, hi := min(in.offset(), total), min(in.offset()+in.limit(), total)
-	return &struct{ Body Page[ServiceOut] }{page(&in.PageParams, total, list[lo:hi])}, nil
+	return s.servicePage(ctx, &in.PageParams, ptr(true))
 }
 
 // BookingResourceOut is a resource as customers see it.
@@ -44,36 +37,31 @@ func (s *Server) bookingResources(ctx context.Context, in *struct {
 	if err := queryUUID("service_id", in.ServiceID); err != nil {
 		return nil, err
 	}
-	out := []BookingResourceOut{}
-	err := s.Scheduling.Store.Tx(ctx, func(r scheduling.Repo) error {
-		var needs []scheduling.Requirement
-		if in.ServiceID != "" {
-			svc, err := r.GetService(ctx, in.ServiceID)
-			if err != nil {
-				return err
-			}
-			needs = svc.Needs()[:1]
-		}
-		all, err := r.ListResources(ctx, true)
-		for _, res := range all {
-			if len(needs) == 0 || slices.Contains(needs[0].ResourceIDs, res.ID) || (len(needs[0].ResourceIDs) == 0 && res.Type == needs[0].Type) {
-				out = append(out, BookingResourceOut{ID: res.ID, Name: res.Name, Type: string(res.Type)})
-			}
-		}
-		return err
-	})
+	b, err := s.business(ctx)
 	if err != nil {
 		return nil, err
+	}
+	list, err := s.Scheduling.BookableResources(ctx, b, in.ServiceID)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]BookingResourceOut, len(list))
+	for i, res := range list {
+		out[i] = BookingResourceOut{ID: res.ID, Name: res.Name, Type: string(res.Type)}
 	}
 	return &struct{ Body Page[BookingResourceOut] }{Page[BookingResourceOut]{Count: len(out), Results: out}}, nil
 }
 
 func (s *Server) bookingAvailability(ctx context.Context, in *availabilityIn) (*struct{ Body AvailabilityOut }, error) {
-	q, d, err := dayQuery(ctx, in)
+	b, err := s.business(ctx)
 	if err != nil {
 		return nil, err
 	}
-	svc, slots, err := s.Scheduling.Availability(ctx, business(ctx), q)
+	q, d, err := dayQuery(in, b.Zone)
+	if err != nil {
+		return nil, err
+	}
+	svc, slots, err := s.Scheduling.Availability(ctx, b, q)
 	if err != nil {
 		return nil, err
 	}
@@ -139,21 +127,24 @@ func (s *Server) book(ctx context.Context, in *bookIn) (*struct {
 		sum := sha256.Sum256(raw)
 		req.RequestHash = hex.EncodeToString(sum[:])
 	}
-	rec, _, err := s.Scheduling.Book(ctx, business(ctx), req)
+	biz, err := s.business(ctx)
+	if err != nil {
+		return nil, err
+	}
+	rec, _, err := s.Scheduling.Book(ctx, biz, req)
 	if err != nil {
 		return nil, err
 	}
 	return &struct {
 		Status int
 		Body   BookingOut
-	}{201, s.bookingOut(ctx, rec)}, nil
+	}{201, s.bookingOut(ctx, biz, rec)}, nil
 }
 
-func (s *Server) bookingOut(ctx context.Context, rec *scheduling.Record) BookingOut {
-	t := tenancy.TenantFrom(ctx)
-	token := s.manageToken(t.ID, rec.ID)
-	return BookingOut{AppointmentOut: appointmentOut(rec, business(ctx).Zone), ManageToken: token,
-		ManageURL: s.Config.URL(t.Slug+"."+s.Config.BaseDomain, "/booking/manage/"+rec.ID+"?token="+token)}
+func (s *Server) bookingOut(ctx context.Context, b scheduling.Business, rec *scheduling.Record) BookingOut {
+	token := s.manageToken(b.ID, rec.ID)
+	return BookingOut{AppointmentOut: appointmentOut(rec, b.Zone), ManageToken: token,
+		ManageURL: s.Config.URL(tenancy.TenantFrom(ctx).Slug+"."+s.Config.BaseDomain, "/booking/manage/"+rec.ID+"?token="+token)}
 }
 
 // manageToken signs an appointment for its customer.
@@ -163,22 +154,12 @@ func (s *Server) manageToken(tenantID, appointmentID string) string {
 	return base64.RawURLEncoding.EncodeToString(m.Sum(nil))
 }
 
-// manageCheck is the object check of customer self-service: a valid manage
-// token for the appointment, or the signed-in customer it belongs to.
-func (s *Server) manageCheck(ctx context.Context, token string) func(*scheduling.Record) error {
-	return func(rec *scheduling.Record) error {
-		t := tenancy.TenantFrom(ctx)
-		if token != "" && hmac.Equal([]byte(token), []byte(s.manageToken(t.ID, rec.ID))) {
-			return nil
-		}
-		if p := principalFrom(ctx); p != nil && access.CanReadOwn(p, rec.CustomerUserID, optID(rec.CustomerID)) {
-			return nil
-		}
-		if token != "" {
-			return errs.E(errs.Forbidden, "this manage link is not valid for this appointment")
-		}
-		return errs.E(errs.Unauthorized, "sign in, or use the link from your booking confirmation")
-	}
+// customer is who manages appointment id in customer self-service: the
+// signed-in caller and the manage token the request carried, checked here
+// (a token signs one appointment of one business); the service decides.
+func (s *Server) customer(ctx context.Context, b scheduling.Business, id, token string) scheduling.SelfService {
+	return scheduling.SelfService{Caller: s.caller(ctx), Token: token != "",
+		TokenValid: token != "" && hmac.Equal([]byte(token), []byte(s.manageToken(b.ID, id)))}
 }
 
 type ManageIn struct {
@@ -210,7 +191,11 @@ func (s *Server) cancellationPreview(ctx context.Context, in *ManageIn) (*struct
 	if err := pathID("appointment", in.ID); err != nil {
 		return nil, err
 	}
-	_, q, err := s.Scheduling.Quote(ctx, business(ctx), in.ID, s.manageCheck(ctx, in.Token))
+	b, err := s.business(ctx)
+	if err != nil {
+		return nil, err
+	}
+	_, q, err := s.Scheduling.Quote(ctx, b, in.ID, s.customer(ctx, b, in.ID, in.Token))
 	if err != nil {
 		return nil, err
 	}
@@ -227,11 +212,15 @@ func (s *Server) cancelBooking(ctx context.Context, in *ManageIn) (*struct{ Body
 	if err := pathID("appointment", in.ID); err != nil {
 		return nil, err
 	}
-	rec, q, err := s.Scheduling.CancelByCustomer(ctx, business(ctx), in.ID, s.manageCheck(ctx, in.Token))
+	b, err := s.business(ctx)
 	if err != nil {
 		return nil, err
 	}
-	return &struct{ Body CancelOut }{CancelOut{appointmentOut(rec, business(ctx).Zone), previewOut(q)}}, nil
+	rec, q, err := s.Scheduling.CancelByCustomer(ctx, b, in.ID, s.customer(ctx, b, in.ID, in.Token))
+	if err != nil {
+		return nil, err
+	}
+	return &struct{ Body CancelOut }{CancelOut{appointmentOut(rec, b.Zone), previewOut(q)}}, nil
 }
 
 type rescheduleIn struct {
@@ -245,11 +234,15 @@ func (s *Server) rescheduleBooking(ctx context.Context, in *rescheduleIn) (*stru
 	if err := pathID("appointment", in.ID); err != nil {
 		return nil, err
 	}
-	rec, err := s.Scheduling.RescheduleByCustomer(ctx, business(ctx), in.ID, in.Body.StartTime, s.manageCheck(ctx, in.Token))
+	b, err := s.business(ctx)
 	if err != nil {
 		return nil, err
 	}
-	return &struct{ Body AppointmentOut }{appointmentOut(rec, business(ctx).Zone)}, nil
+	rec, err := s.Scheduling.RescheduleByCustomer(ctx, b, in.ID, in.Body.StartTime, s.customer(ctx, b, in.ID, in.Token))
+	if err != nil {
+		return nil, err
+	}
+	return &struct{ Body AppointmentOut }{appointmentOut(rec, b.Zone)}, nil
 }
 
 type myAppointmentsIn struct {
@@ -269,23 +262,13 @@ func (s *Server) myAppointments(ctx context.Context, in *myAppointmentsIn) (*str
 	case "past":
 		f.To = s.Now()
 	}
-	var list []AppointmentOut
-	var total int
-	err := s.Scheduling.Store.Tx(ctx, func(r scheduling.Repo) error {
-		own, err := s.ownCustomer(ctx, r)
-		if err != nil {
-			return err
-		}
-		f.CustomerID = own
-		recs, n, err := r.ListAppointments(ctx, f)
-		for i := range recs {
-			list = append(list, appointmentOut(&recs[i], business(ctx).Zone))
-		}
-		total = n
-		return err
-	})
+	b, err := s.business(ctx)
 	if err != nil {
 		return nil, err
 	}
-	return &struct{ Body Page[AppointmentOut] }{page(&in.PageParams, total, list)}, nil
+	recs, total, err := s.Scheduling.OwnAppointments(ctx, b, s.caller(ctx), f)
+	if err != nil {
+		return nil, err
+	}
+	return &struct{ Body Page[AppointmentOut] }{page(&in.PageParams, total, appointmentsOut(recs, b.Zone))}, nil
 }

@@ -50,7 +50,11 @@ func (s *Server) dashboard(ctx context.Context, in *dashboardIn) (*struct{ Body 
 	if err != nil {
 		return nil, err
 	}
-	sum, err := s.Scheduling.Dashboard(ctx, business(ctx), first, last)
+	b, err := s.business(ctx)
+	if err != nil {
+		return nil, err
+	}
+	sum, err := s.Scheduling.Dashboard(ctx, b, first, last)
 	if err != nil {
 		return nil, err
 	}

@@ -71,7 +71,7 @@ func (fp fieldPlaces) locate(name string) string {
 		return ""
 	}
 	for _, p := range []string{"body", "query", "path", "header"} {
-		if name == p || strings.HasPrefix(name, p+".") {
+		if name == p || strings.HasPrefix(name, p+".") || strings.HasPrefix(name, p+"[") {
 			return name
 		}
 	}

@@ -113,8 +113,8 @@ func (s *Server) registerRoutes() {
 	// Scheduling: resources, services, hours, blockers, customers,
 	// appointments, availability, online booking, settings, dashboard.
 	// Owners and managers write; staff read; customers reach their own
-	// appointments (object check in the handlers); booking is public on
-	// tenant hosts.
+	// appointments (object checks in the scheduling service, listed beside
+	// the routes); booking is public on tenant hosts.
 	s.schedulingRoutes()
 
 	// Platform: businesses, users, plans and settings, metrics, business
@@ -200,11 +200,34 @@ func (s *Server) schedulingRoutes() {
 	register(s, op{OperationID: "customers-delete", Method: http.MethodDelete, Path: "/api/customers/{id}", Tags: sched, Summary: "Delete a customer without appointments", DefaultStatus: 204},
 		rule(access.CustomersWrite, "write customers"), s.deleteCustomer)
 
-	// Appointment reads answer staff (all) and customers (their own: the
-	// handlers check appointments.own and the record); PATCH answers staff,
-	// and the handler lets TENANT_STAFF move their own appointments only
-	// under the resourcesCanReschedule policy.
-	readAppts := access.Rule{Scope: access.ScopeTenant, Description: "read appointments (customers: their own)"}
+	// A rule names one permission, so the routes whose answer depends on
+	// the object state the least they need, and the scheduling service
+	// makes the object check inside the unit of work:
+	//   - appointments-list, appointments-get: any signed-in user of the
+	//     business; appointments.read reads every appointment,
+	//     appointments.own only the caller's own (the list is narrowed to
+	//     them, another's is 404); anyone else 403 (Scheduler.Appointments,
+	//     Scheduler.Appointment).
+	//   - appointments-update: appointments.read; appointments.write changes
+	//     anything, TENANT_STAFF may only move (time, resources) an
+	//     appointment on their own resource, keeping it there, while the
+	//     business's resourcesCanReschedule is on; otherwise 403
+	//     (Scheduler.Change).
+	//   - booking-mine: public, but anonymous callers get 401 and callers
+	//     without appointments.own 403 (Scheduler.OwnAppointments).
+	//   - booking-cancel-preview, booking-cancel, booking-reschedule:
+	//     public, for the holder of the booking's manage token (the edge
+	//     verifies its signature) or its signed-in customer; a wrong token
+	//     403, none 401 (scheduling.SelfService, in Scheduler.Quote,
+	//     CancelByCustomer and RescheduleByCustomer).
+	readAppts := access.Rule{Scope: access.ScopeTenant,
+		Description: "read appointments: every one with appointments.read, your own with appointments.own (object check in the scheduling service)"}
+	changeAppts := rule(access.AppointmentsRead,
+		"change appointments: anything with appointments.write; TENANT_STAFF move their own resource's, by policy (object check in the scheduling service)")
+	ownBookings := access.Rule{Scope: access.ScopeTenant, Public: true,
+		Description: "a signed-in customer's own appointments (object check in the scheduling service)"}
+	manageBooking := access.Rule{Scope: access.ScopeTenant, Public: true,
+		Description: "manage a booking with its manage token or as its customer (object check in the scheduling service)"}
 	register(s, op{OperationID: "appointments-availability", Method: http.MethodGet, Path: "/api/appointments/availability", Tags: sched, Summary: "Bookable start times of a date"},
 		rule(access.AppointmentsRead, "read availability"), s.availability)
 	register(s, op{OperationID: "appointments-availability-range", Method: http.MethodGet, Path: "/api/appointments/availability/range", Tags: sched, Summary: "Bookable instants over a date range, with free resources"},
@@ -218,7 +241,7 @@ func (s *Server) schedulingRoutes() {
 	register(s, op{OperationID: "appointments-get", Method: http.MethodGet, Path: "/api/appointments/{id}", Tags: sched, Summary: "Get an appointment"},
 		readAppts, s.getAppointment)
 	register(s, op{OperationID: "appointments-update", Method: http.MethodPatch, Path: "/api/appointments/{id}", Tags: sched, Summary: "Move, resize, reassign, unassign or change status (409 on overlap)"},
-		rule(access.AppointmentsRead, "change appointments (staff: move their own, by policy)"), s.updateAppointment)
+		changeAppts, s.updateAppointment)
 	register(s, op{OperationID: "appointments-delete", Method: http.MethodDelete, Path: "/api/appointments/{id}", Tags: sched, Summary: "Delete an appointment", DefaultStatus: 204},
 		rule(access.AppointmentsWrite, "write appointments"), s.deleteAppointment)
 
@@ -238,13 +261,13 @@ func (s *Server) schedulingRoutes() {
 	register(s, op{OperationID: "booking-create", Method: http.MethodPost, Path: "/api/booking", Tags: booking, Summary: "Book online (409 when the time was just taken)", DefaultStatus: 201},
 		anyoneOnTenant, s.book)
 	register(s, op{OperationID: "booking-mine", Method: http.MethodGet, Path: "/api/booking/appointments", Tags: booking, Summary: "The signed-in customer's appointments"},
-		anyoneOnTenant, s.myAppointments)
+		ownBookings, s.myAppointments)
 	register(s, op{OperationID: "booking-cancel-preview", Method: http.MethodGet, Path: "/api/booking/appointments/{id}/cancellation-preview", Tags: booking, Summary: "What cancelling now would cost"},
-		anyoneOnTenant, s.cancellationPreview)
+		manageBooking, s.cancellationPreview)
 	register(s, op{OperationID: "booking-cancel", Method: http.MethodPost, Path: "/api/booking/appointments/{id}/cancel", Tags: booking, Summary: "Cancel (late cancellations record the fee)"},
-		anyoneOnTenant, s.cancelBooking)
+		manageBooking, s.cancelBooking)
 	register(s, op{OperationID: "booking-reschedule", Method: http.MethodPost, Path: "/api/booking/appointments/{id}/reschedule", Tags: booking, Summary: "Move to another offered time"},
-		anyoneOnTenant, s.rescheduleBooking)
+		manageBooking, s.rescheduleBooking)
 }
 
 // platformRoutes lists the Platform section's routes and their rules:

@@ -2,13 +2,10 @@ package httpapi
 
 import (
 	"context"
-	"slices"
 	"time"
 
-	"github.com/smoothschedule/smoothschedule/internal/access"
 	"github.com/smoothschedule/smoothschedule/internal/errs"
 	"github.com/smoothschedule/smoothschedule/internal/scheduling"
-	"github.com/smoothschedule/smoothschedule/internal/tenancy"
 )
 
 // AppointmentOut is an appointment as the API shows it.
@@ -66,9 +63,13 @@ type appointmentListIn struct {
 }
 
 // listAppointments serves staff (every appointment) and customers (their
-// own only: the filter is forced to their customer record).
+// own only: the service forces the filter to their customer record).
 func (s *Server) listAppointments(ctx context.Context, in *appointmentListIn) (*struct{ Body Page[AppointmentOut] }, error) {
-	zone, err := queryZone("timezone", in.Timezone, business(ctx).Zone)
+	b, err := s.business(ctx)
+	if err != nil {
+		return nil, err
+	}
+	zone, err := queryZone("timezone", in.Timezone, b.Zone)
 	if err != nil {
 		return nil, err
 	}
@@ -108,61 +109,19 @@ func (s *Server) listAppointments(ctx context.Context, in *appointmentListIn) (*
 		}
 		f.Statuses = append(f.Statuses, scheduling.Status(st))
 	}
-	var list []AppointmentOut
-	var total int
-	err = s.Scheduling.Store.Tx(ctx, func(r scheduling.Repo) error {
-		if !s.can(ctx, access.AppointmentsRead) {
-			own, err := s.ownCustomer(ctx, r)
-			if err != nil {
-				return err
-			}
-			f.CustomerID = own
-		}
-		recs, n, err := r.ListAppointments(ctx, f)
-		for i := range recs {
-			list = append(list, appointmentOut(&recs[i], zone))
-		}
-		total = n
-		return err
-	})
+	recs, total, err := s.Scheduling.Appointments(ctx, b, s.caller(ctx), f)
 	if err != nil {
 		return nil, err
 	}
-	return &struct{ Body Page[AppointmentOut] }{page(&in.PageParams, total, list)}, nil
+	return &struct{ Body Page[AppointmentOut] }{page(&in.PageParams, total, appointmentsOut(recs, zone))}, nil
 }
 
-// ownCustomer is the customer record of a CUSTOMER principal (by the
-// principal's customer id, else its login); callers without
-// appointments.own are refused.
-func (s *Server) ownCustomer(ctx context.Context, r scheduling.Repo) (string, error) {
-	p := principalFrom(ctx)
-	if !s.can(ctx, access.AppointmentsOwn) {
-		return "", errs.E(errs.Forbidden, "reading appointments requires the permission %s", access.AppointmentsRead)
+func appointmentsOut(recs []scheduling.Record, zone *time.Location) []AppointmentOut {
+	out := make([]AppointmentOut, len(recs))
+	for i := range recs {
+		out[i] = appointmentOut(&recs[i], zone)
 	}
-	if p.CustomerID != "" {
-		return p.CustomerID, nil
-	}
-	c, err := r.CustomerByUser(ctx, p.UserID)
-	if errs.Is(err, errs.NotFound) {
-		return "00000000-0000-0000-0000-000000000000", nil // no record: nothing is theirs
-	}
-	if err != nil {
-		return "", err
-	}
-	return c.ID, nil
-}
-
-// readable is the object check of appointment reads: staff read all,
-// customers their own (access.CanReadOwn); others get 404, never a hint.
-func (s *Server) readable(ctx context.Context, rec *scheduling.Record) error {
-	if s.can(ctx, access.AppointmentsRead) {
-		return nil
-	}
-	p := principalFrom(ctx)
-	if s.can(ctx, access.AppointmentsOwn) && access.CanReadOwn(p, rec.CustomerUserID, optID(rec.CustomerID)) {
-		return nil
-	}
-	return errs.E(errs.NotFound, "appointment %s does not exist", rec.ID)
+	return out
 }
 
 type appointmentBody struct {
@@ -173,19 +132,15 @@ func (s *Server) getAppointment(ctx context.Context, in *IDPath) (*appointmentBo
 	if err := pathID("appointment", in.ID); err != nil {
 		return nil, err
 	}
-	var out *appointmentBody
-	err := s.Scheduling.Store.Tx(ctx, func(r scheduling.Repo) error {
-		rec, err := r.GetAppointment(ctx, in.ID)
-		if err != nil {
-			return err
-		}
-		if err := s.readable(ctx, rec); err != nil {
-			return err
-		}
-		out = &appointmentBody{appointmentOut(rec, business(ctx).Zone)}
-		return nil
-	})
-	return out, err
+	b, err := s.business(ctx)
+	if err != nil {
+		return nil, err
+	}
+	rec, err := s.Scheduling.Appointment(ctx, b, s.caller(ctx), in.ID)
+	if err != nil {
+		return nil, err
+	}
+	return &appointmentBody{appointmentOut(rec, b.Zone)}, nil
 }
 
 // AppointmentIn is the body of appointment writes. On PATCH absent fields
@@ -278,14 +233,18 @@ func (s *Server) createAppointment(ctx context.Context, in *struct{ Body Appoint
 	if p := principalFrom(ctx); p != nil {
 		n.CreatedBy = &p.UserID
 	}
-	rec, err := s.Scheduling.Create(ctx, n)
+	biz, err := s.business(ctx)
+	if err != nil {
+		return nil, err
+	}
+	rec, err := s.Scheduling.Create(ctx, biz, n)
 	if err != nil {
 		return nil, err
 	}
 	return &struct {
 		Status int
 		Body   AppointmentOut
-	}{201, appointmentOut(rec, business(ctx).Zone)}, nil
+	}{201, appointmentOut(rec, biz.Zone)}, nil
 }
 
 type appointmentPatchIn struct {
@@ -294,9 +253,10 @@ type appointmentPatchIn struct {
 }
 
 // updateAppointment serves drag-and-drop (move, resize, reassign,
-// unassign) and status changes. Owners and managers may change anything;
-// TENANT_STAFF may only move appointments on their own resource, and only
-// when the business's resourcesCanReschedule policy is on.
+// unassign) and status changes. Who may change what is the service's
+// object check (Scheduler.Change): owners and managers anything,
+// TENANT_STAFF only moves of their own resource's appointments, and only
+// under the business's resourcesCanReschedule policy.
 func (s *Server) updateAppointment(ctx context.Context, in *appointmentPatchIn) (*appointmentBody, error) {
 	if err := pathID("appointment", in.ID); err != nil {
 		return nil, err
@@ -321,60 +281,17 @@ func (s *Server) updateAppointment(ctx context.Context, in *appointmentPatchIn) 
 			return nil, err
 		}
 	}
-	var allow func(*scheduling.Record) error
-	if !s.can(ctx, access.AppointmentsWrite) {
-		allow, err = s.staffReschedule(ctx, p)
-		if err != nil {
-			return nil, err
-		}
-	}
-	rec, err := s.Scheduling.Update(ctx, in.ID, p, allow)
+	biz, err := s.business(ctx)
 	if err != nil {
 		return nil, err
 	}
-	return &appointmentBody{appointmentOut(rec, business(ctx).Zone)}, nil
-}
-
-// staffReschedule is the object check for TENANT_STAFF moves under the
-// resourcesCanReschedule policy: the appointment must be on the staff
-// member's own resource (linked by userId) and stay there.
-func (s *Server) staffReschedule(ctx context.Context, p scheduling.Patch) (func(*scheduling.Record) error, error) {
-	pr := principalFrom(ctx)
-	t := tenancy.TenantFrom(ctx)
-	if pr.Role != access.TenantStaff || !t.Policies.ResourcesCanReschedule || !p.OnlyMoves() {
-		return nil, errs.E(errs.Forbidden, "changing appointments requires the permission %s (staff may only move their own appointments, when the business allows it)",
-			access.AppointmentsWrite)
-	}
-	var own string
-	err := s.Scheduling.Store.Tx(ctx, func(r scheduling.Repo) error {
-		all, err := r.ListResources(ctx, false)
-		for _, res := range all {
-			if res.UserID != nil && *res.UserID == pr.UserID {
-				own = res.ID
-			}
-		}
-		return err
-	})
+	rec, err := s.Scheduling.Change(ctx, biz, s.caller(ctx), in.ID, p)
 	if err != nil {
 		return nil, err
 	}
-	return func(rec *scheduling.Record) error {
-		if own == "" || !slices.Contains(rec.ResourceIDs, own) {
-			return errs.E(errs.Forbidden, "staff may only move appointments on their own resource")
-		}
-		if p.ResourceIDs != nil && !slices.Contains(*p.ResourceIDs, own) {
-			return errs.E(errs.Forbidden, "staff may not move an appointment off their own resource")
-		}
-		return nil
-	}, nil
+	return &appointmentBody{appointmentOut(rec, biz.Zone)}, nil
 }
 
 func (s *Server) deleteAppointment(ctx context.Context, in *IDPath) (*struct{ Status int }, error) {
-	if err := pathID("appointment", in.ID); err != nil {
-		return nil, err
-	}
-	if err := s.Scheduling.Store.Tx(ctx, func(r scheduling.Repo) error { return r.DeleteAppointment(ctx, in.ID) }); err != nil {
-		return nil, err
-	}
-	return &struct{ Status int }{204}, nil
+	return s.deleted(ctx, "appointment", in.ID, s.Scheduling.DeleteAppointment)
 }

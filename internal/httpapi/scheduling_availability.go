@@ -31,7 +31,8 @@ type availabilityIn struct {
 }
 
 // dayQuery validates the parameters of a one-date availability request.
-func dayQuery(ctx context.Context, in *availabilityIn) (scheduling.AvailabilityQuery, scheduling.Date, error) {
+// zone is the business's, the default of the timezone parameter.
+func dayQuery(in *availabilityIn, zone *time.Location) (scheduling.AvailabilityQuery, scheduling.Date, error) {
 	var q scheduling.AvailabilityQuery
 	if in.ServiceID == "" {
 		return q, scheduling.Date{}, errs.Field("query.service_id", "service_id is required")
@@ -46,7 +47,7 @@ func dayQuery(ctx context.Context, in *availabilityIn) (scheduling.AvailabilityQ
 	if err != nil {
 		return q, d, err
 	}
-	zone, err := queryZone("timezone", in.Timezone, business(ctx).Zone)
+	zone, err = queryZone("timezone", in.Timezone, zone)
 	if err != nil {
 		return q, d, err
 	}
@@ -56,11 +57,15 @@ func dayQuery(ctx context.Context, in *availabilityIn) (scheduling.AvailabilityQ
 }
 
 func (s *Server) availability(ctx context.Context, in *availabilityIn) (*struct{ Body AvailabilityOut }, error) {
-	q, d, err := dayQuery(ctx, in)
+	b, err := s.business(ctx)
 	if err != nil {
 		return nil, err
 	}
-	svc, slots, err := s.Scheduling.Availability(ctx, business(ctx), q)
+	q, d, err := dayQuery(in, b.Zone)
+	if err != nil {
+		return nil, err
+	}
+	svc, slots, err := s.Scheduling.Availability(ctx, b, q)
 	if err != nil {
 		return nil, err
 	}
@@ -122,14 +127,18 @@ func (s *Server) availabilityRange(ctx context.Context, in *rangeIn) (*struct{ B
 	if first.AddDays(62).Before(last) {
 		return nil, errs.Field("query.end_date", "the range is at most 62 days")
 	}
-	zone, err := queryZone("timezone", in.Timezone, business(ctx).Zone)
+	b, err := s.business(ctx)
+	if err != nil {
+		return nil, err
+	}
+	zone, err := queryZone("timezone", in.Timezone, b.Zone)
 	if err != nil {
 		return nil, err
 	}
 	q := scheduling.AvailabilityQuery{ServiceID: in.ServiceID, ResourceID: in.ResourceID, Zone: zone}
 	q.From, _ = scheduling.DayRange(first, zone)
 	_, q.To = scheduling.DayRange(last, zone)
-	svc, slots, err := s.Scheduling.Availability(ctx, business(ctx), q)
+	svc, slots, err := s.Scheduling.Availability(ctx, b, q)
 	if err != nil {
 		return nil, err
 	}
@@ -175,7 +184,11 @@ func (s *Server) whyNot(ctx context.Context, in *whyNotIn) (*struct{ Body WhyNot
 	if err != nil {
 		return nil, err
 	}
-	_, reasons, err := s.Scheduling.WhyNotAt(ctx, business(ctx), in.ServiceID, in.ResourceID, at)
+	b, err := s.business(ctx)
+	if err != nil {
+		return nil, err
+	}
+	_, reasons, err := s.Scheduling.WhyNotAt(ctx, b, in.ServiceID, in.ResourceID, at)
 	if err != nil {
 		return nil, err
 	}

@@ -42,6 +42,7 @@ func blockerOut(b scheduling.Blocker) BlockerOut {
 // duration overflows an instant.
 const maxBlockerMinutes = 5 * 366 * 24 * 60
 
+// apply sets the fields the request gives (the service validates).
 func (in BlockerIn) apply(b *scheduling.Blocker) error {
 	if in.ResourceID != nil {
 		b.ResourceID = in.ResourceID
@@ -78,7 +79,7 @@ func (in BlockerIn) apply(b *scheduling.Blocker) error {
 	if in.Until != nil {
 		b.Until = in.Until
 	}
-	return b.Validate()
+	return nil
 }
 
 type blockerListIn struct {
@@ -89,39 +90,37 @@ type blockerListIn struct {
 }
 
 func (s *Server) listBlockers(ctx context.Context, in *blockerListIn) (*struct{ Body Page[BlockerOut] }, error) {
+	b, err := s.business(ctx)
+	if err != nil {
+		return nil, err
+	}
 	var from, to time.Time
-	zone := business(ctx).Zone
 	if in.StartDate != "" {
 		d, err := queryDate("start_date", in.StartDate)
 		if err != nil {
 			return nil, err
 		}
-		from, _ = scheduling.DayRange(d, zone)
+		from, _ = scheduling.DayRange(d, b.Zone)
 	}
 	if in.EndDate != "" {
 		d, err := queryDate("end_date", in.EndDate)
 		if err != nil {
 			return nil, err
 		}
-		_, to = scheduling.DayRange(d, zone)
+		_, to = scheduling.DayRange(d, b.Zone)
 	}
 	if err := queryUUID("resource_id", in.ResourceID); err != nil {
 		return nil, err
 	}
-	var list []BlockerOut
-	err := s.Scheduling.Store.Tx(ctx, func(r scheduling.Repo) error {
-		all, err := r.ListBlockers(ctx, from, to, in.ResourceID)
-		for _, b := range all {
-			list = append(list, blockerOut(b))
-		}
-		return err
-	})
+	list, total, err := s.Scheduling.Blockers(ctx, b, from, to, in.ResourceID, paging(&in.PageParams))
 	if err != nil {
 		return nil, err
 	}
-	total := len(list)
-	lo, hi := min(in.offset(), total), min(in.offset()+in.limit(), total)
-	return &struct{ Body Page[BlockerOut] }{page(&in.PageParams, total, list[lo:hi])}, nil
+	out := make([]BlockerOut, len(list))
+	for i, bl := range list {
+		out[i] = blockerOut(bl)
+	}
+	return &struct{ Body Page[BlockerOut] }{page(&in.PageParams, total, out)}, nil
 }
 
 type blockerBody struct {
@@ -132,15 +131,15 @@ func (s *Server) getBlocker(ctx context.Context, in *IDPath) (*blockerBody, erro
 	if err := pathID("blocker", in.ID); err != nil {
 		return nil, err
 	}
-	var out *blockerBody
-	err := s.Scheduling.Store.Tx(ctx, func(r scheduling.Repo) error {
-		b, err := r.GetBlocker(ctx, in.ID)
-		if err == nil {
-			out = &blockerBody{blockerOut(*b)}
-		}
-		return err
-	})
-	return out, err
+	b, err := s.business(ctx)
+	if err != nil {
+		return nil, err
+	}
+	bl, err := s.Scheduling.Blocker(ctx, b, in.ID)
+	if err != nil {
+		return nil, err
+	}
+	return &blockerBody{blockerOut(*bl)}, nil
 }
 
 func (s *Server) createBlocker(ctx context.Context, in *struct{ Body BlockerIn }) (*struct {
@@ -153,17 +152,18 @@ func (s *Server) createBlocker(ctx context.Context, in *struct{ Body BlockerIn }
 	if in.Body.DurationMinutes == nil && in.Body.EndTime == nil {
 		return nil, errs.Field("body.durationMinutes", "give durationMinutes or endTime")
 	}
-	var b scheduling.Blocker
-	if err := in.Body.apply(&b); err != nil {
+	b, err := s.business(ctx)
+	if err != nil {
 		return nil, err
 	}
-	if err := s.Scheduling.Store.Tx(ctx, func(r scheduling.Repo) error { return r.CreateBlocker(ctx, &b) }); err != nil {
+	bl, err := s.Scheduling.CreateBlocker(ctx, b, in.Body.apply)
+	if err != nil {
 		return nil, err
 	}
 	return &struct {
 		Status int
 		Body   BlockerOut
-	}{201, blockerOut(b)}, nil
+	}{201, blockerOut(*bl)}, nil
 }
 
 type blockerPatchIn struct {
@@ -175,30 +175,17 @@ func (s *Server) updateBlocker(ctx context.Context, in *blockerPatchIn) (*blocke
 	if err := pathID("blocker", in.ID); err != nil {
 		return nil, err
 	}
-	var out *blockerBody
-	err := s.Scheduling.Store.Tx(ctx, func(r scheduling.Repo) error {
-		b, err := r.GetBlocker(ctx, in.ID)
-		if err != nil {
-			return err
-		}
-		if err := in.Body.apply(b); err != nil {
-			return err
-		}
-		if err := r.UpdateBlocker(ctx, b); err != nil {
-			return err
-		}
-		out = &blockerBody{blockerOut(*b)}
-		return nil
-	})
-	return out, err
+	b, err := s.business(ctx)
+	if err != nil {
+		return nil, err
+	}
+	bl, err := s.Scheduling.UpdateBlocker(ctx, b, in.ID, in.Body.apply)
+	if err != nil {
+		return nil, err
+	}
+	return &blockerBody{blockerOut(*bl)}, nil
 }
 
 func (s *Server) deleteBlocker(ctx context.Context, in *IDPath) (*struct{ Status int }, error) {
-	if err := pathID("blocker", in.ID); err != nil {
-		return nil, err
-	}
-	if err := s.Scheduling.Store.Tx(ctx, func(r scheduling.Repo) error { return r.DeleteBlocker(ctx, in.ID) }); err != nil {
-		return nil, err
-	}
-	return &struct{ Status int }{204}, nil
+	return s.deleted(ctx, "blocker", in.ID, s.Scheduling.DeleteBlocker)
 }

@@ -14,20 +14,74 @@ import (
 	"github.com/smoothschedule/smoothschedule/internal/tenancy"
 )
 
-// business is the scheduling view of the request's tenant.
-func business(ctx context.Context) scheduling.Business {
+// business is the request's tenant as scheduling sees it, taken from the
+// tenant its host resolved to (whose zone the resolver loaded, once). It is
+// the one way the tenant reaches scheduling: every service method takes it.
+// A stored zone that names no zone (writes refuse them) is an error, never
+// silently UTC. A server built without scheduling keeps its routes and
+// answers them 404.
+func (s *Server) business(ctx context.Context) (scheduling.Business, error) {
 	t := tenancy.TenantFrom(ctx)
-	loc, err := time.LoadLocation(t.TimeZone)
-	if err != nil {
-		loc = time.UTC
+	switch {
+	case s.Scheduling == nil:
+		return scheduling.Business{}, errs.E(errs.NotFound, "scheduling is not enabled on this server")
+	case t == nil:
+		return scheduling.Business{}, errs.E(errs.Internal, "scheduling outside a business's site")
+	case t.Zone == nil:
+		return scheduling.Business{}, errs.E(errs.Internal, "the business's time zone %q is not an IANA zone; set one in the business settings", t.TimeZone)
 	}
 	return scheduling.Business{
-		Zone: loc,
+		ID: t.ID, Schema: t.Schema, Plan: t.Plan, Zone: t.Zone,
 		Cancellation: scheduling.CancellationPolicy{
 			WindowHours: t.Policies.CancellationWindowHours, LateFeePercent: t.Policies.LateCancellationFeePercent,
 		},
-		RequirePaymentMethod: t.Policies.RequirePaymentMethodToBook,
+		RequirePaymentMethod:   t.Policies.RequirePaymentMethodToBook,
+		ResourcesCanReschedule: t.Policies.ResourcesCanReschedule,
+	}, nil
+}
+
+// deleted answers the DELETE of one object: a malformed id names nothing
+// (404 like any unknown one); del is the service's method.
+func (s *Server) deleted(ctx context.Context, what, id string, del func(context.Context, scheduling.Business, string) error) (*struct{ Status int }, error) {
+	if err := pathID(what, id); err != nil {
+		return nil, err
 	}
+	b, err := s.business(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if err := del(ctx, b, id); err != nil {
+		return nil, err
+	}
+	return &struct{ Status int }{204}, nil
+}
+
+// caller is the signed-in principal as the appointments' object checks
+// see it (anonymous: nobody, who reads and changes nothing; a manage
+// token is a claim of its own, scheduling.SelfService).
+func (s *Server) caller(ctx context.Context) scheduling.Caller {
+	p := principalFrom(ctx)
+	if p == nil {
+		return scheduling.Caller{}
+	}
+	now := s.Now()
+	return scheduling.Caller{UserID: p.UserID, CustomerID: p.CustomerID, Staff: p.Role == access.TenantStaff,
+		ReadAll: p.Can(access.AppointmentsRead, now), ReadOwn: p.Can(access.AppointmentsOwn, now), WriteAll: p.Can(access.AppointmentsWrite, now)}
+}
+
+// active reads an is_active query parameter: "true" or "false", anything
+// else selects both.
+func active(v string) *bool {
+	switch v {
+	case "true", "false":
+		return ptr(v == "true")
+	}
+	return nil
+}
+
+// paging is the page a list request asks for.
+func paging(p *PageParams) scheduling.Paging {
+	return scheduling.Paging{Limit: p.limit(), Offset: p.offset()}
 }
 
 // pathID checks a UUID in the path: a malformed one names nothing, so it is
@@ -104,11 +158,6 @@ func splitList(vals []string) []string {
 		}
 	}
 	return out
-}
-
-// can reports whether the caller holds perm now.
-func (s *Server) can(ctx context.Context, perm access.Permission) bool {
-	return principalFrom(ctx).Can(perm, s.Now())
 }
 
 // IDPath is the path input of routes on one object (exported: huma only

@@ -2,6 +2,7 @@ package httpapi
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"time"
 
@@ -50,6 +51,7 @@ func customerStatus(s string) scheduling.CustomerStatus {
 	return scheduling.CustomerStatus(strings.ToUpper(s[:1]) + strings.ToLower(s[1:]))
 }
 
+// apply sets the fields the request gives (the service validates).
 func (in CustomerIn) apply(c *scheduling.Customer) error {
 	set := func(dst *string, v *string) {
 		if v != nil {
@@ -74,17 +76,21 @@ func (in CustomerIn) apply(c *scheduling.Customer) error {
 			return err
 		}
 	}
-	if err := c.Validate(); err != nil {
-		if e, ok := err.(*errs.Error); ok {
-			for i := range e.Fields {
-				if e.Fields[i].Location == "body.status" {
-					e.Fields[i].Message = "status must be ACTIVE, INACTIVE or BLOCKED"
-				}
+	return nil
+}
+
+// statusSpelled words the domain's status error as the API spells the
+// statuses (ACTIVE, not Active).
+func statusSpelled(err error) error {
+	var e *errs.Error
+	if errors.As(err, &e) {
+		for i := range e.Fields {
+			if e.Fields[i].Location == "status" {
+				e.Fields[i].Message = "status must be ACTIVE, INACTIVE or BLOCKED"
 			}
 		}
-		return err
 	}
-	return nil
+	return err
 }
 
 type customerListIn struct {
@@ -95,21 +101,20 @@ type customerListIn struct {
 }
 
 func (s *Server) listCustomers(ctx context.Context, in *customerListIn) (*struct{ Body Page[CustomerOut] }, error) {
-	f := scheduling.CustomerFilter{Search: in.Search, Status: customerStatus(in.Status), Tag: in.Tag, Limit: in.limit(), Offset: in.offset()}
-	var list []CustomerOut
-	var total int
-	err := s.Scheduling.Store.Tx(ctx, func(r scheduling.Repo) error {
-		all, n, err := r.ListCustomers(ctx, f)
-		for _, c := range all {
-			list = append(list, customerOut(c))
-		}
-		total = n
-		return err
-	})
+	b, err := s.business(ctx)
 	if err != nil {
 		return nil, err
 	}
-	return &struct{ Body Page[CustomerOut] }{page(&in.PageParams, total, list)}, nil
+	f := scheduling.CustomerFilter{Search: in.Search, Status: customerStatus(in.Status), Tag: in.Tag, Limit: in.limit(), Offset: in.offset()}
+	list, total, err := s.Scheduling.Customers(ctx, b, f)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]CustomerOut, len(list))
+	for i, c := range list {
+		out[i] = customerOut(c)
+	}
+	return &struct{ Body Page[CustomerOut] }{page(&in.PageParams, total, out)}, nil
 }
 
 type customerBody struct {
@@ -120,35 +125,36 @@ func (s *Server) getCustomer(ctx context.Context, in *IDPath) (*customerBody, er
 	if err := pathID("customer", in.ID); err != nil {
 		return nil, err
 	}
-	var out *customerBody
-	err := s.Scheduling.Store.Tx(ctx, func(r scheduling.Repo) error {
-		c, err := r.GetCustomer(ctx, in.ID)
-		if err == nil {
-			out = &customerBody{customerOut(*c)}
-		}
-		return err
-	})
-	return out, err
+	b, err := s.business(ctx)
+	if err != nil {
+		return nil, err
+	}
+	c, err := s.Scheduling.Customer(ctx, b, in.ID)
+	if err != nil {
+		return nil, err
+	}
+	return &customerBody{customerOut(*c)}, nil
 }
 
 func (s *Server) createCustomer(ctx context.Context, in *struct{ Body CustomerIn }) (*struct {
 	Status int
 	Body   CustomerOut
 }, error) {
-	c := scheduling.Customer{Status: scheduling.CustomerActive, Tags: []string{}}
 	if in.Body.Name == nil {
 		return nil, errs.Field("body.name", "name is required")
 	}
-	if err := in.Body.apply(&c); err != nil {
+	b, err := s.business(ctx)
+	if err != nil {
 		return nil, err
 	}
-	if err := s.Scheduling.Store.Tx(ctx, func(r scheduling.Repo) error { return r.CreateCustomer(ctx, &c) }); err != nil {
-		return nil, err
+	c, err := s.Scheduling.CreateCustomer(ctx, b, in.Body.apply)
+	if err != nil {
+		return nil, statusSpelled(err)
 	}
 	return &struct {
 		Status int
 		Body   CustomerOut
-	}{201, customerOut(c)}, nil
+	}{201, customerOut(*c)}, nil
 }
 
 type customerPatchIn struct {
@@ -160,30 +166,17 @@ func (s *Server) updateCustomer(ctx context.Context, in *customerPatchIn) (*cust
 	if err := pathID("customer", in.ID); err != nil {
 		return nil, err
 	}
-	var out *customerBody
-	err := s.Scheduling.Store.Tx(ctx, func(r scheduling.Repo) error {
-		c, err := r.GetCustomer(ctx, in.ID)
-		if err != nil {
-			return err
-		}
-		if err := in.Body.apply(c); err != nil {
-			return err
-		}
-		if err := r.UpdateCustomer(ctx, c); err != nil {
-			return err
-		}
-		out = &customerBody{customerOut(*c)}
-		return nil
-	})
-	return out, err
+	b, err := s.business(ctx)
+	if err != nil {
+		return nil, err
+	}
+	c, err := s.Scheduling.UpdateCustomer(ctx, b, in.ID, in.Body.apply)
+	if err != nil {
+		return nil, statusSpelled(err)
+	}
+	return &customerBody{customerOut(*c)}, nil
 }
 
 func (s *Server) deleteCustomer(ctx context.Context, in *IDPath) (*struct{ Status int }, error) {
-	if err := pathID("customer", in.ID); err != nil {
-		return nil, err
-	}
-	if err := s.Scheduling.Store.Tx(ctx, func(r scheduling.Repo) error { return r.DeleteCustomer(ctx, in.ID) }); err != nil {
-		return nil, err
-	}
-	return &struct{ Status int }{204}, nil
+	return s.deleted(ctx, "customer", in.ID, s.Scheduling.DeleteCustomer)
 }

@@ -52,22 +52,27 @@ type hoursBody struct {
 }
 
 func (s *Server) getHours(ctx context.Context, _ *struct{}) (*hoursBody, error) {
-	var out hoursBody
-	err := s.Scheduling.Store.Tx(ctx, func(r scheduling.Repo) error {
-		week, err := r.BusinessHours(ctx)
-		out.Body = hoursOut(week)
-		return err
-	})
-	return &out, err
-}
-
-func (s *Server) putHours(ctx context.Context, in *hoursBody) (*hoursBody, error) {
-	week, err := hoursIn("body", in.Body)
+	b, err := s.business(ctx)
 	if err != nil {
 		return nil, err
 	}
-	err = s.Scheduling.Store.Tx(ctx, func(r scheduling.Repo) error { return r.SetBusinessHours(ctx, week) })
+	week, err := s.Scheduling.BusinessHours(ctx, b)
 	if err != nil {
+		return nil, err
+	}
+	return &hoursBody{hoursOut(week)}, nil
+}
+
+func (s *Server) putHours(ctx context.Context, in *hoursBody) (*hoursBody, error) {
+	week, err := hoursIn("body", in.Body) // the list is the whole body
+	if err != nil {
+		return nil, err
+	}
+	b, err := s.business(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.Scheduling.SetBusinessHours(ctx, b, week); err != nil {
 		return nil, err
 	}
 	return &hoursBody{hoursOut(week)}, nil
@@ -94,20 +99,19 @@ func overrideOut(o scheduling.OverrideRow) OverrideIO {
 }
 
 func (s *Server) listOverrides(ctx context.Context, in *struct{ PageParams }) (*struct{ Body Page[OverrideIO] }, error) {
-	var list []OverrideIO
-	err := s.Scheduling.Store.Tx(ctx, func(r scheduling.Repo) error {
-		rows, err := r.ListOverrides(ctx)
-		for _, o := range rows {
-			list = append(list, overrideOut(o))
-		}
-		return err
-	})
+	b, err := s.business(ctx)
 	if err != nil {
 		return nil, err
 	}
-	total := len(list)
-	lo, hi := min(in.offset(), total), min(in.offset()+in.limit(), total)
-	return &struct{ Body Page[OverrideIO] }{page(&in.PageParams, total, list[lo:hi])}, nil
+	rows, total, err := s.Scheduling.Overrides(ctx, b, paging(&in.PageParams))
+	if err != nil {
+		return nil, err
+	}
+	out := make([]OverrideIO, len(rows))
+	for i, o := range rows {
+		out[i] = overrideOut(o)
+	}
+	return &struct{ Body Page[OverrideIO] }{page(&in.PageParams, total, out)}, nil
 }
 
 func (s *Server) createOverride(ctx context.Context, in *struct{ Body OverrideIO }) (*struct {
@@ -128,7 +132,6 @@ func (s *Server) createOverride(ctx context.Context, in *struct{ Body OverrideIO
 			return nil, err
 		}
 	}
-	dov := scheduling.DateOverride{Date: d, Closed: b.Closed}
 	if !b.Closed {
 		var v errs.Validation
 		if b.OpenTime == nil || b.CloseTime == nil {
@@ -143,13 +146,12 @@ func (s *Server) createOverride(ctx context.Context, in *struct{ Body OverrideIO
 		if err := v.Err(); err != nil {
 			return nil, err
 		}
-		dov.Intervals = []scheduling.TimeRange{{Open: o.Open, Close: o.Close}}
 	}
-	if err := dov.ValidateOverride("body"); err != nil {
+	biz, err := s.business(ctx)
+	if err != nil {
 		return nil, err
 	}
-	err = s.Scheduling.Store.Tx(ctx, func(r scheduling.Repo) error { return r.CreateOverride(ctx, &o) })
-	if err != nil {
+	if err := s.Scheduling.CreateOverride(ctx, biz, &o); err != nil {
 		return nil, err
 	}
 	return &struct {
@@ -159,12 +161,5 @@ func (s *Server) createOverride(ctx context.Context, in *struct{ Body OverrideIO
 }
 
 func (s *Server) deleteOverride(ctx context.Context, in *IDPath) (*struct{ Status int }, error) {
-	if err := pathID("override", in.ID); err != nil {
-		return nil, err
-	}
-	err := s.Scheduling.Store.Tx(ctx, func(r scheduling.Repo) error { return r.DeleteOverride(ctx, in.ID) })
-	if err != nil {
-		return nil, err
-	}
-	return &struct{ Status int }{204}, nil
+	return s.deleted(ctx, "override", in.ID, s.Scheduling.DeleteOverride)
 }

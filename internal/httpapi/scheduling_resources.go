@@ -40,6 +40,7 @@ func resourceOut(r scheduling.Resource) ResourceOut {
 	return out
 }
 
+// apply sets the fields the request gives (the service validates).
 func (in ResourceIn) apply(r *scheduling.Resource) error {
 	if in.Name != nil {
 		r.Name = *in.Name
@@ -63,7 +64,7 @@ func (in ResourceIn) apply(r *scheduling.Resource) error {
 		r.IsActive = *in.IsActive
 	}
 	if in.Hours != nil {
-		week, err := hoursIn("body.hours", *in.Hours)
+		week, err := hoursIn("hours", *in.Hours)
 		if err != nil {
 			return err
 		}
@@ -72,7 +73,7 @@ func (in ResourceIn) apply(r *scheduling.Resource) error {
 			r.Hours = []scheduling.WeeklyInterval{}
 		}
 	}
-	return r.Validate()
+	return nil
 }
 
 type resourceBody struct {
@@ -86,37 +87,35 @@ type resourceListIn struct {
 }
 
 func (s *Server) listResources(ctx context.Context, in *resourceListIn) (*struct{ Body Page[ResourceOut] }, error) {
-	var list []ResourceOut
-	err := s.Scheduling.Store.Tx(ctx, func(r scheduling.Repo) error {
-		all, err := r.ListResources(ctx, in.Active == "true")
-		for _, res := range all {
-			if (in.Type == "" || string(res.Type) == in.Type) && (in.Active != "false" || !res.IsActive) {
-				list = append(list, resourceOut(res))
-			}
-		}
-		return err
-	})
+	b, err := s.business(ctx)
 	if err != nil {
 		return nil, err
 	}
-	total := len(list)
-	lo, hi := min(in.offset(), total), min(in.offset()+in.limit(), total)
-	return &struct{ Body Page[ResourceOut] }{page(&in.PageParams, total, list[lo:hi])}, nil
+	f := scheduling.ResourceFilter{Type: scheduling.ResourceType(in.Type), Active: active(in.Active), Paging: paging(&in.PageParams)}
+	list, total, err := s.Scheduling.Resources(ctx, b, f)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]ResourceOut, len(list))
+	for i, res := range list {
+		out[i] = resourceOut(res)
+	}
+	return &struct{ Body Page[ResourceOut] }{page(&in.PageParams, total, out)}, nil
 }
 
 func (s *Server) getResource(ctx context.Context, in *IDPath) (*resourceBody, error) {
 	if err := pathID("resource", in.ID); err != nil {
 		return nil, err
 	}
-	var out *resourceBody
-	err := s.Scheduling.Store.Tx(ctx, func(r scheduling.Repo) error {
-		res, err := r.GetResource(ctx, in.ID)
-		if err == nil {
-			out = &resourceBody{resourceOut(*res)}
-		}
-		return err
-	})
-	return out, err
+	b, err := s.business(ctx)
+	if err != nil {
+		return nil, err
+	}
+	res, err := s.Scheduling.Resource(ctx, b, in.ID)
+	if err != nil {
+		return nil, err
+	}
+	return &resourceBody{resourceOut(*res)}, nil
 }
 
 type resourceCreateIn struct {
@@ -124,23 +123,18 @@ type resourceCreateIn struct {
 }
 
 func (s *Server) createResource(ctx context.Context, in *resourceCreateIn) (*createdResource, error) {
-	res := scheduling.Resource{Capacity: 1, IsActive: true, Type: scheduling.Staff}
 	if in.Body.Name == nil {
 		return nil, errs.Field("body.name", "name is required")
 	}
-	if err := in.Body.apply(&res); err != nil {
-		return nil, err
-	}
-	err := s.Scheduling.Store.Tx(ctx, func(r scheduling.Repo) error {
-		if err := s.Scheduling.Within(ctx, r, scheduling.QuotaResources); err != nil {
-			return err
-		}
-		return r.CreateResource(ctx, &res)
-	})
+	b, err := s.business(ctx)
 	if err != nil {
 		return nil, err
 	}
-	return &createdResource{Status: 201, Body: resourceOut(res)}, nil
+	res, err := s.Scheduling.CreateResource(ctx, b, in.Body.apply)
+	if err != nil {
+		return nil, err
+	}
+	return &createdResource{Status: 201, Body: resourceOut(*res)}, nil
 }
 
 type createdResource struct {
@@ -157,31 +151,17 @@ func (s *Server) updateResource(ctx context.Context, in *resourcePatchIn) (*reso
 	if err := pathID("resource", in.ID); err != nil {
 		return nil, err
 	}
-	var out *resourceBody
-	err := s.Scheduling.Store.Tx(ctx, func(r scheduling.Repo) error {
-		res, err := r.GetResource(ctx, in.ID)
-		if err != nil {
-			return err
-		}
-		if err := in.Body.apply(res); err != nil {
-			return err
-		}
-		if err := r.UpdateResource(ctx, res); err != nil {
-			return err
-		}
-		out = &resourceBody{resourceOut(*res)}
-		return nil
-	})
-	return out, err
-}
-
-func (s *Server) deleteResource(ctx context.Context, in *IDPath) (*struct{ Status int }, error) {
-	if err := pathID("resource", in.ID); err != nil {
-		return nil, err
-	}
-	err := s.Scheduling.Store.Tx(ctx, func(r scheduling.Repo) error { return r.DeleteResource(ctx, in.ID) })
+	b, err := s.business(ctx)
 	if err != nil {
 		return nil, err
 	}
-	return &struct{ Status int }{204}, nil
+	res, err := s.Scheduling.UpdateResource(ctx, b, in.ID, in.Body.apply)
+	if err != nil {
+		return nil, err
+	}
+	return &resourceBody{resourceOut(*res)}, nil
+}
+
+func (s *Server) deleteResource(ctx context.Context, in *IDPath) (*struct{ Status int }, error) {
+	return s.deleted(ctx, "resource", in.ID, s.Scheduling.DeleteResource)
 }

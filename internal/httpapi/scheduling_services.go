@@ -70,6 +70,7 @@ func serviceOut(s scheduling.Service) ServiceOut {
 	return out
 }
 
+// apply sets the fields the request gives (the service validates).
 func (in ServiceIn) apply(s *scheduling.Service) error {
 	set := func(dst *string, v *string) {
 		if v != nil {
@@ -121,7 +122,7 @@ func (in ServiceIn) apply(s *scheduling.Service) error {
 	if in.IsActive != nil {
 		s.IsActive = *in.IsActive
 	}
-	return s.Validate()
+	return nil
 }
 
 type serviceBody struct {
@@ -134,71 +135,63 @@ type serviceListIn struct {
 }
 
 func (s *Server) listServices(ctx context.Context, in *serviceListIn) (*struct{ Body Page[ServiceOut] }, error) {
-	list, err := s.services(ctx, in.Active == "true", in.Active == "false")
+	return s.servicePage(ctx, &in.PageParams, active(in.Active))
+}
+
+// servicePage answers a page of services (active: nil for all).
+func (s *Server) servicePage(ctx context.Context, p *PageParams, active *bool) (*struct{ Body Page[ServiceOut] }, error) {
+	b, err := s.business(ctx)
 	if err != nil {
 		return nil, err
 	}
-	total := len(list)
-	lo, hi := min(in.offset(), total), min(in.offset()+in.limit(), total)
-	return &struct{ Body Page[ServiceOut] }{page(&in.PageParams, total, list[lo:hi])}, nil
-}
-
-func (s *Server) services(ctx context.Context, activeOnly, inactiveOnly bool) ([]ServiceOut, error) {
-	var list []ServiceOut
-	err := s.Scheduling.Store.Tx(ctx, func(r scheduling.Repo) error {
-		all, err := r.ListServices(ctx, activeOnly)
-		for _, svc := range all {
-			if !inactiveOnly || !svc.IsActive {
-				list = append(list, serviceOut(svc))
-			}
-		}
-		return err
-	})
-	return list, err
+	list, total, err := s.Scheduling.Services(ctx, b, scheduling.ServiceFilter{Active: active, Paging: paging(p)})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]ServiceOut, len(list))
+	for i, svc := range list {
+		out[i] = serviceOut(svc)
+	}
+	return &struct{ Body Page[ServiceOut] }{page(p, total, out)}, nil
 }
 
 func (s *Server) getService(ctx context.Context, in *IDPath) (*serviceBody, error) {
 	if err := pathID("service", in.ID); err != nil {
 		return nil, err
 	}
-	var out *serviceBody
-	err := s.Scheduling.Store.Tx(ctx, func(r scheduling.Repo) error {
-		svc, err := r.GetService(ctx, in.ID)
-		if err == nil {
-			out = &serviceBody{serviceOut(*svc)}
-		}
-		return err
-	})
-	return out, err
+	b, err := s.business(ctx)
+	if err != nil {
+		return nil, err
+	}
+	svc, err := s.Scheduling.Service(ctx, b, in.ID)
+	if err != nil {
+		return nil, err
+	}
+	return &serviceBody{serviceOut(*svc)}, nil
 }
 
 func (s *Server) createService(ctx context.Context, in *struct{ Body ServiceIn }) (*struct {
 	Status int
 	Body   ServiceOut
 }, error) {
-	svc := scheduling.Service{Currency: "USD", IsActive: true, Capacity: 1}
 	if in.Body.Name == nil {
 		return nil, errs.Field("body.name", "name is required")
 	}
 	if in.Body.DurationMinutes == nil {
 		return nil, errs.Field("body.durationMinutes", "durationMinutes is required")
 	}
-	if err := in.Body.apply(&svc); err != nil {
+	b, err := s.business(ctx)
+	if err != nil {
 		return nil, err
 	}
-	err := s.Scheduling.Store.Tx(ctx, func(r scheduling.Repo) error {
-		if err := s.Scheduling.Within(ctx, r, scheduling.QuotaServices); err != nil {
-			return err
-		}
-		return r.CreateService(ctx, &svc)
-	})
+	svc, err := s.Scheduling.CreateService(ctx, b, in.Body.apply)
 	if err != nil {
 		return nil, err
 	}
 	return &struct {
 		Status int
 		Body   ServiceOut
-	}{201, serviceOut(svc)}, nil
+	}{201, serviceOut(*svc)}, nil
 }
 
 type servicePatchIn struct {
@@ -210,30 +203,17 @@ func (s *Server) updateService(ctx context.Context, in *servicePatchIn) (*servic
 	if err := pathID("service", in.ID); err != nil {
 		return nil, err
 	}
-	var out *serviceBody
-	err := s.Scheduling.Store.Tx(ctx, func(r scheduling.Repo) error {
-		svc, err := r.GetService(ctx, in.ID)
-		if err != nil {
-			return err
-		}
-		if err := in.Body.apply(svc); err != nil {
-			return err
-		}
-		if err := r.UpdateService(ctx, svc); err != nil {
-			return err
-		}
-		out = &serviceBody{serviceOut(*svc)}
-		return nil
-	})
-	return out, err
+	b, err := s.business(ctx)
+	if err != nil {
+		return nil, err
+	}
+	svc, err := s.Scheduling.UpdateService(ctx, b, in.ID, in.Body.apply)
+	if err != nil {
+		return nil, err
+	}
+	return &serviceBody{serviceOut(*svc)}, nil
 }
 
 func (s *Server) deleteService(ctx context.Context, in *IDPath) (*struct{ Status int }, error) {
-	if err := pathID("service", in.ID); err != nil {
-		return nil, err
-	}
-	if err := s.Scheduling.Store.Tx(ctx, func(r scheduling.Repo) error { return r.DeleteService(ctx, in.ID) }); err != nil {
-		return nil, err
-	}
-	return &struct{ Status int }{204}, nil
+	return s.deleted(ctx, "service", in.ID, s.Scheduling.DeleteService)
 }

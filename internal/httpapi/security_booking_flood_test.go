@@ -106,7 +106,7 @@ func newSchedWithQuota(t *testing.T, poolSize, limit int) *sched {
 	}
 	cfg.SecretKey = testSecret
 	now := func() time.Time { return testNow }
-	quotas := func(_ context.Context, _ scheduling.Repo, q scheduling.Quota, count func() (int, error)) error {
+	quotas := func(_ context.Context, _ scheduling.Repo, _ scheduling.Business, q scheduling.Quota, count func() (int, error)) error {
 		if q != scheduling.QuotaAppointmentsPerMonth {
 			return nil
 		}

@@ -74,7 +74,7 @@ func (r *repo) DeleteBlocker(ctx context.Context, id string) error {
 func blockerErr(err error) error {
 	if pgCode(err) == sqlForeignKey || pgCode(err) == sqlInvalidText {
 		return &errs.Error{Code: errs.NotFound, Message: "resourceId names a resource that does not exist",
-			Fields: []errs.FieldError{{Location: "body.resourceId", Message: "resource does not exist"}}}
+			Fields: []errs.FieldError{{Location: "resourceId", Message: "resource does not exist"}}}
 	}
 	return err
 }

@@ -113,9 +113,9 @@ func (r *repo) UpdateCustomer(ctx context.Context, c *scheduling.Customer) error
 func customerErr(err error) error {
 	switch {
 	case pgCode(err) == sqlUniqueViolation && constraintOf(err) == "customers_user":
-		return errs.Field("body.userId", "this login is already linked to another customer")
+		return errs.Field("userId", "this login is already linked to another customer")
 	case pgCode(err) == sqlUniqueViolation:
-		return errs.Field("body.email", "another customer has this email")
+		return errs.Field("email", "another customer has this email")
 	}
 	return err
 }

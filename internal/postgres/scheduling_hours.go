@@ -81,7 +81,7 @@ func (r *repo) CreateOverride(ctx context.Context, o *scheduling.OverrideRow) er
 	case pgCode(err) == sqlUniqueViolation:
 		return errs.E(errs.Conflict, "%s already has an override starting then", o.Date)
 	case pgCode(err) == sqlForeignKey:
-		return errs.Field("body.resourceId", "resource does not exist")
+		return errs.Field("resourceId", "resource does not exist")
 	}
 	return err
 }

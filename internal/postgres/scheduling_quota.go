@@ -5,9 +5,7 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/smoothschedule/smoothschedule/internal/errs"
 	"github.com/smoothschedule/smoothschedule/internal/scheduling"
-	"github.com/smoothschedule/smoothschedule/internal/tenancy"
 )
 
 // CountForQuota counts what a plan limits (appointments: those created this
@@ -41,9 +39,5 @@ func (r *repo) CountForQuota(ctx context.Context, q scheduling.Quota, now time.T
 
 // RecordBooking counts a booking in the platform's daily metrics.
 func (r *repo) RecordBooking(ctx context.Context, at time.Time) error {
-	t := tenancy.TenantFrom(ctx)
-	if t == nil {
-		return errs.E(errs.Internal, "scheduling: no tenant in the request context")
-	}
-	return BumpDailyBookings(ctx, r.tx, t.ID, at, 1)
+	return BumpDailyBookings(ctx, r.tx, r.tenantID, at, 1)
 }

@@ -107,7 +107,7 @@ func (r *repo) DeleteResource(ctx context.Context, id string) error {
 
 func resourceErr(err error) error {
 	if pgCode(err) == sqlUniqueViolation && constraintOf(err) == "resources_user" {
-		return errs.Field("body.userId", "this user is already linked to another resource")
+		return errs.Field("userId", "this user is already linked to another resource")
 	}
 	return err
 }

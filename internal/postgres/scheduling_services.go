@@ -88,7 +88,7 @@ func (r *repo) UpdateService(ctx context.Context, s *scheduling.Service) error {
 }
 
 // setServiceResources replaces the service's resource list; an unknown (or
-// another tenant's) resource id is reported on body.resourceIds.
+// another tenant's) resource id is reported on resourceIds.
 func (r *repo) setServiceResources(ctx context.Context, s *scheduling.Service) error {
 	if _, err := r.tx.Exec(ctx, `DELETE FROM service_resources WHERE service_id = $1`, s.ID); err != nil {
 		return err
@@ -100,7 +100,7 @@ func (r *repo) setServiceResources(ctx context.Context, s *scheduling.Service) e
 		SELECT $1, res.id FROM resources res WHERE res.id = ANY($2::uuid[])`, s.ID, s.ResourceIDs)
 	if err != nil || int(tag.RowsAffected()) != len(s.ResourceIDs) {
 		if err == nil || pgCode(err) == sqlInvalidText {
-			return errs.Field("body.resourceIds", "resourceIds names a resource that does not exist")
+			return errs.Field("resourceIds", "resourceIds names a resource that does not exist")
 		}
 		return err
 	}

@@ -10,30 +10,30 @@ import (
 	"github.com/smoothschedule/smoothschedule/internal/errs"
 	"github.com/smoothschedule/smoothschedule/internal/platform"
 	"github.com/smoothschedule/smoothschedule/internal/scheduling"
-	"github.com/smoothschedule/smoothschedule/internal/tenancy"
 )
 
-// Scheduling implements scheduling.Store on the tenant schema of the
-// tenant in the request's context. Its repository methods are spread over
-// the scheduling_*.go files, one per kind of record.
+// Scheduling implements scheduling.Store on the schema of the business each
+// unit of work names. Its repository methods are spread over the
+// scheduling_*.go files, one per kind of record.
 type Scheduling struct {
 	DB *DB
 }
 
 var _ scheduling.Store = (*Scheduling)(nil)
 
-// Tx runs fn in one transaction on the context's tenant schema.
-func (s *Scheduling) Tx(ctx context.Context, fn func(scheduling.Repo) error) error {
-	t := tenancy.TenantFrom(ctx)
-	if t == nil {
-		return errs.E(errs.Internal, "scheduling: no tenant in the request context")
+// Tx runs fn in one transaction on b's schema.
+func (s *Scheduling) Tx(ctx context.Context, b scheduling.Business, fn func(scheduling.Repo) error) error {
+	if b.ID == "" {
+		return errs.E(errs.Internal, "scheduling: a unit of work without a business")
 	}
-	return s.DB.InTenant(ctx, t.Schema, func(tx pgx.Tx) error { return fn(&repo{tx: tx}) })
+	return s.DB.InTenant(ctx, b.Schema, func(tx pgx.Tx) error { return fn(&repo{tx: tx, tenantID: b.ID}) })
 }
 
 // repo is the scheduling data of one tenant inside one transaction.
+// tenantID names the tenant in shared tables (metrics, throttles, users).
 type repo struct {
-	tx pgx.Tx
+	tx       pgx.Tx
+	tenantID string
 }
 
 var _ scheduling.Repo = (*repo)(nil)

@@ -6,9 +6,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
-	"github.com/smoothschedule/smoothschedule/internal/errs"
 	"github.com/smoothschedule/smoothschedule/internal/scheduling"
-	"github.com/smoothschedule/smoothschedule/internal/tenancy"
 )
 
 // CountBooking reserves one online booking for key under limit, in the
@@ -20,11 +18,7 @@ import (
 // cannot overshoot. It returns how long until the window ends when it is
 // full (nothing taken), 0 when the place was taken.
 func (r *repo) CountBooking(ctx context.Context, key string, limit scheduling.BookingLimit, now time.Time) (time.Duration, error) {
-	t := tenancy.TenantFrom(ctx)
-	if t == nil {
-		return 0, errs.E(errs.Internal, "scheduling: no tenant in the request context")
-	}
-	key = "booking:" + t.ID + ":" + key
+	key = "booking:" + r.tenantID + ":" + key
 	var n int
 	err := r.tx.QueryRow(ctx, `INSERT INTO shared.auth_throttle AS t (key, failures, last_failure) VALUES ($1, 1, $2)
 		ON CONFLICT (key) DO UPDATE SET

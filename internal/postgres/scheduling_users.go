@@ -6,7 +6,6 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/smoothschedule/smoothschedule/internal/errs"
-	"github.com/smoothschedule/smoothschedule/internal/tenancy"
 )
 
 // The logins a tenant's rows may link to (resources.user_id,
@@ -18,7 +17,7 @@ var (
 	customerRoles = []string{"CUSTOMER"}
 )
 
-// checkLinkedUser refuses a userId that is not a user of the business in ctx
+// checkLinkedUser refuses a userId that is not a user of the unit of work's business
 // with one of roles (another tenant's user, a platform user, a wrong role or
 // no user at all), naming field. table and id locate the row being
 // updated ("" on insert): a link left unchanged is not checked again.
@@ -27,7 +26,7 @@ func (r *repo) checkLinkedUser(ctx context.Context, userID *string, roles []stri
 		return nil
 	}
 	if u, err := uuid.Parse(*userID); err != nil || u.String() != *userID {
-		return errs.Field("body.userId", "userId %q is not a valid id", *userID)
+		return errs.Field("userId", "userId %q is not a valid id", *userID)
 	}
 	if id != "" {
 		var cur *string
@@ -36,18 +35,14 @@ func (r *repo) checkLinkedUser(ctx context.Context, userID *string, roles []stri
 			return nil
 		}
 	}
-	t := tenancy.TenantFrom(ctx)
-	if t == nil {
-		return errs.E(errs.Internal, "scheduling: no tenant in the request context")
-	}
 	var ok bool
 	err := r.tx.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM shared.users WHERE id = $1::uuid AND tenant_id = $2::uuid AND role = ANY($3))`,
-		*userID, t.ID, roles).Scan(&ok)
+		*userID, r.tenantID, roles).Scan(&ok)
 	if err != nil {
 		return err
 	}
 	if !ok {
-		return errs.Field("body.userId", "userId %s is not a %s of this business", *userID, what)
+		return errs.Field("userId", "userId %s is not a %s of this business", *userID, what)
 	}
 	return nil
 }

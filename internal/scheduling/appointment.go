@@ -85,25 +85,25 @@ func (a Appointment) End() time.Time { return a.Start.Add(a.Duration) }
 func (a Appointment) Validate() error {
 	var v errs.Validation
 	if a.CustomerID == "" {
-		v.Add("body.customerId", "customerId is required")
+		v.Add("customerId", "customerId is required")
 	}
 	if a.ServiceID == "" {
-		v.Add("body.serviceId", "serviceId is required")
+		v.Add("serviceId", "serviceId is required")
 	}
 	if len(a.ResourceIDs) == 0 {
-		v.Add("body.resourceId", "resourceId is required")
+		v.Add("resourceId", "resourceId is required")
 	}
 	if a.Start.IsZero() {
-		v.Add("body.startTime", "startTime is required")
+		v.Add("startTime", "startTime is required")
 	}
 	if a.Duration < time.Minute || a.Duration > 24*time.Hour || a.Duration%time.Minute != 0 {
-		v.Add("body.durationMinutes", "durationMinutes must be whole minutes from 1 to 1440")
+		v.Add("durationMinutes", "durationMinutes must be whole minutes from 1 to 1440")
 	}
 	if !a.Status.Valid() {
-		v.Add("body.status", "status must be PENDING, CONFIRMED, COMPLETED, NO_SHOW or CANCELLED")
+		v.Add("status", "status must be PENDING, CONFIRMED, COMPLETED, NO_SHOW or CANCELLED")
 	}
 	if len(a.Notes) > 5000 {
-		v.Add("body.notes", "notes are at most 5000 characters")
+		v.Add("notes", "notes are at most 5000 characters")
 	}
 	return v.Err()
 }
@@ -132,5 +132,5 @@ func BookingsOf(a Appointment, s Service) []Booking {
 // ErrTransition is the error for a refused status change.
 func ErrTransition(from, to Status) *errs.Error {
 	return &errs.Error{Code: errs.Conflict, Message: "an appointment cannot go from " + string(from) + " to " + string(to),
-		Fields: []errs.FieldError{{Location: "body.status", Message: "cannot change status from " + string(from) + " to " + string(to)}}}
+		Fields: []errs.FieldError{{Location: "status", Message: "cannot change status from " + string(from) + " to " + string(to)}}}
 }

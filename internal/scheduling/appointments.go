@@ -24,7 +24,7 @@ type NewAppointment struct {
 // Create books an appointment. Staff may book outside opening hours and
 // over blockers (they see the schedule); they may not book over another
 // appointment — the database refuses it and the result is a conflict.
-func (s *Scheduler) Create(ctx context.Context, n NewAppointment) (*Record, error) {
+func (s *Scheduler) Create(ctx context.Context, b Business, n NewAppointment) (*Record, error) {
 	rec := &Record{Appointment: Appointment{
 		CustomerID: n.CustomerID, ServiceID: n.ServiceID, ResourceIDs: dedupe(n.ResourceIDs), Start: n.Start,
 		Duration: n.Duration, Status: n.Status, Notes: n.Notes, Source: n.Source,
@@ -35,8 +35,8 @@ func (s *Scheduler) Create(ctx context.Context, n NewAppointment) (*Record, erro
 	if rec.Source == "" {
 		rec.Source = SourceStaff
 	}
-	err := s.Store.Tx(ctx, func(r Repo) error {
-		svc, err := serviceFor(ctx, r, n.ServiceID, "body.serviceId")
+	err := s.Store.Tx(ctx, b, func(r Repo) error {
+		svc, err := serviceFor(ctx, r, n.ServiceID, "serviceId")
 		if err != nil {
 			return err
 		}
@@ -92,18 +92,23 @@ func (p Patch) Moves() bool { return p.ResourceIDs != nil || p.Start != nil || p
 // OnlyMoves reports whether the patch changes nothing but time and resources.
 func (p Patch) OnlyMoves() bool { return p.CustomerID == nil && p.Status == nil && p.Notes == nil }
 
-// Update applies a patch in one transaction: the appointment row and its
-// holds change together, or not at all. allow, if not nil, sees the stored
-// appointment first and may refuse the change (object-level checks).
-func (s *Scheduler) Update(ctx context.Context, id string, p Patch, allow func(*Record) error) (*Record, error) {
+// Change applies a patch for caller c in one transaction: the object check,
+// the appointment row and its holds together, or not at all. A caller who
+// may change every appointment changes anything; a TENANT_STAFF member may
+// only move (time and resources) an appointment on their own resource, and
+// keep it there, while the business's resourcesCanReschedule policy is on.
+func (s *Scheduler) Change(ctx context.Context, b Business, c Caller, id string, p Patch) (*Record, error) {
+	if !c.WriteAll && (!c.Staff || !b.ResourcesCanReschedule || !p.OnlyMoves()) {
+		return nil, errs.E(errs.Forbidden, "changing appointments requires the permission appointments.write (staff may only move their own appointments, when the business allows it)")
+	}
 	var rec *Record
-	err := s.Store.Tx(ctx, func(r Repo) error {
+	err := s.Store.Tx(ctx, b, func(r Repo) error {
 		var err error
 		if rec, err = r.GetAppointment(ctx, id); err != nil {
 			return err
 		}
-		if allow != nil {
-			if err := allow(rec); err != nil {
+		if !c.WriteAll {
+			if err := staffMove(ctx, r, c, rec, p); err != nil {
 				return err
 			}
 		}
@@ -135,7 +140,7 @@ func (s *Scheduler) Update(ctx context.Context, id string, p Patch, allow func(*
 		}
 		if p.Status != nil {
 			if !p.Status.Valid() {
-				return errs.Field("body.status", "status must be PENDING, CONFIRMED, COMPLETED, NO_SHOW or CANCELLED")
+				return errs.Field("status", "status must be PENDING, CONFIRMED, COMPLETED, NO_SHOW or CANCELLED")
 			}
 			if !CanTransition(rec.Status, *p.Status) {
 				return ErrTransition(rec.Status, *p.Status)
@@ -156,6 +161,28 @@ func (s *Scheduler) Update(ctx context.Context, id string, p Patch, allow func(*
 	return rec, nil
 }
 
+// staffMove is the object check of a staff member's move: the appointment
+// is on the resource linked to their login, and stays there.
+func staffMove(ctx context.Context, r Repo, c Caller, rec *Record, p Patch) error {
+	all, err := r.ListResources(ctx, false)
+	if err != nil {
+		return err
+	}
+	own := ""
+	for _, res := range all {
+		if res.UserID != nil && *res.UserID == c.UserID {
+			own = res.ID
+		}
+	}
+	if own == "" || !slices.Contains(rec.ResourceIDs, own) {
+		return errs.E(errs.Forbidden, "staff may only move appointments on their own resource")
+	}
+	if p.ResourceIDs != nil && !slices.Contains(*p.ResourceIDs, own) {
+		return errs.E(errs.Forbidden, "staff may not move an appointment off their own resource")
+	}
+	return nil
+}
+
 // validate checks an appointment about to be stored. before is the stored
 // version for updates (nil on create). Open appointments (PENDING or
 // CONFIRMED) cannot be placed in the past; staff may record past ones as
@@ -166,20 +193,20 @@ func (s *Scheduler) validate(rec *Record, before *Record) error {
 	var v errs.Validation
 	if e, ok := rec.Appointment.Validate().(*errs.Error); ok {
 		for _, f := range e.Fields {
-			if f.Location != "body.resourceId" {
+			if f.Location != "resourceId" {
 				v.Add(f.Location, "%s", f.Message)
 			}
 		}
 	}
 	if len(rec.ResourceIDs) == 0 && rec.Status != Pending {
-		v.Add("body.resourceId", "resourceId is required (only a PENDING appointment may have none)")
+		v.Add("resourceId", "resourceId is required (only a PENDING appointment may have none)")
 	}
 	if err := v.Err(); err != nil {
 		return err
 	}
 	moved := before == nil || !before.Start.Equal(rec.Start) || before.Duration != rec.Duration
 	if moved && (rec.Status == Pending || rec.Status == Confirmed) && rec.Start.Before(s.now()) {
-		return errs.Field("body.startTime", "startTime %s is in the past", rec.Start.Format(time.RFC3339))
+		return errs.Field("startTime", "startTime %s is in the past", rec.Start.Format(time.RFC3339))
 	}
 	return nil
 }
@@ -196,11 +223,11 @@ func (s *Scheduler) statusEffects(ctx context.Context, r Repo, rec *Record, from
 
 func customerFor(ctx context.Context, r Repo, id string) (*Customer, error) {
 	if id == "" {
-		return nil, errs.Field("body.customerId", "customerId is required")
+		return nil, errs.Field("customerId", "customerId is required")
 	}
 	c, err := r.GetCustomer(ctx, id)
 	if errs.Is(err, errs.NotFound) {
-		return nil, notFoundField("body.customerId", "customer %s does not exist", id)
+		return nil, notFoundField("customerId", "customer %s does not exist", id)
 	}
 	return c, err
 }
@@ -209,13 +236,13 @@ func resourcesExist(ctx context.Context, r Repo, ids []string) error {
 	for _, id := range ids {
 		res, err := r.GetResource(ctx, id)
 		if errs.Is(err, errs.NotFound) {
-			return notFoundField("body.resourceId", "resource %s does not exist", id)
+			return notFoundField("resourceId", "resource %s does not exist", id)
 		}
 		if err != nil {
 			return err
 		}
 		if !res.IsActive {
-			return errs.Field("body.resourceId", "resource %s is not active", res.Name)
+			return errs.Field("resourceId", "resource %s is not active", res.Name)
 		}
 	}
 	return nil

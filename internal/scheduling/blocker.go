@@ -35,24 +35,24 @@ type Blocker struct {
 func (b Blocker) Validate() error {
 	var v errs.Validation
 	if b.Start.IsZero() {
-		v.Add("body.startTime", "startTime is required")
+		v.Add("startTime", "startTime is required")
 	}
 	if !b.End.After(b.Start) {
-		v.Add("body.endTime", "the blocker must end after it starts")
+		v.Add("endTime", "the blocker must end after it starts")
 	}
 	if len(b.Title) > 200 {
-		v.Add("body.title", "title is at most 200 characters")
+		v.Add("title", "title is at most 200 characters")
 	}
 	if b.RRule != "" {
 		if _, err := parseRule(b.RRule); err != nil {
-			v.Add("body.rrule", "%s", err.Message)
+			v.Add("rrule", "%s", err.Message)
 		}
 		if b.End.Sub(b.Start) > 7*24*time.Hour {
-			v.Add("body.endTime", "a recurring blocker lasts at most 7 days")
+			v.Add("endTime", "a recurring blocker lasts at most 7 days")
 		}
 	}
 	if b.Until != nil && b.Until.Before(b.Start) {
-		v.Add("body.until", "until must not be before startTime")
+		v.Add("until", "until must not be before startTime")
 	}
 	return v.Err()
 }
@@ -60,17 +60,17 @@ func (b Blocker) Validate() error {
 func parseRule(s string) (*rrule.ROption, *errs.Error) {
 	s = strings.TrimPrefix(strings.TrimSpace(s), "RRULE:")
 	if strings.ContainsAny(s, "\n\r") || strings.Contains(strings.ToUpper(s), "DTSTART") {
-		return nil, errs.Field("body.rrule", "rrule is one RRULE line; the start comes from startTime")
+		return nil, errs.Field("rrule", "rrule is one RRULE line; the start comes from startTime")
 	}
 	opt, err := rrule.StrToROption(s)
 	if err != nil {
-		return nil, errs.Field("body.rrule", "rrule is not a valid RFC 5545 rule: %v", err)
+		return nil, errs.Field("rrule", "rrule is not a valid RFC 5545 rule: %v", err)
 	}
 	if opt.Freq > rrule.DAILY {
-		return nil, errs.Field("body.rrule", "a blocker repeats daily at most (FREQ=DAILY, WEEKLY, MONTHLY or YEARLY)")
+		return nil, errs.Field("rrule", "a blocker repeats daily at most (FREQ=DAILY, WEEKLY, MONTHLY or YEARLY)")
 	}
 	if len(opt.Byhour)+len(opt.Byminute)+len(opt.Bysecond) > 0 {
-		return nil, errs.Field("body.rrule", "BYHOUR, BYMINUTE and BYSECOND are not supported; startTime sets the time")
+		return nil, errs.Field("rrule", "BYHOUR, BYMINUTE and BYSECOND are not supported; startTime sets the time")
 	}
 	return opt, nil
 }

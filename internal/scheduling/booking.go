@@ -51,7 +51,7 @@ func (s *Scheduler) Book(ctx context.Context, b Business, req BookingRequest) (r
 }
 
 func (s *Scheduler) book(ctx context.Context, b Business, req BookingRequest) (rec *Record, replayed bool, err error) {
-	err = s.Store.Tx(ctx, func(r Repo) error {
+	err = s.Store.Tx(ctx, b, func(r Repo) error {
 		if req.IdempotencyKey != "" {
 			prev, err := r.AppointmentByIdempotencyKey(ctx, req.IdempotencyKey)
 			switch {
@@ -66,12 +66,12 @@ func (s *Scheduler) book(ctx context.Context, b Business, req BookingRequest) (r
 				return err
 			}
 		}
-		svc, err := serviceFor(ctx, r, req.ServiceID, "body.serviceId")
+		svc, err := serviceFor(ctx, r, req.ServiceID, "serviceId")
 		if err != nil {
 			return err
 		}
 		if !svc.IsActive {
-			return notFoundField("body.serviceId", "service %s is not offered", req.ServiceID)
+			return notFoundField("serviceId", "service %s is not offered", req.ServiceID)
 		}
 		bk, err := s.bookingCustomer(ctx, r, req)
 		if err != nil {
@@ -96,7 +96,7 @@ func (s *Scheduler) book(ctx context.Context, b Business, req BookingRequest) (r
 		if err := s.validate(rec, nil); err != nil {
 			return err
 		}
-		if err := s.Within(ctx, r, QuotaAppointmentsPerMonth); err != nil {
+		if err := s.within(ctx, r, b, QuotaAppointmentsPerMonth); err != nil {
 			return err
 		}
 		if err := r.CreateAppointment(ctx, rec); err != nil {
@@ -147,17 +147,17 @@ func (s *Scheduler) bookingCustomer(ctx context.Context, r Repo, req BookingRequ
 			return nil, errs.E(errs.Forbidden, "your login has no customer record with this business; contact the business")
 		}
 	case req.Customer == nil:
-		return nil, errs.Field("body.customer", "customer (name, email, phone) is required when not signed in")
+		return nil, errs.Field("customer", "customer (name, email, phone) is required when not signed in")
 	default:
 		in := *req.Customer
 		in.Email = strings.TrimSpace(in.Email)
 		in.Name = strings.TrimSpace(in.Name)
 		in.Status = CustomerActive
 		if in.Email == "" {
-			return nil, errs.Field("body.customer.email", "email is required")
+			return nil, errs.Field("customer.email", "email is required")
 		}
-		if err := in.Validate(); err != nil {
-			return nil, prefixFields(err, "body.", "body.customer.")
+		if err := in.validateAs("customer."); err != nil {
+			return nil, err
 		}
 		bk.anonymous, bk.name, bk.phone = true, in.Name, in.Phone
 		bk.customer, bk.created, err = r.EnsureCustomer(ctx, &in)
@@ -184,7 +184,7 @@ func (s *Scheduler) bookingCustomer(ctx context.Context, r Repo, req BookingRequ
 // theirs to use, nor to replace.
 func paymentCheck(ctx context.Context, r Repo, b Business, bk *booker, paymentMethodID string) error {
 	if len(paymentMethodID) > 200 {
-		return errs.Field("body.paymentMethodId", "paymentMethodId is at most 200 characters")
+		return errs.Field("paymentMethodId", "paymentMethodId is at most 200 characters")
 	}
 	c := bk.customer
 	if paymentMethodID != "" {
@@ -205,7 +205,7 @@ func paymentCheck(ctx context.Context, r Repo, b Business, bk *booker, paymentMe
 // time is ignored (when rescheduling it).
 func (s *Scheduler) pickResources(ctx context.Context, r Repo, b Business, svc *Service, start time.Time, pinned, exclude string) ([]string, error) {
 	if pinned != "" {
-		if err := checkResource(ctx, r, pinned, "body.resourceId"); err != nil {
+		if err := checkResource(ctx, r, pinned, "resourceId"); err != nil {
 			return nil, err
 		}
 	}
@@ -265,23 +265,9 @@ func unavailable(reasons []Reason, at time.Time) error {
 			detail = fmt.Sprintf("startTime is too soon or in the past (earliest %s)", reasons[0].Until.Format(time.RFC3339))
 		}
 	}
-	e := errs.Field("body.startTime", "%s", detail)
+	e := errs.Field("startTime", "%s", detail)
 	if len(reasons) > 0 {
 		e = e.With("reason", string(reasons[0].Code))
 	}
 	return e
-}
-
-// prefixFields rewrites the field locations of a validation error.
-func prefixFields(err error, from, to string) error {
-	e, ok := err.(*errs.Error)
-	if !ok {
-		return err
-	}
-	out := *e
-	out.Fields = make([]errs.FieldError, len(e.Fields))
-	for i, f := range e.Fields {
-		out.Fields[i] = errs.FieldError{Location: to + strings.TrimPrefix(f.Location, from), Message: f.Message}
-	}
-	return &out
 }

@@ -42,23 +42,27 @@ type Customer struct {
 func (c Customer) CanBook() bool { return c.Status == CustomerActive }
 
 // Validate checks the customer's fields.
-func (c Customer) Validate() error {
+func (c Customer) Validate() error { return c.validateAs("") }
+
+// validateAs checks the customer's fields, naming them under prefix (an
+// online booking's customer is "customer.").
+func (c Customer) validateAs(prefix string) error {
 	var v errs.Validation
 	if name := strings.TrimSpace(c.Name); name == "" || len(name) > 200 {
-		v.Add("body.name", "name is required (at most 200 characters)")
+		v.Add(prefix+"name", "name is required (at most 200 characters)")
 	}
 	if c.Email != "" {
 		if a, err := mail.ParseAddress(c.Email); err != nil || a.Address != c.Email {
-			v.Add("body.email", "email %q is not a valid address", c.Email)
+			v.Add(prefix+"email", "email %q is not a valid address", c.Email)
 		}
 	}
 	if len(c.Phone) > 40 {
-		v.Add("body.phone", "phone is at most 40 characters")
+		v.Add(prefix+"phone", "phone is at most 40 characters")
 	}
 	switch c.Status {
 	case CustomerActive, CustomerInactive, CustomerBlocked:
 	default:
-		v.Add("body.status", "status must be Active, Inactive or Blocked")
+		v.Add(prefix+"status", "status must be Active, Inactive or Blocked")
 	}
 	return v.Err()
 }

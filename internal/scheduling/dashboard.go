@@ -15,15 +15,15 @@ const maxDashboardDays = 366
 // minutes over open minutes).
 func (s *Scheduler) Dashboard(ctx context.Context, b Business, first, last Date) (*Summary, error) {
 	if last.Before(first) {
-		return nil, errs.Field("query.end_date", "end_date must not be before start_date")
+		return nil, errs.Field("end_date", "end_date must not be before start_date")
 	}
 	if first.AddDays(maxDashboardDays).Before(last) {
-		return nil, errs.Field("query.end_date", "the range is at most %d days", maxDashboardDays)
+		return nil, errs.Field("end_date", "the range is at most %d days", maxDashboardDays)
 	}
 	from, _ := DayRange(first, b.Zone)
 	_, to := DayRange(last, b.Zone)
 	var sum *Summary
-	err := s.Store.Tx(ctx, func(r Repo) error {
+	err := s.Store.Tx(ctx, b, func(r Repo) error {
 		var err error
 		if sum, err = r.Summary(ctx, from, to, b.Zone); err != nil {
 			return err

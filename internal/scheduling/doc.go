@@ -2,9 +2,10 @@
 // services, business hours, blockers, customers and appointments — and the
 // availability engine, a pure function of its inputs and a clock.
 //
-// The package imports neither net/http nor a database driver. Validation
-// methods return *errs.Error values whose field locations name the API's
-// JSON fields ("body.durationMinutes"), so the HTTP layer can pass them on.
+// The package imports neither net/http nor a database driver. Errors are
+// *errs.Error values whose fields carry domain names ("durationMinutes",
+// "customer.email", "service_id"); the HTTP edge turns each into its
+// location in the request (body, query or path) once.
 //
 // Time is handled as instants (time.Time) plus IANA zones. Opening hours and
 // recurring blockers are civil (wall-clock) times, turned into instants per

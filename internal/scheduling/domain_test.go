@@ -83,12 +83,12 @@ func TestOverrideValidation(t *testing.T) {
 	}{
 		{DateOverride{Date: day("2026-12-25"), Closed: true}, nil},
 		{DateOverride{Date: day("2026-12-24"), Intervals: []TimeRange{{hm("09:00"), hm("12:00")}}}, nil},
-		{DateOverride{Date: day("2026-12-24")}, []string{"body.intervals"}},
-		{DateOverride{Date: day("2026-12-24"), Closed: true, Intervals: []TimeRange{{hm("09:00"), hm("12:00")}}}, []string{"body.intervals"}},
-		{DateOverride{Date: day("2026-12-24"), Intervals: []TimeRange{{hm("09:00"), hm("12:00")}, {hm("11:00"), hm("13:00")}}}, []string{"body.intervals[1].openTime"}},
+		{DateOverride{Date: day("2026-12-24")}, []string{"intervals"}},
+		{DateOverride{Date: day("2026-12-24"), Closed: true, Intervals: []TimeRange{{hm("09:00"), hm("12:00")}}}, []string{"intervals"}},
+		{DateOverride{Date: day("2026-12-24"), Intervals: []TimeRange{{hm("09:00"), hm("12:00")}, {hm("11:00"), hm("13:00")}}}, []string{"intervals[1].openTime"}},
 	}
 	for i, tc := range tests {
-		if diff := cmp.Diff(tc.want, locations(tc.o.ValidateOverride("body"))); diff != "" {
+		if diff := cmp.Diff(tc.want, locations(tc.o.ValidateOverride())); diff != "" {
 			t.Errorf("case %d (-want +got):\n%s", i, diff)
 		}
 	}
@@ -122,22 +122,22 @@ func TestValidateDomainTypes(t *testing.T) {
 		want []string
 	}{
 		{"good service", good.Validate(), nil},
-		{"bad service", bad.Validate(), []string{"body.name", "body.durationMinutes", "body.bufferBeforeMinutes", "body.price", "body.currency",
-			"body.capacity", "body.requirements[0].count", "body.requirements[0].type", "body.requirements[1].count"}},
+		{"bad service", bad.Validate(), []string{"name", "durationMinutes", "bufferBeforeMinutes", "price", "currency",
+			"capacity", "requirements[0].count", "requirements[0].type", "requirements[1].count"}},
 		{"good resource", staff("s").Validate(), nil},
 		{"bad resource", Resource{Type: "ROBOT", TimeZone: "Mars/Olympus", Hours: []WeeklyInterval{weekly(Monday, "10:00", "09:00")}}.Validate(),
-			[]string{"body.name", "body.type", "body.timezone", "body.capacity", "body.hours[0].closeTime"}},
+			[]string{"name", "type", "timezone", "capacity", "hours[0].closeTime"}},
 		{"good blocker", Blocker{Start: start, End: start.Add(time.Hour), RRule: "FREQ=WEEKLY;BYDAY=MO"}.Validate(), nil},
-		{"blocker ends before start", Blocker{Start: start, End: start}.Validate(), []string{"body.endTime"}},
-		{"bad rrule", Blocker{Start: start, End: start.Add(time.Hour), RRule: "FREQ=SOMETIMES"}.Validate(), []string{"body.rrule"}},
-		{"hourly rrule", Blocker{Start: start, End: start.Add(time.Hour), RRule: "FREQ=HOURLY"}.Validate(), []string{"body.rrule"}},
-		{"byhour rrule", Blocker{Start: start, End: start.Add(time.Hour), RRule: "FREQ=DAILY;BYHOUR=9"}.Validate(), []string{"body.rrule"}},
-		{"until before start", Blocker{Start: start, End: start.Add(time.Hour), Until: ptr(start.Add(-time.Hour))}.Validate(), []string{"body.until"}},
+		{"blocker ends before start", Blocker{Start: start, End: start}.Validate(), []string{"endTime"}},
+		{"bad rrule", Blocker{Start: start, End: start.Add(time.Hour), RRule: "FREQ=SOMETIMES"}.Validate(), []string{"rrule"}},
+		{"hourly rrule", Blocker{Start: start, End: start.Add(time.Hour), RRule: "FREQ=HOURLY"}.Validate(), []string{"rrule"}},
+		{"byhour rrule", Blocker{Start: start, End: start.Add(time.Hour), RRule: "FREQ=DAILY;BYHOUR=9"}.Validate(), []string{"rrule"}},
+		{"until before start", Blocker{Start: start, End: start.Add(time.Hour), Until: ptr(start.Add(-time.Hour))}.Validate(), []string{"until"}},
 		{"good customer", Customer{Name: "Ann", Email: "ann@example.com", Status: CustomerActive}.Validate(), nil},
-		{"bad customer", Customer{Email: "Ann <ann@example.com>", Status: "Gone"}.Validate(), []string{"body.name", "body.email", "body.status"}},
+		{"bad customer", Customer{Email: "Ann <ann@example.com>", Status: "Gone"}.Validate(), []string{"name", "email", "status"}},
 		{"good appointment", Appointment{CustomerID: "c", ServiceID: "s", ResourceIDs: []string{"r"}, Start: start, Duration: time.Hour, Status: Pending}.Validate(), nil},
 		{"bad appointment", Appointment{Duration: time.Second, Status: "DONE"}.Validate(),
-			[]string{"body.customerId", "body.serviceId", "body.resourceId", "body.startTime", "body.durationMinutes", "body.status"}},
+			[]string{"customerId", "serviceId", "resourceId", "startTime", "durationMinutes", "status"}},
 	}
 	for _, tc := range tests {
 		if diff := cmp.Diff(tc.want, locations(tc.err)); diff != "" {
@@ -171,7 +171,7 @@ func TestStatusTransitions(t *testing.T) {
 	if CanTransition("BOGUS", "BOGUS") {
 		t.Error("an unknown status transitions to itself")
 	}
-	if err := ErrTransition(Completed, Pending); !errs.Is(err, errs.Conflict) || err.Fields[0].Location != "body.status" {
+	if err := ErrTransition(Completed, Pending); !errs.Is(err, errs.Conflict) || err.Fields[0].Location != "status" {
 		t.Errorf("ErrTransition = %+v", err)
 	}
 	for s, want := range map[Status]bool{Pending: true, Confirmed: true, Completed: true, NoShow: false, Cancelled: false} {

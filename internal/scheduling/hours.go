@@ -32,7 +32,7 @@ type DateOverride struct {
 // ValidateHours checks a weekly schedule: days 0 … 6, each interval closing
 // after it opens, and no two intervals of a day overlapping (touching is
 // fine). prefix is the location of the list, such as "body" for the
-// business-hours PUT or "body.hours" for a resource; fields are reported as
+// business-hours PUT or "hours" for a resource; fields are reported as
 // prefix[i].dayOfWeek, prefix[i].openTime and prefix[i].closeTime.
 func ValidateHours(prefix string, week []WeeklyInterval) error {
 	var v errs.Validation
@@ -62,17 +62,18 @@ func ValidateHours(prefix string, week []WeeklyInterval) error {
 	return v.Err()
 }
 
-// ValidateOverride checks one date override; prefix is its location.
-func (o DateOverride) ValidateOverride(prefix string) error {
+// ValidateOverride checks one date override, naming its fields intervals
+// and intervals[i].openTime / closeTime.
+func (o DateOverride) ValidateOverride() error {
 	var v errs.Validation
 	switch {
 	case o.Closed && len(o.Intervals) > 0:
-		v.Add(prefix+".intervals", "a closed day has no intervals")
+		v.Add("intervals", "a closed day has no intervals")
 	case !o.Closed && len(o.Intervals) == 0:
-		v.Add(prefix+".intervals", "give the special hours, or mark the day closed")
+		v.Add("intervals", "give the special hours, or mark the day closed")
 	}
 	for i, r := range o.Intervals {
-		at := fmt.Sprintf("%s.intervals[%d]", prefix, i)
+		at := fmt.Sprintf("intervals[%d]", i)
 		checkRange(&v, at, r)
 		if i > 0 && r.Open < o.Intervals[i-1].Close {
 			v.Add(at+".openTime", "intervals must be in order and must not overlap")

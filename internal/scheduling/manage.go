@@ -15,13 +15,13 @@ type CancellationQuote struct {
 }
 
 // Quote previews a customer's cancellation of appointment id under the
-// business's policy. allow is the object check (whose appointment it is).
-func (s *Scheduler) Quote(ctx context.Context, b Business, id string, allow func(*Record) error) (*Record, *CancellationQuote, error) {
+// business's policy, for who holds its manage link or is its customer.
+func (s *Scheduler) Quote(ctx context.Context, b Business, id string, who SelfService) (*Record, *CancellationQuote, error) {
 	var rec *Record
 	var q *CancellationQuote
-	err := s.Store.Tx(ctx, func(r Repo) error {
+	err := s.Store.Tx(ctx, b, func(r Repo) error {
 		var err error
-		if rec, err = s.owned(ctx, r, id, allow); err != nil {
+		if rec, err = s.owned(ctx, r, id, who); err != nil {
 			return err
 		}
 		q = quote(b, rec, s.now())
@@ -38,12 +38,12 @@ func quote(b Business, rec *Record, now time.Time) *CancellationQuote {
 // cancellation window: a late cancellation records the fee (the
 // appointment's price × lateCancellationFeePercent). An appointment that
 // has started cannot be cancelled.
-func (s *Scheduler) CancelByCustomer(ctx context.Context, b Business, id string, allow func(*Record) error) (*Record, *CancellationQuote, error) {
+func (s *Scheduler) CancelByCustomer(ctx context.Context, b Business, id string, who SelfService) (*Record, *CancellationQuote, error) {
 	var rec *Record
 	var q *CancellationQuote
-	err := s.Store.Tx(ctx, func(r Repo) error {
+	err := s.Store.Tx(ctx, b, func(r Repo) error {
 		var err error
-		if rec, err = s.owned(ctx, r, id, allow); err != nil {
+		if rec, err = s.owned(ctx, r, id, who); err != nil {
 			return err
 		}
 		now := s.now()
@@ -64,12 +64,12 @@ func (s *Scheduler) CancelByCustomer(ctx context.Context, b Business, id string,
 // availability engine (its own current time does not count against it),
 // keeping its resource when that one is free, else choosing fairly. It is
 // refused inside the cancellation window, where moving would dodge the fee.
-func (s *Scheduler) RescheduleByCustomer(ctx context.Context, b Business, id string, start time.Time, allow func(*Record) error) (*Record, error) {
+func (s *Scheduler) RescheduleByCustomer(ctx context.Context, b Business, id string, start time.Time, who SelfService) (*Record, error) {
 	var rec *Record
 	err := retryConflicts(func() error {
-		return s.Store.Tx(ctx, func(r Repo) error {
+		return s.Store.Tx(ctx, b, func(r Repo) error {
 			var err error
-			if rec, err = s.owned(ctx, r, id, allow); err != nil {
+			if rec, err = s.owned(ctx, r, id, who); err != nil {
 				return err
 			}
 			if rec.Status != Pending && rec.Status != Confirmed {
@@ -79,7 +79,7 @@ func (s *Scheduler) RescheduleByCustomer(ctx context.Context, b Business, id str
 				return errs.E(errs.Conflict, "this appointment is within the %d-hour cancellation window and can no longer be rescheduled online; contact the business",
 					b.Cancellation.WindowHours)
 			}
-			svc, err := serviceFor(ctx, r, rec.ServiceID, "body.serviceId")
+			svc, err := serviceFor(ctx, r, rec.ServiceID, "serviceId")
 			if err != nil {
 				return err
 			}
@@ -101,16 +101,35 @@ func (s *Scheduler) RescheduleByCustomer(ctx context.Context, b Business, id str
 	return rec, err
 }
 
+// SelfService is who manages an appointment without staff permissions:
+// the signed-in caller, and whether the request carried a manage token
+// (Token) that signs this appointment (TokenValid, checked by the edge that
+// issues the tokens).
+type SelfService struct {
+	Caller
+	Token, TokenValid bool
+}
+
+// allows is the object check of customer self-service: a valid manage
+// token for the appointment, or the signed-in customer it belongs to.
+func (w SelfService) allows(rec *Record) error {
+	switch {
+	case w.TokenValid, w.owns(rec):
+		return nil
+	case w.Token:
+		return errs.E(errs.Forbidden, "this manage link is not valid for this appointment")
+	}
+	return errs.E(errs.Unauthorized, "sign in, or use the link from your booking confirmation")
+}
+
 // owned reads and locks an appointment and applies the object check.
-func (s *Scheduler) owned(ctx context.Context, r Repo, id string, allow func(*Record) error) (*Record, error) {
+func (s *Scheduler) owned(ctx context.Context, r Repo, id string, who SelfService) (*Record, error) {
 	rec, err := r.GetAppointment(ctx, id)
 	if err != nil {
 		return nil, err
 	}
-	if allow != nil {
-		if err := allow(rec); err != nil {
-			return nil, err
-		}
+	if err := who.allows(rec); err != nil {
+		return nil, err
 	}
 	rec.AsBooked() // customer self-service shows the booking as its booker made it
 	return rec, nil

@@ -15,22 +15,21 @@ const (
 	QuotaAppointmentsPerMonth Quota = "maxAppointmentsPerMonth"
 )
 
-// Quotas applies the plan of the business in ctx: nil when one more of q may
-// be added, an errs.LimitReached naming the limit and the plan that allows
+// Quotas applies the plan of business b: nil when one more of q may be added, an errs.LimitReached naming the limit and the plan that allows
 // more otherwise. count is called only when the plan limits q. r is the
 // unit of work the check belongs to: the plan is read through it, inside
 // its transaction, never on a second pool connection.
-type Quotas func(ctx context.Context, r Repo, q Quota, count func() (int, error)) error
+type Quotas func(ctx context.Context, r Repo, b Business, q Quota, count func() (int, error)) error
 
-// Within checks q inside a unit of work, before the insert it guards. The
+// within checks q inside a unit of work, before the insert it guards. The
 // count is read in the same transaction; for resources and services it is
 // also serialized per business, so two concurrent creations cannot both take
 // the last place. Appointments are not serialized (that would queue every
 // booking of a business behind one lock): at the boundary a burst may
 // overshoot the monthly limit by the bookings in flight.
-func (s *Scheduler) Within(ctx context.Context, r Repo, q Quota) error {
+func (s *Scheduler) within(ctx context.Context, r Repo, b Business, q Quota) error {
 	if s.Quotas == nil {
 		return nil
 	}
-	return s.Quotas(ctx, r, q, func() (int, error) { return r.CountForQuota(ctx, q, s.now()) })
+	return s.Quotas(ctx, r, b, q, func() (int, error) { return r.CountForQuota(ctx, q, s.now()) })
 }

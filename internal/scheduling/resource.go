@@ -43,20 +43,20 @@ type Resource struct {
 func (r Resource) Validate() error {
 	var v errs.Validation
 	if name := strings.TrimSpace(r.Name); name == "" || len(name) > 200 {
-		v.Add("body.name", "name is required (at most 200 characters)")
+		v.Add("name", "name is required (at most 200 characters)")
 	}
 	if !r.Type.Valid() {
-		v.Add("body.type", "type must be STAFF, ROOM or EQUIPMENT")
+		v.Add("type", "type must be STAFF, ROOM or EQUIPMENT")
 	}
 	if r.TimeZone != "" {
 		if _, err := time.LoadLocation(r.TimeZone); err != nil || r.TimeZone == "Local" {
-			v.Add("body.timezone", "timezone %q is not an IANA zone such as Europe/Berlin", r.TimeZone)
+			v.Add("timezone", "timezone %q is not an IANA zone such as Europe/Berlin", r.TimeZone)
 		}
 	}
 	if r.Capacity < 1 || r.Capacity > MaxCapacity {
-		v.Add("body.capacity", "capacity must be from 1 to %d", MaxCapacity)
+		v.Add("capacity", "capacity must be from 1 to %d", MaxCapacity)
 	}
-	if err := ValidateHours("body.hours", r.Hours); err != nil {
+	if err := ValidateHours("hours", r.Hours); err != nil {
 		return mergeValidation(&v, err)
 	}
 	return v.Err()

@@ -13,9 +13,9 @@ import (
 const DefaultSlotStep = 30 * time.Minute
 
 // Service is something customers book. Durations are whole minutes; the API
-// names them in minutes, and Validate reports them as body.durationMinutes,
-// body.bufferBeforeMinutes, body.bufferAfterMinutes, body.slotStepMinutes,
-// body.minNoticeMinutes and body.maxAdvanceMinutes.
+// names them in minutes, and Validate reports them as durationMinutes,
+// bufferBeforeMinutes, bufferAfterMinutes, slotStepMinutes, minNoticeMinutes
+// and maxAdvanceMinutes.
 type Service struct {
 	ID          string
 	Name        string
@@ -81,11 +81,11 @@ func (s Service) Needs() []Requirement {
 func (s Service) Validate() error {
 	var v errs.Validation
 	if name := strings.TrimSpace(s.Name); name == "" || len(name) > 200 {
-		v.Add("body.name", "name is required (at most 200 characters)")
+		v.Add("name", "name is required (at most 200 characters)")
 	}
 	minutes := func(field string, d time.Duration, lo, hi time.Duration) {
 		if d < lo || d > hi || d%time.Minute != 0 {
-			v.Add("body."+field, "%s must be whole minutes from %d to %d", field, lo/time.Minute, hi/time.Minute)
+			v.Add(field, "%s must be whole minutes from %d to %d", field, lo/time.Minute, hi/time.Minute)
 		}
 	}
 	minutes("durationMinutes", s.Duration, time.Minute, 24*time.Hour)
@@ -95,16 +95,16 @@ func (s Service) Validate() error {
 	minutes("minNoticeMinutes", s.MinNotice, 0, 366*24*time.Hour)
 	minutes("maxAdvanceMinutes", s.MaxAdvance, 0, 3*366*24*time.Hour)
 	if s.Price < 0 || s.Price > maxMoney {
-		v.Add("body.price", "price must be a non-negative amount like 50.00")
+		v.Add("price", "price must be a non-negative amount like 50.00")
 	}
 	if !validCurrency(s.Currency) {
-		v.Add("body.currency", "currency must be an ISO 4217 code such as EUR")
+		v.Add("currency", "currency must be an ISO 4217 code such as EUR")
 	}
 	if s.Capacity < 0 || s.Capacity > MaxCapacity {
-		v.Add("body.capacity", "capacity must be from 1 to %d", MaxCapacity)
+		v.Add("capacity", "capacity must be from 1 to %d", MaxCapacity)
 	}
 	for i, r := range s.Requirements {
-		at := fmt.Sprintf("body.requirements[%d]", i)
+		at := fmt.Sprintf("requirements[%d]", i)
 		if r.Count < 1 || r.Count > MaxCapacity {
 			v.Add(at+".count", "count must be from 1 to %d", MaxCapacity)
 		}

@@ -5,11 +5,11 @@ import (
 	"time"
 )
 
-// Store opens units of work on the scheduling data of the tenant carried by
-// the context. Everything fn does through its Repo happens in one database
-// transaction: committed when fn returns nil, rolled back otherwise.
+// Store opens units of work on the scheduling data of business b.
+// Everything fn does through its Repo happens in one database transaction:
+// committed when fn returns nil, rolled back otherwise.
 type Store interface {
-	Tx(ctx context.Context, fn func(Repo) error) error
+	Tx(ctx context.Context, b Business, fn func(Repo) error) error
 }
 
 // Repo is the scheduling data of one tenant, inside one transaction. Lookups
@@ -138,8 +138,8 @@ type AppointmentRepo interface {
 	// resources and services it first takes a per-business lock that the
 	// transaction holds.
 	CountForQuota(ctx context.Context, q Quota, now time.Time) (int, error)
-	// RecordBooking counts one appointment booked at "at" in the platform's
-	// metrics, in the same transaction as the booking.
+	// RecordBooking counts one appointment of the unit of work's business
+	// booked at "at" in the platform's metrics, in the same transaction.
 	RecordBooking(ctx context.Context, at time.Time) error
 	// CountBooking reserves one online booking for key under limit,
 	// atomically: 0 when reserved, otherwise (nothing reserved) how long

@@ -127,6 +127,8 @@ func (r *Resolver) tenant(ctx context.Context, host string) (*Tenant, error) {
 		return nil, err
 	case d.Custom && !d.Verified, !t.Live():
 		t = nil
+	default:
+		t.Zone, _ = time.LoadLocation(t.TimeZone) // cached with the row: loaded once, not per request
 	}
 	r.mu.Lock()
 	if r.gen == gen { // no invalidation raced with the lookup

@@ -104,3 +104,20 @@ func TestResolverCacheIsBounded(t *testing.T) {
 		t.Fatalf("cache holds %d entries, bound is 3", n)
 	}
 }
+
+// TestResolverLoadsZone: the zone is loaded once, with the cached row;
+// a stored name that is no zone leaves it nil (never silently UTC).
+func TestResolverLoadsZone(t *testing.T) {
+	now := time.Now()
+	r, f := newResolver(&now)
+	f.tenants["1"].TimeZone = "Europe/Berlin"
+	site, err := r.Resolve(context.Background(), "acme.localhost")
+	if err != nil || site.Tenant.Zone == nil || site.Tenant.Zone.String() != "Europe/Berlin" {
+		t.Fatalf("zone %v, err %v", site.Tenant.Zone, err)
+	}
+	r.Invalidate()
+	f.tenants["1"].TimeZone = "Mars/Olympus"
+	if site, err = r.Resolve(context.Background(), "acme.localhost"); err != nil || site.Tenant.Zone != nil {
+		t.Fatalf("an unknown zone resolved to %v (err %v)", site.Tenant.Zone, err)
+	}
+}

@@ -34,13 +34,17 @@ type Policies struct {
 
 // Tenant is one business on the platform.
 type Tenant struct {
-	ID             string
-	Slug           string
-	Schema         string // generated from the slug, never from input
-	Name           string
-	Status         Status
-	Plan           string
-	TimeZone       string
+	ID       string
+	Slug     string
+	Schema   string // generated from the slug, never from input
+	Name     string
+	Status   Status
+	Plan     string
+	TimeZone string
+	// Zone is TimeZone loaded, once, when a host resolves to the tenant
+	// (Resolver); nil on tenants read otherwise, and when the stored name
+	// is no zone, which every write of it refuses (ValidateTimeZone).
+	Zone           *time.Location
 	PrimaryColor   string
 	SecondaryColor string
 	LogoURL        string
