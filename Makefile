@@ -21,7 +21,7 @@ web/node_modules/.installed: web/package-lock.json
 	touch $@
 
 web-test: web/node_modules/.installed
-	cd web && npm test
+	cd web && npm run --silent check:api && npm test
 
 # The HTTP layer's tests run on a pool of ONE connection: code that asks
 # for a second connection while it holds a transaction fails there at once

@@ -93,15 +93,24 @@ func Open(ctx context.Context, cfg *config.Config, log *slog.Logger, attach bool
 		a.Close()
 		return nil, err
 	}
-	a.Tenants = &postgres.Tenants{DB: db, Migrations: a.Migrations}
-	a.Tenancy = &tenancy.Service{Store: a.Tenants, BaseDomain: cfg.BaseDomain, Now: a.Now}
-	if err := a.openIdentity(); err != nil {
+	if err := a.wire(); err != nil {
 		a.Close()
 		return nil, err
 	}
-	a.openPlatform()
-	a.Scheduling = &scheduling.Scheduler{Store: &postgres.Scheduling{DB: db}, Now: a.Now, Quotas: Quotas}
 	return a, nil
+}
+
+// wire builds the services over a.DB. It opens nothing, so the OpenAPI
+// document can be built from the same graph without a database.
+func (a *App) wire() error {
+	a.Tenants = &postgres.Tenants{DB: a.DB, Migrations: a.Migrations}
+	a.Tenancy = &tenancy.Service{Store: a.Tenants, BaseDomain: a.Config.BaseDomain, Now: a.Now}
+	if err := a.openIdentity(); err != nil {
+		return err
+	}
+	a.openPlatform()
+	a.Scheduling = &scheduling.Scheduler{Store: &postgres.Scheduling{DB: a.DB}, Now: a.Now, Quotas: Quotas}
+	return nil
 }
 
 // DBOptions are the pool's size and deadlines from the configuration.

@@ -405,10 +405,14 @@ func (s *Server) masqueradeRoutes() {
 	register(s, op{OperationID: "masquerade-stop", Method: http.MethodPost, Path: "/api/auth/masquerade/stop", Tags: auth,
 		Summary: "End the masquerade; back to the impersonator's host"}, stop, s.stopMasquerade)
 
+	catalogue := access.Rule{Scope: access.ScopePlatform, Permission: access.PlatformGrantsManage, Description: "see which permissions you may grant"}
+	ownCatalogue := access.Rule{Scope: access.ScopeTenant, Permission: access.StaffManage, Description: "see which permissions you may grant the business's users"}
 	for _, g := range []struct {
-		id, path string
-		rule     access.Rule
-	}{{"platform-", "/api/platform/permission-grants", grants}, {"", "/api/permission-grants", ownGrants}} {
+		id, path        string
+		rule, catalogue access.Rule
+	}{{"platform-", "/api/platform/permission-grants", grants, catalogue}, {"", "/api/permission-grants", ownGrants, ownCatalogue}} {
+		register(s, op{OperationID: g.id + "grant-catalogue", Method: http.MethodGet, Path: g.path + "/catalogue", Tags: grant,
+			Summary: "The permissions you may grant, and to which roles"}, g.catalogue, s.grantCatalogue)
 		register(s, op{OperationID: g.id + "grant-create", Method: http.MethodPost, Path: g.path, Tags: grant, DefaultStatus: http.StatusCreated,
 			Summary: "Grant a user one permission for a while"}, g.rule, s.createGrant)
 		register(s, op{OperationID: g.id + "grants", Method: http.MethodGet, Path: g.path, Tags: grant,

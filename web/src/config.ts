@@ -2,22 +2,13 @@
 // (<script id="ss-config" type="application/json">). Under `vite dev` it is
 // "{}" and we derive the site from the host and ask the API for the tenant.
 
+import { tenantApi } from "./api/tenant";
+import type { TenantConfig } from "./api/types";
+
 export type SiteKind = "platform" | "tenant" | "apex";
 
-export interface TenantConfig {
-  id: string;
-  name: string;
-  subdomain: string;
-  primaryColor: string | null;
-  secondaryColor: string | null;
-  logoUrl: string | null;
-  timezone: string;
-  status: string;
-  cancellationWindowHours: number;
-  lateCancellationFeePercent: number;
-  requirePaymentMethodToBook: boolean;
-  resourcesCanReschedule: boolean;
-}
+/** The business of a tenant host, as GET /api/tenant/config/ describes it. */
+export type { TenantConfig };
 
 export interface RuntimeConfig {
   site: SiteKind;
@@ -64,8 +55,7 @@ export async function loadConfig(): Promise<RuntimeConfig> {
   };
   if (cfg.site === "tenant" && !cfg.tenant) {
     try {
-      const res = await fetch("/api/tenant/config/", { credentials: "same-origin", headers: { Accept: "application/json" } });
-      if (res.ok) cfg.tenant = (await res.json()) as TenantConfig;
+      cfg.tenant = await tenantApi.config();
     } catch {
       /* the shell shows a friendly error when the tenant is unknown */
     }

@@ -1,41 +1,31 @@
-import { api, type Page } from "./client";
-import type { LoginResult, MasqueradeStart, MasqueradeStop, Me, RegisterInput, Role, Session } from "./types";
+import { client, unwrap } from "./client";
+import type { LoginBody, LoginResult, RegisterInput } from "./types";
+
+const { GET, POST, DELETE } = client;
+
+/** The server answers one shape with optional fields; the app reads its two cases. */
+const loginResult = (b: LoginBody): LoginResult =>
+  b.mfaRequired && b.mfaToken ? { mfaRequired: true, mfaToken: b.mfaToken } : { ...b, mfaRequired: false };
 
 export const authApi = {
-  me: () => api.get<Me>("/api/auth/me/"),
-  login: (email: string, password: string) => api.post<LoginResult>("/api/auth/login/", { email, password }),
-  verifyMfa: (mfaToken: string, code: string) => api.post<LoginResult>("/api/auth/mfa/verify/", { mfaToken, code }),
-  /** Customer sign-up on a tenant host (new; 404/405 on servers without it). */
-  register: (body: RegisterInput) => api.post<LoginResult>("/api/auth/register/", body),
-  /**
-   * Whether this server has customer sign-up, read from its OpenAPI document
-   * (the router answers 404 to any method a path lacks, so probing cannot
-   * tell). Only the sign-up page asks; when the document cannot be read the
-   * form is shown and a 404 on submit explains instead.
-   */
-  canRegister: async (): Promise<boolean> => {
-    try {
-      const doc = await api.get<{ paths?: Record<string, unknown> }>("/api/openapi.json");
-      return !doc?.paths || "/api/auth/register" in doc.paths || "/api/auth/register/" in doc.paths;
-    } catch {
-      return true;
-    }
-  },
-  logout: () => api.post<void>("/api/auth/logout/"),
-  forgot: (email: string) => api.post<void>("/api/auth/password/forgot/", { email }),
-  reset: (token: string, password: string) => api.post<void>("/api/auth/password/reset/", { token, password }),
-  verifyEmail: (token: string) => api.post<{ verified: boolean }>("/api/auth/verify-email/", { token }),
-  invitation: (token: string) =>
-    api.get<{ email: string; role: Role; businessName: string | null }>(`/api/auth/invitations/${encodeURIComponent(token)}/`),
+  me: () => unwrap(GET("/api/auth/me")),
+  login: (email: string, password: string) => unwrap(POST("/api/auth/login", { body: { email, password } })).then(loginResult),
+  verifyMfa: (mfaToken: string, code: string) => unwrap(POST("/api/auth/mfa/verify", { body: { mfaToken, code } })).then(loginResult),
+  /** Customer sign-up on a tenant host. */
+  register: (body: RegisterInput) => unwrap(POST("/api/auth/register", { body })).then(loginResult),
+  logout: () => unwrap(POST("/api/auth/logout")),
+  forgot: (email: string) => unwrap(POST("/api/auth/password/forgot", { body: { email } })),
+  reset: (token: string, password: string) => unwrap(POST("/api/auth/password/reset", { body: { token, password } })),
+  verifyEmail: (token: string) => unwrap(POST("/api/auth/verify-email", { body: { token } })),
+  invitation: (token: string) => unwrap(GET("/api/auth/invitations/{token}", { params: { path: { token } } })),
   acceptInvitation: (token: string, name: string, password: string) =>
-    api.post<LoginResult>("/api/auth/invitations/accept/", { token, name, password }),
-  mfaSetup: () => api.post<{ secret: string; otpauthUri: string }>("/api/auth/mfa/setup/"),
-  mfaConfirm: (code: string) => api.post<{ recoveryCodes: string[] }>("/api/auth/mfa/confirm/", { code }),
-  mfaDisable: (password: string, code: string) => api.post<void>("/api/auth/mfa/disable/", { password, code }),
-  sessions: () => api.get<Page<Session>>("/api/auth/sessions/"),
-  revokeSession: (id: string) => api.del(`/api/auth/sessions/${id}/`),
-  masquerade: (userId: string, reason: string) =>
-    api.post<MasqueradeStart>("/api/auth/masquerade/", { userId, reason }),
-  masqueradeExchange: (code: string) => api.post<MasqueradeStart>("/api/auth/masquerade/exchange/", { code }),
-  masqueradeStop: () => api.post<MasqueradeStop>("/api/auth/masquerade/stop/"),
+    unwrap(POST("/api/auth/invitations/accept", { body: { token, name, password } })).then(loginResult),
+  mfaSetup: () => unwrap(POST("/api/auth/mfa/setup")),
+  mfaConfirm: (code: string) => unwrap(POST("/api/auth/mfa/confirm", { body: { code } })),
+  mfaDisable: (password: string, code: string) => unwrap(POST("/api/auth/mfa/disable", { body: { password, code } })),
+  sessions: () => unwrap(GET("/api/auth/sessions")),
+  revokeSession: (id: string) => unwrap(DELETE("/api/auth/sessions/{id}", { params: { path: { id } } })),
+  masquerade: (userId: string, reason: string) => unwrap(POST("/api/auth/masquerade", { body: { userId, reason } })),
+  masqueradeExchange: (code: string) => unwrap(POST("/api/auth/masquerade/exchange", { body: { code } })),
+  masqueradeStop: () => unwrap(POST("/api/auth/masquerade/stop")),
 };

@@ -1,6 +1,7 @@
-import { api, type Page } from "./client";
+import { client, unwrap } from "./client";
 import type { components } from "./schema.gen";
-import type { Appointment, Availability, Service } from "./types";
+
+const { GET, POST } = client;
 
 type S = components["schemas"];
 export type BookingResource = S["BookingResourceOut"];
@@ -9,20 +10,20 @@ export type BookingResult = S["BookingOut"];
 export type CancellationPreview = S["CancellationPreviewOut"];
 
 /** A manage-link token (from a booking confirmation e-mail) authorises a guest. */
-const tok = (token?: string) => (token ? { token } : undefined);
+const tok = (token?: string) => (token ? { token } : {});
 
 export const bookingApi = {
-  services: () => api.get<Page<Service>>("/api/booking/services/", { page_size: 200 }),
-  resources: (serviceId: string) => api.get<Page<BookingResource>>("/api/booking/resources/", { service_id: serviceId }),
+  services: () => unwrap(GET("/api/booking/services", { params: { query: { page_size: 200 } } })),
+  resources: (serviceId: string) => unwrap(GET("/api/booking/resources", { params: { query: { service_id: serviceId } } })),
   availability: (q: { service_id: string; date: string; timezone: string; resource_id?: string }) =>
-    api.get<Availability>("/api/booking/availability/", q),
+    unwrap(GET("/api/booking/availability", { params: { query: q } })),
   book: (body: BookingInput, idempotencyKey: string) =>
-    api.post<BookingResult>("/api/booking/", body, { headers: { "Idempotency-Key": idempotencyKey } }),
-  myAppointments: (when: "upcoming" | "past") => api.get<Page<Appointment>>("/api/booking/appointments/", { when }),
+    unwrap(POST("/api/booking", { body, params: { header: { "Idempotency-Key": idempotencyKey } } })),
+  myAppointments: (when: "upcoming" | "past") => unwrap(GET("/api/booking/appointments", { params: { query: { when } } })),
   cancellationPreview: (id: string, token?: string) =>
-    api.get<CancellationPreview>(`/api/booking/appointments/${id}/cancellation-preview/`, tok(token)),
+    unwrap(GET("/api/booking/appointments/{id}/cancellation-preview", { params: { path: { id }, query: tok(token) } })),
   cancel: (id: string, token?: string) =>
-    api.post<Appointment>(`/api/booking/appointments/${id}/cancel/`, {}, { query: tok(token) }),
+    unwrap(POST("/api/booking/appointments/{id}/cancel", { params: { path: { id }, query: tok(token) } })),
   reschedule: (id: string, startTime: string, token?: string) =>
-    api.post<Appointment>(`/api/booking/appointments/${id}/reschedule/`, { startTime }, { query: tok(token) }),
+    unwrap(POST("/api/booking/appointments/{id}/reschedule", { params: { path: { id }, query: tok(token) }, body: { startTime } })),
 };

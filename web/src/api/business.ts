@@ -1,100 +1,108 @@
-import { api, ApiError, resultsOf, type Page } from "./client";
+import { client, unwrap, type BodyOf, type QueryOf } from "./client";
 import type {
-  Appointment, AppointmentInput, Availability, Blocker, BlockerInput, BusinessHoursRow, BusinessSettings, BusinessSettingsPatch,
-  AuditEvent, BusinessDomain, BusinessDomains, Customer, CustomerInput, Dashboard, HoursOverride, Invitation, PermissionGrant, Resource, ResourceInput, Service,
-  ServiceInput, StaffMember, StaffPatch, SupportApproval, SupportPolicy, Ticket, TicketDetail, TicketMessage, WhyNot,
+  AppointmentInput, BlockerInput, BusinessHoursRow, BusinessSettingsPatch, CustomerInput, HoursOverride, ResourceInput,
+  ServiceInput, StaffPatch,
 } from "./types";
 
-function crud<T extends { id: string }, I>(base: string) {
-  return {
-    list: (q?: Record<string, string | number | boolean | undefined>) => api.get<Page<T>>(`${base}/`, q),
-    get: (id: string) => api.get<T>(`${base}/${id}/`),
-    create: (body: I) => api.post<T>(`${base}/`, body),
-    update: (id: string, body: I) => api.patch<T>(`${base}/${id}/`, body),
-    remove: (id: string) => api.del(`${base}/${id}/`),
-  };
-}
+const { GET, POST, PUT, PATCH, DELETE } = client;
+const at = (id: string) => ({ params: { path: { id } } });
 
-export const resourcesApi = crud<Resource, ResourceInput>("/api/resources");
-export const servicesApi = crud<Service, ServiceInput>("/api/services");
+export const resourcesApi = {
+  list: (query?: QueryOf<"/api/resources">) => unwrap(GET("/api/resources", { params: { query } })),
+  get: (id: string) => unwrap(GET("/api/resources/{id}", at(id))),
+  create: (body: ResourceInput) => unwrap(POST("/api/resources", { body })),
+  update: (id: string, body: ResourceInput) => unwrap(PATCH("/api/resources/{id}", { ...at(id), body })),
+  remove: (id: string) => unwrap(DELETE("/api/resources/{id}", at(id))),
+};
+export const servicesApi = {
+  list: (query?: QueryOf<"/api/services">) => unwrap(GET("/api/services", { params: { query } })),
+  get: (id: string) => unwrap(GET("/api/services/{id}", at(id))),
+  create: (body: ServiceInput) => unwrap(POST("/api/services", { body })),
+  update: (id: string, body: ServiceInput) => unwrap(PATCH("/api/services/{id}", { ...at(id), body })),
+  remove: (id: string) => unwrap(DELETE("/api/services/{id}", at(id))),
+};
 export const customersApi = {
-  ...crud<Customer, CustomerInput>("/api/customers"),
-  history: (id: string) => api.get<Page<Appointment>>("/api/appointments/", { customer_id: id, page_size: 50 }),
+  list: (query?: QueryOf<"/api/customers">) => unwrap(GET("/api/customers", { params: { query } })),
+  get: (id: string) => unwrap(GET("/api/customers/{id}", at(id))),
+  create: (body: CustomerInput) => unwrap(POST("/api/customers", { body })),
+  update: (id: string, body: CustomerInput) => unwrap(PATCH("/api/customers/{id}", { ...at(id), body })),
+  remove: (id: string) => unwrap(DELETE("/api/customers/{id}", at(id))),
+  history: (id: string) => unwrap(GET("/api/appointments", { params: { query: { customer_id: id, page_size: 50 } } })),
 };
 export const blockersApi = {
-  ...crud<Blocker, BlockerInput>("/api/blockers"),
-  range: (start: string, end: string) => api.get<Page<Blocker>>("/api/blockers/", { start_date: start, end_date: end, page_size: 500 }),
+  list: (query?: QueryOf<"/api/blockers">) => unwrap(GET("/api/blockers", { params: { query } })),
+  get: (id: string) => unwrap(GET("/api/blockers/{id}", at(id))),
+  create: (body: BlockerInput) => unwrap(POST("/api/blockers", { body })),
+  update: (id: string, body: BlockerInput) => unwrap(PATCH("/api/blockers/{id}", { ...at(id), body })),
+  remove: (id: string) => unwrap(DELETE("/api/blockers/{id}", at(id))),
+  range: (start: string, end: string) =>
+    unwrap(GET("/api/blockers", { params: { query: { start_date: start, end_date: end, page_size: 500 } } })),
 };
 export const appointmentsApi = {
-  ...crud<Appointment, AppointmentInput>("/api/appointments"),
-  range: (q: { start_date: string; end_date: string; resource_ids?: string[]; status?: string; timezone?: string }) =>
-    api.get<Page<Appointment>>("/api/appointments/", { ...q, page_size: 500 }),
+  list: (query?: QueryOf<"/api/appointments">) => unwrap(GET("/api/appointments", { params: { query } })),
+  get: (id: string) => unwrap(GET("/api/appointments/{id}", at(id))),
+  create: (body: AppointmentInput) => unwrap(POST("/api/appointments", { body })),
+  update: (id: string, body: AppointmentInput) => unwrap(PATCH("/api/appointments/{id}", { ...at(id), body })),
+  remove: (id: string) => unwrap(DELETE("/api/appointments/{id}", at(id))),
+  range: (q: Omit<QueryOf<"/api/appointments">, "page" | "page_size"> & { start_date: string; end_date: string }) =>
+    unwrap(GET("/api/appointments", { params: { query: { ...q, page_size: 500 } } })),
   availability: (q: { service_id: string; date: string; resource_id?: string; timezone: string }) =>
-    api.get<Availability>("/api/appointments/availability/", q),
+    unwrap(GET("/api/appointments/availability", { params: { query: q } })),
   /** Why a start time is not bookable (the reasons a drag was refused). */
   whyNot: (q: { service_id: string; start_time: string; resource_id?: string }) =>
-    api.get<WhyNot>("/api/appointments/availability/why-not/", q),
+    unwrap(GET("/api/appointments/availability/why-not", { params: { query: q } })),
 };
 export const hoursApi = {
-  get: () => api.get<BusinessHoursRow[] | null>("/api/business-hours/"),
-  put: (rows: BusinessHoursRow[]) => api.put<BusinessHoursRow[] | null>("/api/business-hours/", rows),
+  get: () => unwrap(GET("/api/business-hours")),
+  put: (rows: BusinessHoursRow[]) => unwrap(PUT("/api/business-hours", { body: rows })),
 };
 export const overridesApi = {
-  list: () => api.get<Page<HoursOverride>>("/api/business-hours/overrides/", { page_size: 200 }),
-  create: (body: HoursOverride) => api.post<HoursOverride>("/api/business-hours/overrides/", body),
-  remove: (id: string) => api.del(`/api/business-hours/overrides/${id}/`),
+  list: () => unwrap(GET("/api/business-hours/overrides", { params: { query: { page_size: 200 } } })),
+  create: (body: HoursOverride) => unwrap(POST("/api/business-hours/overrides", { body })),
+  remove: (id: string) => unwrap(DELETE("/api/business-hours/overrides/{id}", at(id))),
 };
 export const settingsApi = {
-  get: () => api.get<BusinessSettings>("/api/business/settings/"),
-  update: (body: BusinessSettingsPatch) => api.patch<BusinessSettings>("/api/business/settings/", body),
+  get: () => unwrap(GET("/api/business/settings")),
+  update: (body: BusinessSettingsPatch) => unwrap(PATCH("/api/business/settings", { body })),
 };
 export const dashboardApi = {
-  get: (start_date: string, end_date: string) => api.get<Dashboard>("/api/dashboard/", { start_date, end_date }),
+  get: (start_date: string, end_date: string) => unwrap(GET("/api/dashboard", { params: { query: { start_date, end_date } } })),
 };
-/**
- * The team (GET|PATCH /api/staff/) and staff invitations. `team()` answers null
- * on a server without the team endpoints (404/405; older builds), so the page
- * can explain instead of failing.
- */
+/** The team (GET|PATCH /api/staff/) and staff invitations. */
 export const staffApi = {
-  team: async (): Promise<StaffMember[] | null> => {
-    try {
-      return resultsOf(await api.get<Page<StaffMember>>("/api/staff/", { page_size: 200 }));
-    } catch (e) {
-      if (e instanceof ApiError && (e.status === 404 || e.status === 405)) return null;
-      throw e;
-    }
-  },
-  update: (id: string, body: StaffPatch) => api.patch<StaffMember>(`/api/staff/${id}/`, body),
-  invitations: () => api.get<Page<Invitation>>("/api/staff/invitations/"),
-  invite: (body: { email: string; role: string; name?: string }) => api.post<Invitation>("/api/staff/invitations/", body),
-  revokeInvitation: (id: string) => api.del(`/api/staff/invitations/${id}/`),
+  team: async () => (await unwrap(GET("/api/staff"))).results ?? [],
+  update: (id: string, body: StaffPatch) => unwrap(PATCH("/api/staff/{id}", { ...at(id), body })),
+  invitations: () => unwrap(GET("/api/staff/invitations")),
+  invite: (body: { email: string; role: string; name?: string }) => unwrap(POST("/api/staff/invitations", { body })),
+  revokeInvitation: (id: string) => unwrap(DELETE("/api/staff/invitations/{id}", at(id))),
 };
 export const ticketsApi = {
-  list: (q?: { status?: string }) => api.get<Page<Ticket>>("/api/tickets/", q),
-  get: (id: string) => api.get<TicketDetail>(`/api/tickets/${id}/`),
-  create: (body: { subject: string; description: string; priority?: string; category?: string }) => api.post<Ticket>("/api/tickets/", body),
-  messages: (id: string) => api.get<Page<TicketMessage>>(`/api/tickets/${id}/messages/`),
-  reply: (id: string, body: string) => api.post<TicketMessage>(`/api/tickets/${id}/messages/`, { body }),
+  list: (q?: QueryOf<"/api/tickets">) => unwrap(GET("/api/tickets", { params: { query: q } })),
+  get: (id: string) => unwrap(GET("/api/tickets/{id}", at(id))),
+  create: (body: BodyOf<"/api/tickets", "post">) => unwrap(POST("/api/tickets", { body })),
+  messages: (id: string) => unwrap(GET("/api/tickets/{id}/messages", at(id))),
+  reply: (id: string, body: string) => unwrap(POST("/api/tickets/{id}/messages", { ...at(id), body: { body } })),
 };
 
 /** Access transparency: masquerades, grants and approvals that touched the business. */
 export const tenantAuditApi = {
-  list: (q: { action?: string; page?: number; page_size?: number }) => api.get<Page<AuditEvent>>("/api/audit-log/", q),
+  list: (q: { action?: string; page?: number; page_size?: number }) => unwrap(GET("/api/audit-log", { params: { query: q } })),
 };
 /** The owner's approvals of platform support access, and the policy that requires them. */
 export const supportAccessApi = {
-  list: () => api.get<Page<SupportApproval>>("/api/support-access/"),
-  approve: (body: { supportEmail: string; durationMinutes: number; reason: string }) => api.post<SupportApproval>("/api/support-access/", body),
-  revoke: (id: string) => api.post<SupportApproval>(`/api/support-access/${id}/revoke/`),
-  policy: () => api.get<SupportPolicy>("/api/support-access/policy/"),
-  setPolicy: (platformApprovalRequired: boolean) => api.put<SupportPolicy>("/api/support-access/policy/", { platformApprovalRequired }),
+  list: () => unwrap(GET("/api/support-access")),
+  approve: (body: { supportEmail: string; durationMinutes: number; reason: string }) => unwrap(POST("/api/support-access", { body })),
+  revoke: (id: string) => unwrap(POST("/api/support-access/{id}/revoke", at(id))),
+  policy: () => unwrap(GET("/api/support-access/policy")),
+  setPolicy: (platformApprovalRequired: boolean) => unwrap(PUT("/api/support-access/policy", { body: { platformApprovalRequired } })),
 };
 /** Time-limited permissions the owner gives staff (tenant host). */
 export const tenantGrantsApi = {
-  list: (q: { status?: string; page?: number }) => api.get<Page<PermissionGrant>>("/api/permission-grants/", q),
-  create: (body: { granteeId: string; action: string; reason: string; durationMinutes: number }) => api.post<PermissionGrant>("/api/permission-grants/", body),
-  revoke: (id: string) => api.post<PermissionGrant>(`/api/permission-grants/${id}/revoke/`),
+  list: (q: QueryOf<"/api/permission-grants">) => unwrap(GET("/api/permission-grants", { params: { query: q } })),
+  create: (body: { granteeId: string; action: string; reason: string; durationMinutes: number }) => unwrap(POST("/api/permission-grants", { body })),
+  revoke: (id: string) => unwrap(POST("/api/permission-grants/{id}/revoke", at(id))),
+  /** What the caller may grant, and to which roles. */
+  catalogue: () => unwrap(GET("/api/permission-grants/catalogue")),
 };
 /**
  * The business's domains (owner, settings.write). Without the plan feature the
@@ -102,8 +110,8 @@ export const tenantGrantsApi = {
  * (`reason`: txt_missing | txt_mismatch | dns_error) in `detail`.
  */
 export const domainsApi = {
-  list: () => api.get<BusinessDomains>("/api/business/domains/"),
-  add: (domain: string) => api.post<BusinessDomain>("/api/business/domains/", { domain }),
-  verify: (domain: string) => api.post<BusinessDomain>(`/api/business/domains/${encodeURIComponent(domain)}/verify/`),
-  remove: (domain: string) => api.del(`/api/business/domains/${encodeURIComponent(domain)}/`),
+  list: () => unwrap(GET("/api/business/domains")),
+  add: (domain: string) => unwrap(POST("/api/business/domains", { body: { domain } })),
+  verify: (domain: string) => unwrap(POST("/api/business/domains/{domain}/verify", { params: { path: { domain } } })),
+  remove: (domain: string) => unwrap(DELETE("/api/business/domains/{domain}", { params: { path: { domain } } })),
 };

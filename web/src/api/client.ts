@@ -1,6 +1,9 @@
-// The one HTTP client: cookie session (credentials: "same-origin"), CSRF
-// header on every non-GET request, RFC 9457 problem JSON turned into ApiError.
-// No token is ever read or stored by the browser code.
+// The one HTTP client: openapi-fetch over the generated `paths`, with the
+// cookie session (credentials: "same-origin"), the CSRF header on every
+// non-GET request, and RFC 9457 problem JSON turned into ApiError. No token
+// is ever read or stored by the browser code.
+import createClient, { type Middleware } from "openapi-fetch";
+import type { paths } from "./schema.gen";
 
 export interface ProblemFieldError {
   location: string;
@@ -92,58 +95,94 @@ export function withQuery(path: string, q?: Query): string {
   return s ? `${path}${path.includes("?") ? "&" : "?"}${s}` : path;
 }
 
-export interface RequestOptions {
-  query?: Query;
-  headers?: Record<string, string>;
-  signal?: AbortSignal;
+/**
+ * Query strings as the server reads them: empty values are left out and
+ * arrays are sent comma-separated (`resource_ids=a,b`).
+ */
+function serializeQuery(q: Record<string, unknown>): string {
+  return withQuery("", q as Query).replace(/^\?/, "");
 }
 
-export async function request<T>(method: string, path: string, body?: unknown, opts: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: "application/json, application/problem+json", ...opts.headers };
-  const init: RequestInit = { method, credentials: "same-origin", headers };
-  if (opts.signal) init.signal = opts.signal;
-  if (method !== "GET" && method !== "HEAD") {
-    const csrf = readCookie("ss_csrf");
-    if (csrf) headers["X-CSRF-Token"] = csrf;
-  }
-  if (body !== undefined) {
-    if (body instanceof FormData) init.body = body;
-    else {
-      headers["Content-Type"] = "application/json";
-      init.body = JSON.stringify(body);
+/**
+ * The browser session's half of every request: the CSRF token (from the
+ * `ss_csrf` cookie) on unsafe methods, and a failed fetch (offline, DNS, a
+ * refused connection) as an ApiError with status 0. An abort stays an abort.
+ */
+const session: Middleware = {
+  onRequest({ request }) {
+    if (request.method !== "GET" && request.method !== "HEAD") {
+      const csrf = readCookie("ss_csrf");
+      if (csrf) request.headers.set("X-CSRF-Token", csrf);
+    }
+    return request;
+  },
+  onError({ error }) {
+    if (error instanceof DOMException && error.name === "AbortError") return; // rethrown as it is
+    return new ApiError({ status: 0 });
+  },
+};
+
+/**
+ * A client typed by the server's OpenAPI document (`paths` in schema.gen.ts):
+ * a path, method, parameter or body the server does not have fails `tsc`.
+ * Paths are written as the document names them and sent with the trailing
+ * slash the app has always used (the server answers both; logs, metrics and
+ * the browser tests see one form). `baseUrl` is for tests; the app calls its
+ * own origin.
+ */
+export function createApiClient(baseUrl = "") {
+  /** openapi-fetch builds every request with this class, which adds the slash. */
+  class SlashedRequest extends Request {
+    constructor(input: RequestInfo | URL, init?: RequestInit) {
+      super(typeof input === "string" ? input.replace(/^([^?#]*[^/?#])(?=[?#]|$)/, "$1/") : input, init);
     }
   }
-  let res: Response;
-  try {
-    res = await fetch(withQuery(path, opts.query), init);
-  } catch (e) {
-    if (e instanceof DOMException && e.name === "AbortError") throw e;
-    throw new ApiError({ status: 0 });
-  }
-  if (res.status === 204 || res.status === 205) return undefined as T;
-  const text = await res.text();
-  let data: unknown = undefined;
-  if (text) {
-    try {
-      data = JSON.parse(text);
-    } catch {
-      data = undefined;
-    }
-  }
-  if (!res.ok) {
-    const p: Problem = data && typeof data === "object" ? { ...(data as Problem), status: res.status } : { status: res.status };
+  const c = createClient<paths>({
+    baseUrl,
+    Request: SlashedRequest,
+    credentials: "same-origin",
+    headers: { Accept: "application/json, application/problem+json" },
+    querySerializer: serializeQuery,
+    // Looked up on each call, so a test can replace fetch after this module loads.
+    fetch: (req) => globalThis.fetch(req),
+  });
+  c.use(session);
+  return c;
+}
+
+/** The app's client; the modules of src/api/ are its only callers. */
+export const client = createApiClient();
+
+type Method = "get" | "put" | "post" | "patch" | "delete";
+/** The query parameters of an operation, as the server declares them. */
+export type QueryOf<P extends keyof paths, M extends Method = "get"> = paths[P][M] extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
+/** The JSON body of an operation, as the server declares it. */
+export type BodyOf<P extends keyof paths, M extends Method> =
+  paths[P][M] extends { requestBody?: { content: { "application/json": infer B } } } ? B : never;
+
+type Answer<D> = { data?: D; error?: unknown; response: Response };
+
+/**
+ * A list's `results` are an array. The document types them as nullable (a
+ * Go slice); the server always sends one, and the app need not check.
+ */
+type Listed<D> = D extends { results: (infer T)[] | null } ? Omit<D, "results"> & { results: T[] } : D;
+type Data<D> = [D] extends [never] ? void : Listed<D>;
+
+/**
+ * The data of a successful answer (nothing for 204), or the problem document
+ * of a failed one thrown as ApiError: the calling code only sees the happy
+ * path's type.
+ */
+export async function unwrap<D>(answer: Promise<Answer<D>>): Promise<Data<D>> {
+  const { data, error, response } = await answer;
+  if (!response.ok) {
+    const p: Problem = error && typeof error === "object" ? { ...(error as Problem), status: response.status } : { status: response.status };
     throw new ApiError(p);
   }
-  return data as T;
+  if (data && typeof data === "object" && "results" in data && data.results === null) return { ...data, results: [] } as Data<D>;
+  return data as Data<D>;
 }
-
-export const api = {
-  get: <T>(path: string, query?: Query, opts?: RequestOptions) => request<T>("GET", path, undefined, { ...opts, query }),
-  post: <T>(path: string, body?: unknown, opts?: RequestOptions) => request<T>("POST", path, body ?? {}, opts),
-  put: <T>(path: string, body?: unknown, opts?: RequestOptions) => request<T>("PUT", path, body, opts),
-  patch: <T>(path: string, body?: unknown, opts?: RequestOptions) => request<T>("PATCH", path, body, opts),
-  del: <T = void>(path: string, opts?: RequestOptions) => request<T>("DELETE", path, undefined, opts),
-};
 
 export interface Page<T> {
   count: number;

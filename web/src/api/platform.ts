@@ -1,57 +1,56 @@
-import { api, type Page } from "./client";
+import { client, unwrap, type BodyOf, type QueryOf } from "./client";
 import type {
-  AuditEvent, Business, BusinessAcceptInput, BusinessAcceptResult, BusinessCreateInput, BusinessDetail, BusinessInvitation,
-  BusinessInvitationInput, BusinessInvitationLookup, BusinessPatch, DemoInput, DemoResult, Invitation, PermissionGrant, PlanInfo,
-  PlatformMetrics, PlatformSettings, PlatformSettingsPatch, PlatformStaff, PlatformStaffPatch, PlatformUser, StaffInviteInput, Ticket,
-  TicketDetail, TicketMessage, TierOverridesBody,
+  BusinessAcceptInput, BusinessCreateInput, BusinessInvitationInput, BusinessPatch, DemoInput, PlatformSettingsPatch, PlatformStaffPatch,
+  StaffInviteInput, TierOverridesBody,
 } from "./types";
 
-const P = "/api/platform";
+const { GET, POST, PUT, PATCH, DELETE } = client;
+const at = (id: string) => ({ params: { path: { id } } });
+
 export const platformApi = {
-  metrics: (q?: { start_date?: string; end_date?: string }) => api.get<PlatformMetrics>(`${P}/businesses/metrics/`, q),
-  businesses: (q: { search?: string; status?: string; plan?: string; ordering?: string; page?: number; page_size?: number }) =>
-    api.get<Page<Business>>(`${P}/businesses/`, q),
-  business: (id: string) => api.get<BusinessDetail>(`${P}/businesses/${id}/`),
-  createBusiness: (body: BusinessCreateInput) => api.post<BusinessDetail>(`${P}/businesses/`, body),
-  updateBusiness: (id: string, body: BusinessPatch) => api.patch<BusinessDetail>(`${P}/businesses/${id}/`, body),
-  suspend: (id: string) => api.post<BusinessDetail>(`${P}/businesses/${id}/suspend/`),
-  activate: (id: string) => api.post<BusinessDetail>(`${P}/businesses/${id}/activate/`),
-  overrides: (id: string) => api.get<TierOverridesBody>(`${P}/businesses/${id}/overrides/`),
-  setOverrides: (id: string, body: TierOverridesBody) => api.put<TierOverridesBody>(`${P}/businesses/${id}/overrides/`, body),
-  businessInvitations: () => api.get<Page<BusinessInvitation>>(`${P}/business-invitations/`),
-  inviteBusiness: (body: BusinessInvitationInput) => api.post<BusinessInvitation>(`${P}/business-invitations/`, body),
-  resendBusinessInvitation: (id: string) => api.post<BusinessInvitation>(`${P}/business-invitations/${id}/resend/`),
-  revokeBusinessInvitation: (id: string) => api.post<BusinessInvitation>(`${P}/business-invitations/${id}/revoke/`),
-  users: (q: { search?: string; role?: string; business_id?: string; status?: string; page?: number; page_size?: number }) =>
-    api.get<Page<PlatformUser>>(`${P}/users/`, q),
-  user: (id: string) => api.get<PlatformUser>(`${P}/users/${id}/`),
-  disableUser: (id: string) => api.post<PlatformUser>(`${P}/users/${id}/disable/`),
-  enableUser: (id: string) => api.post<PlatformUser>(`${P}/users/${id}/enable/`),
-  staff: () => api.get<Page<PlatformStaff>>(`${P}/staff/`),
-  updateStaff: (id: string, body: PlatformStaffPatch) => api.patch<PlatformStaff>(`${P}/staff/${id}/`, body),
-  staffInvitations: () => api.get<Page<Invitation>>(`${P}/staff/invitations/`),
-  inviteStaff: (body: StaffInviteInput) => api.post<Invitation>(`${P}/staff/invitations/`, body),
-  withdrawStaffInvitation: (id: string) => api.del(`${P}/staff/invitations/${id}/`),
-  createDemo: (body: DemoInput) => api.post<DemoResult>(`${P}/demo-tenants/`, body),
-  grants: (q: { status?: string; page?: number }) => api.get<Page<PermissionGrant>>(`${P}/permission-grants/`, q),
-  createGrant: (body: { granteeId: string; action: string; reason: string; durationMinutes: number }) =>
-    api.post<PermissionGrant>(`${P}/permission-grants/`, body),
-  revokeGrant: (id: string) => api.post<PermissionGrant>(`${P}/permission-grants/${id}/revoke/`),
-  bulkRevoke: (ids: string[]) => api.post<{ count: number }>(`${P}/permission-grants/bulk-revoke/`, { ids }),
-  audit: (q: { action?: string; actor_id?: string; target_id?: string; page?: number }) => api.get<Page<AuditEvent>>(`${P}/audit-log/`, q),
-  plans: () => api.get<Page<PlanInfo>>(`${P}/plans/`),
-  settings: () => api.get<PlatformSettings>(`${P}/settings/`),
-  updateSettings: (body: PlatformSettingsPatch) => api.patch<PlatformSettings>(`${P}/settings/`, body),
-  tickets: (q: { status?: string; search?: string; priority?: string }) => api.get<Page<Ticket>>(`${P}/tickets/`, q),
-  ticket: (id: string) => api.get<TicketDetail>(`${P}/tickets/${id}/`),
-  ticketMessages: (id: string) => api.get<Page<TicketMessage>>(`${P}/tickets/${id}/messages/`),
-  replyTicket: (id: string, body: { body: string; internal?: boolean }) => api.post<TicketMessage>(`${P}/tickets/${id}/messages/`, body),
-  updateTicket: (id: string, body: { status?: string; priority?: string; assigneeId?: string }) =>
-    api.patch<Ticket>(`${P}/tickets/${id}/`, body),
+  metrics: (q?: QueryOf<"/api/platform/businesses/metrics">) => unwrap(GET("/api/platform/businesses/metrics", { params: { query: q } })),
+  businesses: (q: QueryOf<"/api/platform/businesses">) => unwrap(GET("/api/platform/businesses", { params: { query: q } })),
+  business: (id: string) => unwrap(GET("/api/platform/businesses/{id}", at(id))),
+  createBusiness: (body: BusinessCreateInput) => unwrap(POST("/api/platform/businesses", { body })),
+  updateBusiness: (id: string, body: BusinessPatch) => unwrap(PATCH("/api/platform/businesses/{id}", { ...at(id), body })),
+  suspend: (id: string) => unwrap(POST("/api/platform/businesses/{id}/suspend", at(id))),
+  activate: (id: string) => unwrap(POST("/api/platform/businesses/{id}/activate", at(id))),
+  overrides: (id: string) => unwrap(GET("/api/platform/businesses/{id}/overrides", at(id))),
+  setOverrides: (id: string, body: TierOverridesBody) => unwrap(PUT("/api/platform/businesses/{id}/overrides", { ...at(id), body })),
+  businessInvitations: () => unwrap(GET("/api/platform/business-invitations")),
+  inviteBusiness: (body: BusinessInvitationInput) => unwrap(POST("/api/platform/business-invitations", { body })),
+  resendBusinessInvitation: (id: string) => unwrap(POST("/api/platform/business-invitations/{id}/resend", at(id))),
+  revokeBusinessInvitation: (id: string) => unwrap(POST("/api/platform/business-invitations/{id}/revoke", at(id))),
+  users: (q: QueryOf<"/api/platform/users">) => unwrap(GET("/api/platform/users", { params: { query: q } })),
+  user: (id: string) => unwrap(GET("/api/platform/users/{id}", at(id))),
+  disableUser: (id: string) => unwrap(POST("/api/platform/users/{id}/disable", at(id))),
+  enableUser: (id: string) => unwrap(POST("/api/platform/users/{id}/enable", at(id))),
+  staff: () => unwrap(GET("/api/platform/staff")),
+  updateStaff: (id: string, body: PlatformStaffPatch) => unwrap(PATCH("/api/platform/staff/{id}", { ...at(id), body })),
+  staffInvitations: () => unwrap(GET("/api/platform/staff/invitations")),
+  inviteStaff: (body: StaffInviteInput) => unwrap(POST("/api/platform/staff/invitations", { body })),
+  withdrawStaffInvitation: (id: string) => unwrap(DELETE("/api/platform/staff/invitations/{id}", at(id))),
+  createDemo: (body: DemoInput) => unwrap(POST("/api/platform/demo-tenants", { body })),
+  grants: (q: QueryOf<"/api/platform/permission-grants">) => unwrap(GET("/api/platform/permission-grants", { params: { query: q } })),
+  createGrant: (body: BodyOf<"/api/platform/permission-grants", "post">) => unwrap(POST("/api/platform/permission-grants", { body })),
+  revokeGrant: (id: string) => unwrap(POST("/api/platform/permission-grants/{id}/revoke", at(id))),
+  /** What the caller may grant, and to which roles. */
+  grantCatalogue: () => unwrap(GET("/api/platform/permission-grants/catalogue")),
+  bulkRevoke: (ids: string[]) => unwrap(POST("/api/platform/permission-grants/bulk-revoke", { body: { ids } })),
+  audit: (q: QueryOf<"/api/platform/audit-log">) => unwrap(GET("/api/platform/audit-log", { params: { query: q } })),
+  plans: () => unwrap(GET("/api/platform/plans")),
+  settings: () => unwrap(GET("/api/platform/settings")),
+  updateSettings: (body: PlatformSettingsPatch) => unwrap(PATCH("/api/platform/settings", { body })),
+  tickets: (q: QueryOf<"/api/platform/tickets">) => unwrap(GET("/api/platform/tickets", { params: { query: q } })),
+  ticket: (id: string) => unwrap(GET("/api/platform/tickets/{id}", at(id))),
+  ticketMessages: (id: string) => unwrap(GET("/api/platform/tickets/{id}/messages", at(id))),
+  replyTicket: (id: string, body: BodyOf<"/api/platform/tickets/{id}/messages", "post">) =>
+    unwrap(POST("/api/platform/tickets/{id}/messages", { ...at(id), body })),
+  updateTicket: (id: string, body: BodyOf<"/api/platform/tickets/{id}", "patch">) => unwrap(PATCH("/api/platform/tickets/{id}", { ...at(id), body })),
 };
 
 /** The apex host's half of a business invitation (anonymous, by token). */
 export const businessInvitationApi = {
-  lookup: (token: string) => api.get<BusinessInvitationLookup>(`/api/business-invitations/${encodeURIComponent(token)}/`),
-  accept: (body: BusinessAcceptInput) => api.post<BusinessAcceptResult>("/api/business-invitations/accept/", body),
+  lookup: (token: string) => unwrap(GET("/api/business-invitations/{token}", { params: { path: { token } } })),
+  accept: (body: BusinessAcceptInput) => unwrap(POST("/api/business-invitations/accept", { body })),
 };

@@ -1100,6 +1100,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/permission-grants/catalogue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The permissions you may grant, and to which roles
+         * @description Authorization: users holding staff.manage on tenant hosts.
+         */
+        get: operations["grant-catalogue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/permission-grants/{id}/revoke": {
         parameters: {
             query?: never;
@@ -1458,6 +1478,26 @@ export interface paths {
          * @description Authorization: users holding platform.grants.manage on platform hosts, not while masquerading.
          */
         post: operations["platform-grants-bulk-revoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/platform/permission-grants/catalogue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The permissions you may grant, and to which roles
+         * @description Authorization: users holding platform.grants.manage on platform hosts.
+         */
+        get: operations["platform-grant-catalogue"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2706,6 +2746,16 @@ export interface components {
             granteeId?: string;
             reason?: string;
         };
+        GrantOptionOut: {
+            /** @description what it lets the grantee do, in a sentence */
+            description: string;
+            /** @description the permission, e.g. customers.write */
+            name: string;
+            /** @description the roles that may receive it from you: on its side, below your role, not holding it already */
+            roles: string[] | null;
+            /** @enum {string} */
+            scope: "tenant" | "platform" | "any";
+        };
         GrantOut: {
             /** @description the permission granted, e.g. platform.plans.write */
             action: string;
@@ -2972,6 +3022,13 @@ export interface components {
             next: string | null;
             previous: string | null;
             results: components["schemas"]["CustomerOut"][] | null;
+        };
+        PageGrantOptionOut: {
+            /** Format: int64 */
+            count: number;
+            next: string | null;
+            previous: string | null;
+            results: components["schemas"]["GrantOptionOut"][] | null;
         };
         PageGrantOut: {
             /** Format: int64 */
@@ -5721,6 +5778,35 @@ export interface operations {
             };
         };
     };
+    "grant-catalogue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageGrantOptionOut"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "grant-revoke": {
         parameters: {
             query?: never;
@@ -6470,6 +6556,35 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BulkRevokeOutBody"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "platform-grant-catalogue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageGrantOptionOut"];
                 };
             };
             /** @description Error */

@@ -1,8 +1,7 @@
-// API types. Everything the server publishes comes from the generated
-// OpenAPI schema (`npm run gen:api` → schema.gen.ts, from web/openapi.json
-// saved from a running server's /api/openapi.json); a few client-side
-// shapes that the document does not yet describe (masquerade, grants, audit)
-// stay hand-written below.
+// API types: names for the generated OpenAPI schemas (`npm run gen:api` →
+// schema.gen.ts, from web/openapi.json, which `smoothschedule openapi`
+// prints), plus a few narrowings the document cannot express.
+import type { BodyOf } from "./client";
 import type { components } from "./schema.gen";
 
 type S = components["schemas"];
@@ -28,16 +27,12 @@ export type Masquerade = NonNullable<S["MeBody"]["masquerade"]>;
 export type Me = Omit<S["MeBody"], "masquerade"> & { masquerade: Masquerade | null; resourceId?: UUID | null };
 
 export type LoginBody = S["LoginBody"];
-export interface LoginOk {
-  access: string;
-  refresh: string;
-  user: UserSummary;
-}
-export interface MfaRequired {
-  mfaRequired: true;
-  mfaToken: string;
-}
-export type LoginResult = LoginOk | MfaRequired;
+/**
+ * What login, MFA verification, sign-up and accepting an invitation answer:
+ * either a second factor is due (a token for /api/auth/mfa/verify/) or the
+ * user is signed in (the session cookie is set).
+ */
+export type LoginResult = { mfaRequired: true; mfaToken: string } | (Omit<LoginBody, "mfaRequired"> & { mfaRequired?: false });
 export type Session = S["SessionItem"];
 
 // ---- scheduling -----------------------------------------------------------
@@ -82,8 +77,6 @@ export const TICKET_PRIORITIES: TicketPriority[] = ["LOW", "MEDIUM", "HIGH", "CR
 export type TicketMessage = S["TicketMessageItem"];
 
 // ---- platform -------------------------------------------------------------
-export type Plan = "free" | "professional" | "business" | "enterprise";
-export const PLANS: Plan[] = ["free", "professional", "business", "enterprise"];
 export type BusinessStatus = S["BusinessItem"]["status"];
 
 export type Business = S["BusinessItem"];
@@ -113,13 +106,7 @@ export type LimitKey = (typeof LIMIT_KEYS)[number];
 export type TierOverrides = Partial<Record<LimitKey, number | null>>;
 
 /** POST /api/platform/business-invitations/: overrides only travel with overrideLimits. */
-export interface BusinessInvitationInput {
-  email: string;
-  businessName: string;
-  tier: string;
-  overrideLimits?: boolean;
-  limitOverrides?: TierOverrides;
-}
+export type BusinessInvitationInput = BodyOf<"/api/platform/business-invitations", "post">;
 
 // Masquerade, permission grants and the audit log.
 export type GrantStatus = S["GrantOut"]["status"];

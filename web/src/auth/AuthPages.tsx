@@ -243,8 +243,8 @@ export function MasqueradeExchangePage() {
 /**
  * Customer sign-up on a tenant's site (POST /api/auth/register/): the new login
  * is linked to the business's customer record with the same email, so bookings
- * made earlier as a guest show in the portal. Servers without the endpoint get
- * an explanation instead of a form.
+ * made earlier as a guest show in the portal. A 404 (no business on this
+ * host takes sign-ups) gets an explanation instead of the form.
  */
 export function SignUpPage() {
   const cfg = useConfig();
@@ -252,7 +252,6 @@ export function SignUpPage() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const next = safeNext(params.get("next") ?? "/portal");
-  const available = useQuery({ queryKey: ["can-register"], queryFn: authApi.canRegister, staleTime: Infinity });
   const form = useAppForm({ name: "", email: params.get("email") ?? "", password: "", confirm: "" }, signUpSchema);
   const { errors, isSubmitting } = form.formState;
   const [closed, setClosed] = useState(false);
@@ -274,7 +273,7 @@ export function SignUpPage() {
       }
     })(ev);
   };
-  if (closed || available.data === false) {
+  if (closed) {
     return (
       <AuthLayout title="Accounts aren't open yet" subtitle={<>on {where}</>}
         footer={<Link className="font-medium text-brand hover:underline" to="/login">Already have an account? Sign in</Link>}>
@@ -286,18 +285,16 @@ export function SignUpPage() {
   return (
     <AuthLayout title="Create your account" subtitle={<>at {where}. Bookings you made with the same email show up in your account.</>}
       footer={<>Already have an account? <Link className="font-medium text-brand hover:underline" to={`/login?next=${encodeURIComponent(next)}`}>Sign in</Link></>}>
-      {available.isLoading ? <div className="space-y-4" role="status" aria-label="Loading">{[0, 1, 2, 3].map((i) => <Skeleton key={i} className="h-10" />)}</div> : (
-        <form onSubmit={submit} noValidate className="space-y-4">
-          {errors.root?.server && (
-            <Alert>{errors.root.server.message}{taken && <> <Link className="font-medium underline" to={`/login?next=${encodeURIComponent(next)}`}>Sign in instead</Link>.</>}</Alert>
-          )}
-          <TextField label="Full name" autoComplete="name" autoFocus {...form.register("name")} error={errors.name?.message} />
-          <TextField label="Email" type="email" autoComplete="email" {...form.register("email")} error={errors.email?.message} />
-          <TextField label="Password" type="password" autoComplete="new-password" {...form.register("password")} error={errors.password?.message} hint="At least 10 characters." />
-          <TextField label="Confirm password" type="password" autoComplete="new-password" {...form.register("confirm")} error={errors.confirm?.message} />
-          <Submit busy={isSubmitting}>Create account</Submit>
-        </form>
-      )}
+      <form onSubmit={submit} noValidate className="space-y-4">
+        {errors.root?.server && (
+          <Alert>{errors.root.server.message}{taken && <> <Link className="font-medium underline" to={`/login?next=${encodeURIComponent(next)}`}>Sign in instead</Link>.</>}</Alert>
+        )}
+        <TextField label="Full name" autoComplete="name" autoFocus {...form.register("name")} error={errors.name?.message} />
+        <TextField label="Email" type="email" autoComplete="email" {...form.register("email")} error={errors.email?.message} />
+        <TextField label="Password" type="password" autoComplete="new-password" {...form.register("password")} error={errors.password?.message} hint="At least 10 characters." />
+        <TextField label="Confirm password" type="password" autoComplete="new-password" {...form.register("confirm")} error={errors.confirm?.message} />
+        <Submit busy={isSubmitting}>Create account</Submit>
+      </form>
     </AuthLayout>
   );
 }

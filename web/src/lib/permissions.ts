@@ -1,35 +1,26 @@
+import { useQuery } from "@tanstack/react-query";
+import { tenantGrantsApi } from "../api/business";
+import { platformApi } from "../api/platform";
+
 /**
- * Permissions a time-limited grant may name (the grantable part of the
- * server's catalog, internal/access/permission.go), with a plain label.
- * Tenant ones fit tenant users, platform ones platform staff.
+ * A permission the signed-in user may grant (the server's catalogue: its
+ * description is the label), and the roles that may receive it from them.
  */
-export interface Grantable { action: string; label: string }
+export interface Grantable { action: string; label: string; roles: string[] }
 
-/** What an owner may lend a team member (the back office's grant form). */
-export const TENANT_GRANTABLE: Grantable[] = [
-  { action: "customers.write", label: "Change customer records" },
-  { action: "appointments.write", label: "Book and change any appointment" },
-  { action: "blockers.write", label: "Block off time" },
-  { action: "resources.write", label: "Change resources" },
-  { action: "services.write", label: "Change services" },
-  { action: "hours.write", label: "Change business hours" },
-  { action: "settings.read", label: "See the business settings" },
-  { action: "settings.write", label: "Change settings, branding and policies" },
-  { action: "staff.invite", label: "Invite staff" },
-  { action: "tickets.read", label: "See support tickets" },
-  { action: "audit.own", label: "See the access-transparency log" },
-];
+/**
+ * What the signed-in user may grant from this site: the business's staff on
+ * a tenant host, anyone on the platform console. Empty while loading.
+ */
+export function useGrantable(site: "tenant" | "platform"): Grantable[] {
+  const q = useQuery({
+    queryKey: ["grant-catalogue", site],
+    queryFn: site === "tenant" ? tenantGrantsApi.catalogue : platformApi.grantCatalogue,
+    select: (page) => page.results.map((p) => ({ action: p.name, label: p.description, roles: p.roles ?? [] })),
+    staleTime: Infinity,
+  });
+  return q.data ?? [];
+}
 
-export const PLATFORM_GRANTABLE: Grantable[] = [
-  { action: "platform.businesses.read", label: "See every business" },
-  { action: "platform.businesses.write", label: "Create and change businesses" },
-  { action: "platform.businesses.suspend", label: "Suspend and reactivate businesses" },
-  { action: "platform.users.read", label: "See every user" },
-  { action: "platform.users.write", label: "Change and disable users" },
-  { action: "platform.plans.write", label: "Change subscription plans" },
-  { action: "platform.tickets.manage", label: "Answer support tickets" },
-  { action: "platform.audit.read", label: "Read the audit log" },
-  { action: "platform.demo.create", label: "Create demo businesses" },
-];
-
-export const grantLabel = (a: string) => [...TENANT_GRANTABLE, ...PLATFORM_GRANTABLE].find((g) => g.action === a)?.label ?? a;
+/** A grant's permission in words, or its name when the catalogue does not list it. */
+export const grantLabel = (list: Grantable[], action: string) => list.find((g) => g.action === action)?.label ?? action;

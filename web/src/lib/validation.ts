@@ -109,7 +109,7 @@ export function validateInviteBusiness(v: InviteBusinessForm): Errors<InviteKeys
   put(e, "email", emailError(v.email));
   if (!v.businessName.trim()) e.businessName = "Enter the business name.";
   else if (v.businessName.trim().length > 100) e.businessName = "Keep the name under 100 characters.";
-  if (!["free", "professional", "business", "enterprise"].includes(v.tier)) e.tier = "Choose a tier.";
+  if (!v.tier) e.tier = "Choose a tier.";
   if (v.overrideLimits) {
     put(e, "maxUsers", nonNegativeInt(v.maxUsers));
     put(e, "maxResources", nonNegativeInt(v.maxResources));

@@ -42,7 +42,7 @@ export function useBlockers(from: string, to: string) {
 export function usePending() {
   return useQuery({
     queryKey: qk.pending,
-    queryFn: () => appointmentsApi.list({ status: "PENDING", page_size: 100 }),
+    queryFn: () => appointmentsApi.list({ status: ["PENDING"], page_size: 100 }),
     select: resultsOf,
     refetchInterval: POLL_MS,
   });

@@ -63,7 +63,7 @@ function ResourceDialog({ value, onClose }: { value: Partial<Resource> | null; o
   const { reset } = form;
   useEffect(() => { if (value) reset(formOf(value)); }, [value, reset]);
   const [id, type, userId] = form.watch(["id", "type", "userId"]);
-  // The team list is new on the server: without it (null) the form has no "Linked user".
+  // Until the team has loaded the form has no "Linked user" (and saving leaves the link as it is).
   const team = useQuery({ queryKey: ["team"], queryFn: staffApi.team, enabled: !!value, staleTime: 60_000 });
   const resources = qc.getQueryData<{ results?: Resource[] }>(["resources"]);
   const takenBy = new Map((resources?.results ?? []).filter((r) => r.userId && r.id !== id).map((r) => [r.userId!, r.name]));

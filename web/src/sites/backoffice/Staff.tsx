@@ -1,22 +1,20 @@
-import { useState } from "react";
-import { z } from "zod";
+import { useState, type FormEvent } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { staffApi, tenantGrantsApi } from "../../api/business";
-import { errorMessage, resultsOf } from "../../api/client";
+import { ApiError, errorMessage, resultsOf } from "../../api/client";
 import type { GrantStatus, Me, PermissionGrant, StaffMember } from "../../api/types";
 import { hasPermission } from "../../auth/session";
-import { grantLabel, TENANT_GRANTABLE as GRANTABLE } from "../../lib/permissions";
+import { grantLabel, useGrantable } from "../../lib/permissions";
 import { relativeFromNow } from "../../lib/time";
-import { email, required } from "../../lib/validation";
+import { emailError } from "../../lib/validation";
 import { useResources } from "../../scheduler/data";
 import { cx } from "../../ui/cx";
 import { ConfirmDialog, Dialog } from "../../ui/Dialog";
-import { Alert, Badge, EmptyState, titleCase } from "../../ui/feedback";
+import { Alert, Badge, titleCase } from "../../ui/feedback";
 import { SelectField, TextArea, TextField } from "../../ui/Field";
 import { Icon } from "../../ui/Icon";
 import { Card, PageHeader } from "../../ui/Page";
 import { Table } from "../../ui/Table";
-import { applyServerError, FormAlert, useAppForm } from "../../ui/form";
 import { useToast } from "../../ui/Toast";
 
 const statusOf = (m: StaffMember) => m.status;
@@ -44,25 +42,19 @@ export default function Staff({ me }: { me: Me }) {
       <PageHeader title="Staff" description="Who can sign in to your back office, and what they may do."
         actions={<button type="button" className="btn-primary" onClick={() => setInviting(true)}><Icon name="mail" /> Invite staff</button>} />
       <Card title="Team">
-        {team.data === null ? (
-          <EmptyState icon="users" title="Your team appears here soon">
-            This server doesn't list team members yet. Invite people below; each invitation shows until it is accepted.
-          </EmptyState>
-        ) : (
-          <Table caption="Team" rows={team.data} loading={team.isLoading} error={team.error} onRetry={() => team.refetch()}
-            empty={{ icon: "users", title: "Just you so far", body: "Invite the people who work with you; they get an e-mail to set a password." }}
-            columns={[
-              { key: "name", header: "Name", cell: (m) => <span className="font-medium">{m.name || m.email}<span className="block text-xs font-normal text-muted">{m.email}</span></span> },
-              { key: "role", header: "Role", cell: (m) => <Badge tone={roleTone(m.role)}>{titleCase(m.role.replace("TENANT_", ""))}</Badge> },
-              { key: "res", header: "Resource", hideOnMobile: true, cell: (m) => (m.resourceId ? resName.get(m.resourceId) : linked.get(m.id)) ?? <span className="text-muted">—</span> },
-              { key: "last", header: "Last sign-in", hideOnMobile: true, cell: (m) => (m.lastLoginAt ? relativeFromNow(Date.parse(m.lastLoginAt)) : "Never") },
-              { key: "status", header: "Status", cell: (m) => (statusOf(m) === "disabled" ? <Badge tone="red">Disabled</Badge> : <Badge tone="green">Active</Badge>) },
-              { key: "act", header: <span className="sr-only">Actions</span>, className: "text-right",
-                cell: (m) => m.id === me.id ? <span className="text-xs text-muted">You</span>
-                  : canManage && m.role !== "TENANT_OWNER" ? <button type="button" className="btn-ghost py-1" onClick={() => setEditing(m)} aria-label={`Change ${m.email}`}><Icon name="edit" /> <span className="hidden sm:inline">Change</span></button>
-                  : null },
-            ]} />
-        )}
+        <Table caption="Team" rows={team.data} loading={team.isLoading} error={team.error} onRetry={() => team.refetch()}
+          empty={{ icon: "users", title: "Just you so far", body: "Invite the people who work with you; they get an e-mail to set a password." }}
+          columns={[
+            { key: "name", header: "Name", cell: (m) => <span className="font-medium">{m.name || m.email}<span className="block text-xs font-normal text-muted">{m.email}</span></span> },
+            { key: "role", header: "Role", cell: (m) => <Badge tone={roleTone(m.role)}>{titleCase(m.role.replace("TENANT_", ""))}</Badge> },
+            { key: "res", header: "Resource", hideOnMobile: true, cell: (m) => (m.resourceId ? resName.get(m.resourceId) : linked.get(m.id)) ?? <span className="text-muted">—</span> },
+            { key: "last", header: "Last sign-in", hideOnMobile: true, cell: (m) => (m.lastLoginAt ? relativeFromNow(Date.parse(m.lastLoginAt)) : "Never") },
+            { key: "status", header: "Status", cell: (m) => (statusOf(m) === "disabled" ? <Badge tone="red">Disabled</Badge> : <Badge tone="green">Active</Badge>) },
+            { key: "act", header: <span className="sr-only">Actions</span>, className: "text-right",
+              cell: (m) => m.id === me.id ? <span className="text-xs text-muted">You</span>
+                : canManage && m.role !== "TENANT_OWNER" ? <button type="button" className="btn-ghost py-1" onClick={() => setEditing(m)} aria-label={`Change ${m.email}`}><Icon name="edit" /> <span className="hidden sm:inline">Change</span></button>
+                : null },
+          ]} />
       </Card>
       <Card title="Pending invitations">
         <Table caption="Invitations" rows={invites.data} loading={invites.isLoading} error={invites.error} onRetry={() => invites.refetch()}
@@ -144,6 +136,7 @@ function Grants({ team }: { team: StaffMember[] | null }) {
     onError: (e) => { toast(errorMessage(e), "error"); setRevoking(null); },
   });
   const who = new Map((team ?? []).map((m) => [m.id, m.name || m.email]));
+  const grantable = useGrantable("tenant");
   return (
     <Card title="Temporary permissions" actions={<button type="button" className="btn-secondary py-1" onClick={() => setCreating(true)}><Icon name="key" /> Grant a permission</button>}>
       <div className="flex flex-wrap items-center gap-3 border-b border-line px-4 py-3">
@@ -159,7 +152,7 @@ function Grants({ team }: { team: StaffMember[] | null }) {
         empty={{ icon: "key", title: `No ${status} grants` }}
         columns={[
           { key: "who", header: "Team member", cell: (g) => <span className="font-medium">{who.get(g.granteeId) ?? g.granteeId}</span> },
-          { key: "what", header: "Permission", cell: (g) => <span>{grantLabel(g.action)}<code className="mt-0.5 hidden w-fit rounded bg-surface-2 px-1 py-0.5 text-xs text-muted sm:block">{g.action}</code></span> },
+          { key: "what", header: "Permission", cell: (g) => <span>{grantLabel(grantable, g.action)}<code className="mt-0.5 hidden w-fit rounded bg-surface-2 px-1 py-0.5 text-xs text-muted sm:block">{g.action}</code></span> },
           { key: "reason", header: "Reason", hideOnMobile: true, cell: (g) => <span className="line-clamp-2 max-w-xs">{g.reason}</span> },
           { key: "exp", header: "Ends", cell: (g) => <span className="whitespace-nowrap" title={new Date(g.expiresAt).toLocaleString()}>{g.revokedAt ? `revoked ${relativeFromNow(Date.parse(g.revokedAt))}` : relativeFromNow(Date.parse(g.expiresAt))}</span> },
           { key: "status", header: "Status", hideOnMobile: true, cell: (g) => <Badge tone={grantTone[g.status]}>{titleCase(g.status)}</Badge> },
@@ -174,74 +167,74 @@ function Grants({ team }: { team: StaffMember[] | null }) {
   );
 }
 
-/** Who is chosen from the team list when the server has one, else typed as an ID. */
-const grantSchema = (listed: boolean) => z.object({
-  granteeId: required(listed ? "Choose a team member." : "Enter the team member's user ID."),
-  action: z.string(),
-  reason: z.string().trim().min(5, "Say briefly why (at least 5 characters); it is recorded."),
-  durationMinutes: z.number(),
-});
-
 function GrantDialog({ open, onClose, team }: { open: boolean; onClose: () => void; team: StaffMember[] | null }) {
   const qc = useQueryClient();
   const toast = useToast();
   const candidates = (team ?? []).filter((m) => m.role !== "TENANT_OWNER" && statusOf(m) === "active");
-  const form = useAppForm({ granteeId: "", action: GRANTABLE[0]!.action, reason: "", durationMinutes: 60 }, grantSchema(!!team));
-  const { errors } = form.formState;
+  const [f, setF] = useState({ granteeId: "", action: "", reason: "", durationMinutes: 60 });
+  const member = candidates.find((m) => m.id === f.granteeId);
+  const choices = useGrantable("tenant").filter((g) => !member || g.roles.includes(member.role));
+  const [errors, setErrors] = useState<Record<string, string | undefined>>({});
+  const [formError, setFormError] = useState<string | null>(null);
   const create = useMutation({
-    mutationFn: tenantGrantsApi.create,
-    onSuccess: () => { toast("Permission granted."); form.reset({ ...form.getValues(), granteeId: "", reason: "" }); void qc.invalidateQueries({ queryKey: ["tenant-grants"] }); onClose(); },
-    onError: (e) => applyServerError(form, e),
+    mutationFn: () => tenantGrantsApi.create({ ...f, granteeId: f.granteeId.trim(), reason: f.reason.trim() }),
+    onSuccess: () => { toast("Permission granted."); setF({ ...f, granteeId: "", reason: "" }); void qc.invalidateQueries({ queryKey: ["tenant-grants"] }); onClose(); },
+    onError: (e) => { if (e instanceof ApiError) setErrors(e.fieldErrors); setFormError(errorMessage(e)); },
   });
-  const submit = form.handleSubmit((v) => create.mutate(v));
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const v: Record<string, string | undefined> = {};
+    if (!f.granteeId.trim()) v.granteeId = "Choose a team member.";
+    if (!choices.some((c) => c.action === f.action)) v.action = "Choose the permission.";
+    if (f.reason.trim().length < 5) v.reason = "Say briefly why (at least 5 characters); it is recorded.";
+    setErrors(v);
+    setFormError(null);
+    if (!Object.values(v).some(Boolean)) create.mutate();
+  };
   return (
     <Dialog open={open} onClose={onClose} title="Grant a permission" description="It ends by itself; you can revoke it sooner."
       footer={<><button type="button" className="btn-secondary" onClick={onClose}>Cancel</button>
         <button type="submit" form="tgrant-form" className="btn-primary" disabled={create.isPending}>Grant</button></>}>
       <form id="tgrant-form" onSubmit={submit} noValidate className="space-y-4">
-        <FormAlert errors={errors} />
-        {team ? (
-          <SelectField label="Team member" {...form.register("granteeId")} error={errors.granteeId?.message}
-            hint={candidates.length ? undefined : "Invite someone first: owners already hold every permission."}>
-            <option value="">Choose…</option>
-            {candidates.map((m) => <option key={m.id} value={m.id}>{m.name ? `${m.name} (${m.email})` : m.email}</option>)}
-          </SelectField>
-        ) : (
-          <TextField label="Team member's user ID" {...form.register("granteeId")} error={errors.granteeId?.message}
-            hint="This server doesn't list your team yet, so enter the ID." />
-        )}
-        <SelectField label="Permission" {...form.register("action")} error={errors.action?.message}>
-          {GRANTABLE.map((g) => <option key={g.action} value={g.action}>{g.label}</option>)}
+        {formError && <Alert>{formError}</Alert>}
+        <SelectField label="Team member" value={f.granteeId} error={errors.granteeId} onChange={(e) => setF({ ...f, granteeId: e.target.value })}
+          hint={candidates.length ? undefined : "Invite someone first: owners already hold every permission."}>
+          <option value="">Choose…</option>
+          {candidates.map((m) => <option key={m.id} value={m.id}>{m.name ? `${m.name} (${m.email})` : m.email}</option>)}
         </SelectField>
-        <SelectField label="For" {...form.register("durationMinutes", { setValueAs: (v) => Number(v) })} error={errors.durationMinutes?.message}>
+        <SelectField label="Permission" value={f.action} error={errors.action} onChange={(e) => setF({ ...f, action: e.target.value })}>
+          <option value="">Choose…</option>
+          {choices.map((g) => <option key={g.action} value={g.action}>{g.label}</option>)}
+        </SelectField>
+        <SelectField label="For" value={f.durationMinutes} error={errors.durationMinutes} onChange={(e) => setF({ ...f, durationMinutes: Number(e.target.value) })}>
           {[[30, "30 minutes"], [60, "1 hour"], [120, "2 hours"], [240, "4 hours"], [480, "8 hours"]].map(([m, l]) => <option key={m} value={m}>{l}</option>)}
         </SelectField>
-        <TextArea label="Reason" {...form.register("reason")} error={errors.reason?.message} placeholder="Covering the front desk on Saturday" />
+        <TextArea label="Reason" value={f.reason} error={errors.reason} onChange={(e) => setF({ ...f, reason: e.target.value })} placeholder="Covering the front desk on Saturday" />
       </form>
     </Dialog>
   );
 }
 
-const inviteSchema = z.object({ email: email(), role: z.string() });
-
 export function InviteDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const qc = useQueryClient();
   const toast = useToast();
-  const form = useAppForm({ email: "", role: "TENANT_STAFF" }, inviteSchema);
-  const { errors } = form.formState;
+  const [email, setEmail] = useState("");
+  const [role, setRole] = useState("TENANT_STAFF");
+  const [errors, setErrors] = useState<Record<string, string | undefined>>({});
+  const [formError, setFormError] = useState<string | null>(null);
   const send = useMutation({
-    mutationFn: staffApi.invite,
-    onSuccess: (_, v) => { toast(`Invitation sent to ${v.email}.`); form.reset({ ...form.getValues(), email: "" }); void qc.invalidateQueries({ queryKey: ["invitations"] }); onClose(); },
-    onError: (e) => applyServerError(form, e),
+    mutationFn: () => staffApi.invite({ email: email.trim(), role }),
+    onSuccess: () => { toast(`Invitation sent to ${email.trim()}.`); setEmail(""); void qc.invalidateQueries({ queryKey: ["invitations"] }); onClose(); },
+    onError: (e) => { if (e instanceof ApiError) setErrors(e.fieldErrors); setFormError(errorMessage(e)); },
   });
-  const submit = form.handleSubmit((v) => send.mutate(v));
+  const submit = (e: FormEvent) => { e.preventDefault(); const v = emailError(email); setErrors({ email: v }); setFormError(null); if (!v) send.mutate(); };
   return (
     <Dialog open={open} onClose={onClose} size="sm" title="Invite a team member" description="They get an e-mail with a link to set their password."
       footer={<><button type="button" className="btn-secondary" onClick={onClose}>Cancel</button><button type="submit" form="inv-form" className="btn-primary" disabled={send.isPending}>{send.isPending ? "Sending…" : "Send invitation"}</button></>}>
       <form id="inv-form" onSubmit={submit} noValidate className="space-y-4">
-        <FormAlert errors={errors} />
-        <TextField label="Email" type="email" {...form.register("email")} error={errors.email?.message} autoFocus />
-        <SelectField label="Role" {...form.register("role")} error={errors.role?.message} hint="Managers can change services, hours and resources; staff see the schedule and their agenda.">
+        {formError && <Alert>{formError}</Alert>}
+        <TextField label="Email" type="email" value={email} error={errors.email} onChange={(e) => setEmail(e.target.value)} autoFocus />
+        <SelectField label="Role" value={role} error={errors.role} onChange={(e) => setRole(e.target.value)} hint="Managers can change services, hours and resources; staff see the schedule and their agenda.">
           <option value="TENANT_STAFF">Staff</option><option value="TENANT_MANAGER">Manager</option>
         </SelectField>
       </form>

@@ -2,6 +2,7 @@ import { useState } from "react";
 import { z } from "zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { ticketsApi } from "../../api/business";
+import type { TicketPriority } from "../../api/types";
 import { Dialog } from "../../ui/Dialog";
 import { required } from "../../lib/validation";
 import { SelectField, TextArea, TextField } from "../../ui/Field";
@@ -33,13 +34,13 @@ export default function Support() {
 const ticketSchema = z.object({
   subject: required("Add a short subject."),
   body: z.string().trim().min(10, "Describe the problem (at least 10 characters)."),
-  priority: z.string(),
+  priority: z.custom<TicketPriority>(),
 });
 
 function NewTicket({ open, onClose }: { open: boolean; onClose: () => void }) {
   const qc = useQueryClient();
   const toast = useToast();
-  const form = useAppForm({ subject: "", body: "", priority: "MEDIUM" }, ticketSchema);
+  const form = useAppForm({ subject: "", body: "", priority: "MEDIUM" as TicketPriority }, ticketSchema);
   const { errors } = form.formState;
   const create = useMutation({
     mutationFn: (f: z.output<typeof ticketSchema>) => ticketsApi.create({ subject: f.subject, description: f.body, priority: f.priority }),

@@ -1,16 +1,15 @@
-import { useState } from "react";
-import { z } from "zod";
+import { useState, type FormEvent } from "react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { ApiError, errorMessage } from "../../api/client";
 import { platformApi } from "../../api/platform";
-import { PLANS, type DemoResult } from "../../api/types";
+import type { DemoResult } from "../../api/types";
 import { useConfig } from "../../app/config-context";
+import { usePlans } from "../../lib/plans";
 import { formatDateTime } from "../../lib/time";
-import { required } from "../../lib/validation";
 import { Dialog } from "../../ui/Dialog";
-import { Alert, titleCase } from "../../ui/feedback";
+import { Alert } from "../../ui/feedback";
 import { SelectField, TextField } from "../../ui/Field";
 import { Icon } from "../../ui/Icon";
-import { applyServerError, FormAlert, useAppForm } from "../../ui/form";
 import { useToast } from "../../ui/Toast";
 
 /** "Bella's Hair & Nails" → "bellas-hair-nails" (a subdomain suggestion). */
@@ -19,36 +18,36 @@ export function slugify(name: string): string {
     .replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 40).replace(/-+$/, "");
 }
 
-const empty = { name: "", subdomain: "", plan: "business", ownerEmail: "", ownerName: "" };
-
-const demoSchema = z.object({
-  name: required("Name the demo business."),
-  subdomain: z.string().trim().regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/, "Lowercase letters, digits and hyphens."),
-  plan: z.string(),
-  ownerEmail: z.string().trim(),
-  ownerName: z.string().trim(),
-});
+const empty = { name: "", subdomain: "", plan: "", ownerEmail: "", ownerName: "" };
 
 /** Creates a temporary demo business for a prospect; its owner's login is shown once. */
 export function DemoDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const qc = useQueryClient();
   const cfg = useConfig();
-  const form = useAppForm(empty, demoSchema);
-  const { errors } = form.formState;
+  const [f, setF] = useState(empty);
   const [slugTouched, setSlugTouched] = useState(false);
+  const [errors, setErrors] = useState<Record<string, string | undefined>>({});
+  const [formError, setFormError] = useState<string | null>(null);
   const [result, setResult] = useState<DemoResult | null>(null);
+  const plans = usePlans();
   const create = useMutation({
-    mutationFn: (f: typeof empty) => platformApi.createDemo({
-      name: f.name, subdomain: f.subdomain, plan: f.plan,
-      ...(f.ownerEmail ? { ownerEmail: f.ownerEmail } : {}), ...(f.ownerName ? { ownerName: f.ownerName } : {}),
+    mutationFn: () => platformApi.createDemo({
+      name: f.name.trim(), subdomain: f.subdomain.trim(), ...(f.plan ? { plan: f.plan } : {}),
+      ...(f.ownerEmail.trim() ? { ownerEmail: f.ownerEmail.trim() } : {}), ...(f.ownerName.trim() ? { ownerName: f.ownerName.trim() } : {}),
     }),
     onSuccess: (r) => { setResult(r); void qc.invalidateQueries({ queryKey: ["platform-businesses"] }); },
-    onError: (e) => applyServerError(form, e),
+    onError: (e) => { if (e instanceof ApiError) setErrors(e.fieldErrors); setFormError(errorMessage(e)); },
   });
-  const close = () => { form.reset(empty); setSlugTouched(false); setResult(null); onClose(); };
-  const submit = form.handleSubmit((v) => create.mutate(v));
-  const subdomainField = form.register("subdomain");
-  const subdomain = form.watch("subdomain");
+  const close = () => { setF(empty); setSlugTouched(false); setErrors({}); setFormError(null); setResult(null); onClose(); };
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const v: Record<string, string | undefined> = {};
+    if (!f.name.trim()) v.name = "Name the demo business.";
+    if (!/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(f.subdomain.trim())) v.subdomain = "Lowercase letters, digits and hyphens.";
+    setErrors(v);
+    setFormError(null);
+    if (!Object.values(v).some(Boolean)) create.mutate();
+  };
   return (
     <Dialog open={open} onClose={close} title={result ? "Demo business ready" : "Create a demo business"} size={result ? "lg" : "md"}
       description={result ? undefined : "A temporary business filled with realistic data, for showing SmoothSchedule to a prospect."}
@@ -58,18 +57,19 @@ export function DemoDialog({ open, onClose }: { open: boolean; onClose: () => vo
       </>}>
       {result ? <DemoLogins r={result} /> : (
         <form id="demo-form" onSubmit={submit} noValidate className="space-y-4">
-          <FormAlert errors={errors} />
-          <TextField label="Business name" autoFocus error={errors.name?.message}
-            {...form.register("name", { onChange: (e) => { if (!slugTouched) form.setValue("subdomain", slugify(e.target.value)); } })} />
-          <TextField label="Address" {...subdomainField} error={errors.subdomain?.message}
-            hint={subdomain ? <>The demo opens at <span className="font-mono">{subdomain}.{cfg.baseDomain}</span></> : "The demo's subdomain."}
-            onChange={(e) => { setSlugTouched(true); e.target.value = e.target.value.toLowerCase(); return subdomainField.onChange(e); }} />
-          <SelectField label="Plan" {...form.register("plan")} error={errors.plan?.message}>
-            {PLANS.map((p) => <option key={p} value={p}>{titleCase(p)}</option>)}
+          {formError && <Alert>{formError}</Alert>}
+          <TextField label="Business name" value={f.name} error={errors.name} autoFocus
+            onChange={(e) => setF({ ...f, name: e.target.value, subdomain: slugTouched ? f.subdomain : slugify(e.target.value) })} />
+          <TextField label="Address" value={f.subdomain} error={errors.subdomain}
+            hint={f.subdomain ? <>The demo opens at <span className="font-mono">{f.subdomain}.{cfg.baseDomain}</span></> : "The demo's subdomain."}
+            onChange={(e) => { setSlugTouched(true); setF({ ...f, subdomain: e.target.value.toLowerCase() }); }} />
+          <SelectField label="Plan" value={f.plan} error={errors.plan} onChange={(e) => setF({ ...f, plan: e.target.value })}>
+            <option value="">Default</option>
+            {plans.map((p) => <option key={p.key} value={p.key}>{p.name}</option>)}
           </SelectField>
           <div className="grid gap-4 sm:grid-cols-2">
-            <TextField label="Owner's email (optional)" type="email" {...form.register("ownerEmail")} error={errors.ownerEmail?.message} placeholder="owner@…demo.example" />
-            <TextField label="Owner's name (optional)" {...form.register("ownerName")} error={errors.ownerName?.message} />
+            <TextField label="Owner's email (optional)" type="email" value={f.ownerEmail} error={errors.ownerEmail} onChange={(e) => setF({ ...f, ownerEmail: e.target.value })} placeholder="owner@…demo.example" />
+            <TextField label="Owner's name (optional)" value={f.ownerName} error={errors.ownerName} onChange={(e) => setF({ ...f, ownerName: e.target.value })} />
           </div>
         </form>
       )}

@@ -1,22 +1,18 @@
-import { useState } from "react";
-import { Controller } from "react-hook-form";
+import { useState, type FormEvent } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { errorMessage } from "../../api/client";
+import { ApiError, errorMessage } from "../../api/client";
 import { platformApi } from "../../api/platform";
-import { isPlatformRole, type GrantStatus, type Me, type PermissionGrant } from "../../api/types";
-import { PLATFORM_GRANTABLE, TENANT_GRANTABLE } from "../../lib/permissions";
+import { isPlatformRole, type GrantStatus, type PermissionGrant } from "../../api/types";
+import { useGrantable } from "../../lib/permissions";
 import { relativeFromNow } from "../../lib/time";
-import { fromErrors } from "../../lib/validation";
 import { cx } from "../../ui/cx";
 import { ConfirmDialog, Dialog } from "../../ui/Dialog";
-import { Badge, titleCase } from "../../ui/feedback";
+import { Alert, Badge, titleCase } from "../../ui/feedback";
 import { SelectField, TextArea, TextField } from "../../ui/Field";
 import { Icon } from "../../ui/Icon";
 import { Card, PageHeader } from "../../ui/Page";
 import { Table } from "../../ui/Table";
-import { applyServerError, FormAlert, useAppForm } from "../../ui/form";
 import { useToast } from "../../ui/Toast";
-import { hasPermission, useMe } from "../../auth/session";
 import { UserCell, UserPicker, useUsersById, type PickedUser } from "./UserPicker";
 
 const tone = { active: "green", expired: "gray", revoked: "red" } as const;
@@ -80,55 +76,48 @@ export default function Grants() {
   );
 }
 
-interface GrantForm { grantee: PickedUser | null; action: string; reason: string; durationMinutes: number }
-const blank: GrantForm = { grantee: null, action: "", reason: "", durationMinutes: 30 };
-
-/** Only what the grantor's role holds, on the grantee's side (the server checks the rest). */
-function choicesFor(role: string | undefined, me: Me | null | undefined) {
-  return (role ? (isPlatformRole(role) ? PLATFORM_GRANTABLE : role === "CUSTOMER" ? [] : TENANT_GRANTABLE) : PLATFORM_GRANTABLE)
-    .filter((g) => hasPermission(me, g.action));
-}
-
-const grantSchema = (me: Me | null | undefined) => fromErrors<GrantForm>((f) => ({
-  ...(!f.grantee ? { grantee: "Choose who gets the permission: type part of their name or email." } : {}),
-  ...(!f.action || !choicesFor(f.grantee?.user?.role, me).some((c) => c.action === f.action) ? { action: "Choose the permission." } : {}),
-  ...(f.reason.trim().length < 5 ? { reason: "Explain why (at least 5 characters)." } : {}),
-  ...(!(f.durationMinutes >= 1 && f.durationMinutes <= 1440) ? { durationMinutes: "Between 1 and 1440 minutes." } : {}),
-}));
-
 function CreateGrantDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const qc = useQueryClient();
   const toast = useToast();
-  const me = useMe();
-  const form = useAppForm<GrantForm>(blank, grantSchema(me.data));
-  const { errors } = form.formState;
-  const [grantee, action] = form.watch(["grantee", "action"]);
-  const role = grantee?.user?.role;
-  const choices = choicesFor(role, me.data);
-  const close = () => { form.reset(blank); onClose(); };
+  const blank = { grantee: null as PickedUser | null, action: "", reason: "", durationMinutes: 30 };
+  const [f, setF] = useState(blank);
+  const [errors, setErrors] = useState<Record<string, string | undefined>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const role = f.grantee?.user?.role;
+  // What the server would accept from this grantor for the grantee's role (platform staff until one is chosen).
+  const choices = useGrantable("platform").filter((g) => (role ? g.roles.includes(role) : g.roles.some(isPlatformRole)));
+  const close = () => { setF(blank); setErrors({}); setFormError(null); onClose(); };
   const create = useMutation({
-    mutationFn: (f: GrantForm) => platformApi.createGrant({ granteeId: f.grantee!.id, action: f.action, reason: f.reason.trim(), durationMinutes: f.durationMinutes }),
-    onSuccess: (g, f) => { toast(`Granted ${g.action} to ${f.grantee?.user?.email ?? "the user"}.`); void qc.invalidateQueries({ queryKey: ["grants"] }); close(); },
-    onError: (e) => applyServerError(form, e, { rename: { granteeId: "grantee" } }),
+    mutationFn: () => platformApi.createGrant({ granteeId: f.grantee!.id, action: f.action, reason: f.reason.trim(), durationMinutes: f.durationMinutes }),
+    onSuccess: (g) => { toast(`Granted ${g.action} to ${f.grantee?.user?.email ?? "the user"}.`); void qc.invalidateQueries({ queryKey: ["grants"] }); close(); },
+    onError: (e) => { if (e instanceof ApiError) setErrors(e.fieldErrors); setFormError(errorMessage(e)); },
   });
-  const submit = form.handleSubmit((v) => create.mutate(v));
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const v: Record<string, string | undefined> = {};
+    if (!f.grantee) v.granteeId = "Choose who gets the permission: type part of their name or email.";
+    if (!f.action || !choices.some((c) => c.action === f.action)) v.action = "Choose the permission.";
+    if (f.reason.trim().length < 5) v.reason = "Explain why (at least 5 characters).";
+    if (!(f.durationMinutes >= 1 && f.durationMinutes <= 1440)) v.durationMinutes = "Between 1 and 1440 minutes.";
+    setErrors(v);
+    setFormError(null);
+    if (!Object.values(v).some(Boolean)) create.mutate();
+  };
   return (
     <Dialog open={open} onClose={close} title="Grant a permission" description="Grants expire automatically."
       footer={<><button type="button" className="btn-secondary" onClick={close}>Cancel</button><button type="submit" form="grant-form" className="btn-primary" disabled={create.isPending}>Create grant</button></>}>
       <form id="grant-form" onSubmit={submit} noValidate className="space-y-4">
-        <FormAlert errors={errors} />
-        <UserPicker label="Grantee" value={grantee} error={errors.grantee?.message}
-          onChange={(g) => { form.setValue("grantee", g); form.setValue("action", ""); }}
-          hint={grantee?.user ? `${titleCase(grantee.user.role)}${grantee.user.businessName ? ` at ${grantee.user.businessName}` : ""}` : "Search by name or email."} />
-        <Controller control={form.control} name="action" render={({ field }) => (
-          <SelectField label="Permission" {...field} error={errors.action?.message}
-            hint={role === "CUSTOMER" ? "Customers can't be granted permissions." : action ? <code>{action}</code> : undefined}>
-            <option value="">Choose…</option>
-            {choices.map((g) => <option key={g.action} value={g.action}>{g.label}</option>)}
-          </SelectField>
-        )} />
-        <TextArea label="Reason" {...form.register("reason")} error={errors.reason?.message} placeholder="Ticket 123: covering for the on-call manager" />
-        <TextField label="Duration (minutes)" type="number" min={1} max={1440} {...form.register("durationMinutes", { setValueAs: (v) => Number(v) })} error={errors.durationMinutes?.message} />
+        {formError && <Alert>{formError}</Alert>}
+        <UserPicker label="Grantee" value={f.grantee} error={errors.granteeId}
+          onChange={(grantee) => setF((x) => ({ ...x, grantee, action: "" }))}
+          hint={f.grantee?.user ? `${titleCase(f.grantee.user.role)}${f.grantee.user.businessName ? ` at ${f.grantee.user.businessName}` : ""}` : "Search by name or email."} />
+        <SelectField label="Permission" value={f.action} error={errors.action} onChange={(e) => setF({ ...f, action: e.target.value })}
+          hint={role && !choices.length ? "You can't grant this user any permission." : f.action ? <code>{f.action}</code> : undefined}>
+          <option value="">Choose…</option>
+          {choices.map((g) => <option key={g.action} value={g.action}>{g.label}</option>)}
+        </SelectField>
+        <TextArea label="Reason" value={f.reason} error={errors.reason} onChange={(e) => setF({ ...f, reason: e.target.value })} placeholder="Ticket 123: covering for the on-call manager" />
+        <TextField label="Duration (minutes)" type="number" min={1} max={1440} value={f.durationMinutes} error={errors.durationMinutes} onChange={(e) => setF({ ...f, durationMinutes: Number(e.target.value) })} />
       </form>
     </Dialog>
   );

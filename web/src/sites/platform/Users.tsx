@@ -49,7 +49,7 @@ export default function Users() {
   const toast = useToast();
   const [search, setSearch] = useState("");
   const [role, setRole] = useState("");
-  const [status, setStatus] = useState("");
+  const [status, setStatus] = useState<PlatformUser["status"] | "">("");
   const [page, setPage] = useState(1);
   const q = useDebounced(search);
   const list = useQuery({ queryKey: ["platform-users", q, role, status, page], queryFn: () => platformApi.users({ search: q, role, status, page }), placeholderData: keepPreviousData });
@@ -79,7 +79,7 @@ export default function Users() {
             <optgroup label="Platform">{PLATFORM_ROLES.map((r) => <option key={r} value={r}>{titleCase(r)}</option>)}</optgroup>
             <optgroup label="Business">{TENANT_ROLES.map((r) => <option key={r} value={r}>{titleCase(r)}</option>)}</optgroup>
           </select>
-          <select aria-label="Status" className="input" value={status} onChange={(e) => { setStatus(e.target.value); setPage(1); }}>
+          <select aria-label="Status" className="input" value={status} onChange={(e) => { setStatus(e.target.value as PlatformUser["status"]); setPage(1); }}>
             <option value="">Any status</option><option value="active">Active</option><option value="disabled">Disabled</option>
           </select>
         </div>

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { errorMessage, resultsOf, type Page } from "../../api/client";
-import type { Ticket, TicketMessage } from "../../api/types";
+import { TICKET_STATUSES, type Ticket, type TicketMessage, type TicketStatus } from "../../api/types";
 import { relativeFromNow } from "../../lib/time";
 import { cx } from "../../ui/cx";
 import { Alert, Badge, EmptyState, ErrorState, SkeletonRows } from "../../ui/feedback";
@@ -14,7 +14,7 @@ const prioTone = { LOW: "gray", MEDIUM: "gray", HIGH: "amber", CRITICAL: "red" }
 
 export interface TicketApi {
   key: string;
-  list: (status: string) => Promise<Page<Ticket>>;
+  list: (status: TicketStatus | "") => Promise<Page<Ticket>>;
   messages: (id: string) => Promise<Page<TicketMessage> | TicketMessage[]>;
   reply: (id: string, body: string, internal: boolean) => Promise<unknown>;
   setStatus?: (id: string, status: Ticket["status"]) => Promise<unknown>;
@@ -23,7 +23,7 @@ export interface TicketApi {
 
 /** Queue on the left, conversation on the right (stacked on phones). */
 export function TicketsView({ api, emptyAction }: { api: TicketApi; emptyAction?: React.ReactNode }) {
-  const [status, setStatus] = useState("OPEN");
+  const [status, setStatus] = useState<TicketStatus | "">("OPEN");
   const [openId, setOpenId] = useState<string | null>(null);
   const list = useQuery({ queryKey: [api.key, status], queryFn: () => api.list(status), refetchInterval: 30_000 });
   const tickets = list.data?.results ?? [];
@@ -32,7 +32,7 @@ export function TicketsView({ api, emptyAction }: { api: TicketApi; emptyAction?
     <div className="card grid min-h-[32rem] overflow-hidden md:grid-cols-[22rem_1fr]">
       <div className={cx("border-line md:border-r", current && "hidden md:block")}>
         <div className="flex gap-1 overflow-x-auto border-b border-line p-2" role="tablist" aria-label="Ticket status">
-          {["OPEN", "IN_PROGRESS", "RESOLVED", "CLOSED", ""].map((s) => (
+          {[...TICKET_STATUSES, "" as const].map((s) => (
             <button key={s || "all"} type="button" role="tab" aria-selected={status === s} onClick={() => setStatus(s)}
               className={cx("whitespace-nowrap rounded-md px-2.5 py-1 text-xs font-medium", status === s ? "bg-brand/10 text-brand" : "text-muted hover:text-fg")}>{s ? s[0] + s.slice(1).toLowerCase().replace("_", " ") : "All"}</button>
           ))}
