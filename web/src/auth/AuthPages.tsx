@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
+import { z } from "zod";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { authApi } from "../api/auth";
@@ -7,7 +8,8 @@ import type { LoginResult } from "../api/types";
 import { useConfig } from "../app/config-context";
 import { Alert, Skeleton, Spinner, titleCase } from "../ui/feedback";
 import { TextField } from "../ui/Field";
-import { isEmpty, validateAcceptInvitation, validateLogin, validateMfaCode, validateNewPassword, emailError } from "../lib/validation";
+import { acceptInvitationSchema, email, loginSchema, mfaCodeSchema, newPasswordSchema, signUpSchema } from "../lib/validation";
+import { applyServerError, FormAlert, useAppForm } from "../ui/form";
 import { meKey } from "./session";
 import { Brand } from "../app/Brand";
 
@@ -46,15 +48,12 @@ export function LoginPage() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const next = safeNext(params.get("next"));
-  const [email, setEmail] = useState("");
-  const [password, setPassword] = useState("");
   const [mfaToken, setMfaToken] = useState<string | null>(null);
-  const [code, setCode] = useState("");
-  const [errors, setErrors] = useState<Record<string, string | undefined>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const codeRef = useRef<HTMLInputElement>(null);
-  useEffect(() => { if (mfaToken) codeRef.current?.focus(); }, [mfaToken]);
+  const pw = useAppForm({ email: "", password: "" }, loginSchema);
+  const mfa = useAppForm({ code: "" }, mfaCodeSchema);
+  const busy = pw.formState.isSubmitting || mfa.formState.isSubmitting;
+  const { setFocus } = mfa;
+  useEffect(() => { if (mfaToken) setFocus("code"); }, [mfaToken, setFocus]);
 
   const finish = async (r: LoginResult) => {
     if ("mfaRequired" in r && r.mfaRequired) {
@@ -64,60 +63,48 @@ export function LoginPage() {
     await qc.invalidateQueries({ queryKey: meKey });
     navigate(next, { replace: true });
   };
-  const fail = (e: unknown) => {
-    if (e instanceof ApiError) {
-      setErrors(e.fieldErrors);
-      setFormError(e.status === 401 ? (e.problem.detail || "That email and password don't match an account here.") : e.message);
-    } else setFormError(errorMessage(e));
-  };
+  const wrongPassword = (m: string, e: unknown) =>
+    e instanceof ApiError && e.status === 401 ? (e.problem.detail || "That email and password don't match an account here.") : m;
 
-  const submitPassword = async (ev: FormEvent) => {
-    ev.preventDefault();
-    const v = validateLogin({ email, password });
-    setErrors(v);
-    setFormError(null);
-    if (!isEmpty(v)) return;
-    setBusy(true);
-    try { await finish(await authApi.login(email.trim(), password)); } catch (e) { fail(e); } finally { setBusy(false); }
-  };
-  const submitCode = async (ev: FormEvent) => {
-    ev.preventDefault();
-    const v = validateMfaCode(code);
-    setErrors({ code: v });
-    setFormError(null);
-    if (v || !mfaToken) return;
-    setBusy(true);
-    try { await finish(await authApi.verifyMfa(mfaToken, code.replace(/\s+/g, ""))); } catch (e) {
-      if (e instanceof ApiError && e.status === 401 && /expired/i.test(e.problem.detail ?? "")) setMfaToken(null);
-      fail(e);
-    } finally { setBusy(false); }
-  };
+  const submitPassword = pw.handleSubmit(async (v) => {
+    try { await finish(await authApi.login(v.email, v.password)); } catch (e) { applyServerError(pw, e, { message: wrongPassword }); }
+  });
+  const submitCode = mfa.handleSubmit(async (v) => {
+    if (!mfaToken) return;
+    try { await finish(await authApi.verifyMfa(mfaToken, v.code)); } catch (e) {
+      // An expired sign-in starts over: the message shows on the password form.
+      if (e instanceof ApiError && e.status === 401 && /expired/i.test(e.problem.detail ?? "")) {
+        setMfaToken(null);
+        mfa.reset();
+        applyServerError(pw, e, { message: wrongPassword });
+      } else applyServerError(mfa, e, { message: wrongPassword });
+    }
+  });
 
   const where = cfg.site === "platform" ? "the platform console" : cfg.tenant?.name ?? "SmoothSchedule";
   if (mfaToken) {
+    const { errors } = mfa.formState;
     return (
       <AuthLayout title="Two-step verification" subtitle="Enter the 6-digit code from your authenticator app, or a recovery code.">
         <form onSubmit={submitCode} noValidate className="space-y-4">
-          {formError && <Alert>{formError}</Alert>}
-          <TextField ref={codeRef} label="Verification code" name="code" inputMode="numeric" autoComplete="one-time-code"
-            value={code} onChange={(e) => setCode(e.target.value)} error={errors.code} />
+          <FormAlert errors={errors} />
+          <TextField label="Verification code" inputMode="numeric" autoComplete="one-time-code" {...mfa.register("code")} error={errors.code?.message} />
           <Submit busy={busy}>Verify</Submit>
-          <button type="button" className="btn-ghost w-full" onClick={() => { setMfaToken(null); setCode(""); setFormError(null); }}>
+          <button type="button" className="btn-ghost w-full" onClick={() => { setMfaToken(null); mfa.reset(); }}>
             Use a different account
           </button>
         </form>
       </AuthLayout>
     );
   }
+  const { errors } = pw.formState;
   return (
     <AuthLayout title="Sign in" subtitle={<>to {where}</>}
       footer={cfg.site === "tenant" ? <>New here? <Link className="font-medium text-brand hover:underline" to={`/signup${next !== "/" ? `?next=${encodeURIComponent(next)}` : ""}`}>Create an account</Link> or <Link className="font-medium text-brand hover:underline" to="/">book as a guest</Link></> : null}>
       <form onSubmit={submitPassword} noValidate className="space-y-4">
-        {formError && <Alert>{formError}</Alert>}
-        <TextField label="Email" name="email" type="email" autoComplete="username" autoFocus value={email}
-          onChange={(e) => setEmail(e.target.value)} error={errors.email} />
-        <TextField label="Password" name="password" type="password" autoComplete="current-password" value={password}
-          onChange={(e) => setPassword(e.target.value)} error={errors.password} />
+        <FormAlert errors={errors} />
+        <TextField label="Email" type="email" autoComplete="username" autoFocus {...pw.register("email")} error={errors.email?.message} />
+        <TextField label="Password" type="password" autoComplete="current-password" {...pw.register("password")} error={errors.password?.message} />
         <div className="flex justify-end">
           <Link to="/forgot-password" className="text-sm font-medium text-brand hover:underline">Forgot password?</Link>
         </div>
@@ -128,27 +115,22 @@ export function LoginPage() {
 }
 
 export function ForgotPasswordPage() {
-  const [email, setEmail] = useState("");
-  const [error, setError] = useState<string | undefined>();
-  const [sent, setSent] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const submit = async (ev: FormEvent) => {
-    ev.preventDefault();
-    const v = emailError(email);
-    setError(v);
-    if (v) return;
-    setBusy(true);
-    try { await authApi.forgot(email.trim()); setSent(true); } catch (e) { setError(errorMessage(e)); } finally { setBusy(false); }
-  };
+  const [sent, setSent] = useState<string | null>(null);
+  const form = useAppForm({ email: "" }, z.object({ email: email() }));
+  const { errors, isSubmitting } = form.formState;
+  // Any failure shows under the one field.
+  const submit = form.handleSubmit(async (v) => {
+    try { await authApi.forgot(v.email); setSent(v.email); } catch (e) { form.setError("email", { type: "server", message: errorMessage(e) }); }
+  });
   return (
     <AuthLayout title="Reset your password" subtitle="We'll email you a link to choose a new one."
       footer={<Link to="/login" className="font-medium text-brand hover:underline">Back to sign in</Link>}>
-      {sent ? (
-        <Alert tone="success" title="Check your inbox">If an account exists for {email}, a reset link is on its way. It expires soon, so use it today.</Alert>
+      {sent !== null ? (
+        <Alert tone="success" title="Check your inbox">If an account exists for {sent}, a reset link is on its way. It expires soon, so use it today.</Alert>
       ) : (
         <form onSubmit={submit} noValidate className="space-y-4">
-          <TextField label="Email" type="email" autoComplete="email" autoFocus value={email} onChange={(e) => setEmail(e.target.value)} error={error} />
-          <Submit busy={busy}>Send reset link</Submit>
+          <TextField label="Email" type="email" autoComplete="email" autoFocus {...form.register("email")} error={errors.email?.message} />
+          <Submit busy={isSubmitting}>Send reset link</Submit>
         </form>
       )}
     </AuthLayout>
@@ -159,32 +141,21 @@ export function ResetPasswordPage() {
   const [params] = useSearchParams();
   const token = params.get("token") ?? "";
   const navigate = useNavigate();
-  const [password, setPassword] = useState("");
-  const [confirm, setConfirm] = useState("");
-  const [errors, setErrors] = useState<Record<string, string | undefined>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const [done, setDone] = useState(false);
-  const submit = async (ev: FormEvent) => {
-    ev.preventDefault();
-    const v = validateNewPassword({ password, confirm });
-    setErrors(v);
-    setFormError(null);
-    if (!isEmpty(v)) return;
-    setBusy(true);
-    try { await authApi.reset(token, password); setDone(true); setTimeout(() => navigate("/login"), 2500); } catch (e) {
-      if (e instanceof ApiError) { setErrors(e.fieldErrors); setFormError(e.message); } else setFormError(errorMessage(e));
-    } finally { setBusy(false); }
-  };
+  const form = useAppForm({ password: "", confirm: "" }, newPasswordSchema);
+  const { errors, isSubmitting } = form.formState;
+  const submit = form.handleSubmit(async (v) => {
+    try { await authApi.reset(token, v.password); setDone(true); setTimeout(() => navigate("/login"), 2500); } catch (e) { applyServerError(form, e); }
+  });
   if (!token) return <AuthLayout title="Reset link missing"><Alert>This page needs the link from your email. <Link className="underline" to="/forgot-password">Request a new one</Link>.</Alert></AuthLayout>;
   return (
     <AuthLayout title="Choose a new password" footer={<Link to="/login" className="font-medium text-brand hover:underline">Back to sign in</Link>}>
       {done ? <Alert tone="success" title="Password changed">You can now sign in with your new password.</Alert> : (
         <form onSubmit={submit} noValidate className="space-y-4">
-          {formError && <Alert>{formError}</Alert>}
-          <TextField label="New password" type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} error={errors.password} hint="At least 10 characters." />
-          <TextField label="Confirm new password" type="password" autoComplete="new-password" value={confirm} onChange={(e) => setConfirm(e.target.value)} error={errors.confirm} />
-          <Submit busy={busy}>Change password</Submit>
+          <FormAlert errors={errors} />
+          <TextField label="New password" type="password" autoComplete="new-password" {...form.register("password")} error={errors.password?.message} hint="At least 10 characters." />
+          <TextField label="Confirm new password" type="password" autoComplete="new-password" {...form.register("confirm")} error={errors.confirm?.message} />
+          <Submit busy={isSubmitting}>Change password</Submit>
         </form>
       )}
     </AuthLayout>
@@ -220,27 +191,15 @@ export function AcceptInvitationPage() {
   const navigate = useNavigate();
   const qc = useQueryClient();
   const inv = useQuery({ queryKey: ["invitation", token], queryFn: () => authApi.invitation(token), enabled: !!token, retry: false });
-  const [name, setName] = useState("");
-  const [password, setPassword] = useState("");
-  const [confirm, setConfirm] = useState("");
-  const [errors, setErrors] = useState<Record<string, string | undefined>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async (ev: FormEvent) => {
-    ev.preventDefault();
-    const v = validateAcceptInvitation({ name, password, confirm });
-    setErrors(v);
-    setFormError(null);
-    if (!isEmpty(v)) return;
-    setBusy(true);
+  const form = useAppForm({ name: "", password: "", confirm: "" }, acceptInvitationSchema);
+  const { errors, isSubmitting } = form.formState;
+  const submit = form.handleSubmit(async (v) => {
     try {
-      await authApi.acceptInvitation(token, name.trim(), password);
+      await authApi.acceptInvitation(token, v.name, v.password);
       await qc.invalidateQueries({ queryKey: meKey });
       navigate("/", { replace: true });
-    } catch (e) {
-      if (e instanceof ApiError) { setErrors(e.fieldErrors); setFormError(e.message); } else setFormError(errorMessage(e));
-    } finally { setBusy(false); }
-  };
+    } catch (e) { applyServerError(form, e); }
+  });
   if (!token || inv.isError) {
     return <AuthLayout title="Invitation not valid"><Alert>{token ? errorMessage(inv.error) : "This page needs the link from your invitation email."} Ask whoever invited you to send a new invitation.</Alert></AuthLayout>;
   }
@@ -248,12 +207,12 @@ export function AcceptInvitationPage() {
     <AuthLayout title="Accept your invitation"
       subtitle={inv.data ? <>Join <strong>{inv.data.businessName ?? "SmoothSchedule"}</strong> as {titleCase(inv.data.role)}</> : <Skeleton className="h-4 w-48" />}>
       <form onSubmit={submit} noValidate className="space-y-4">
-        {formError && <Alert>{formError}</Alert>}
+        <FormAlert errors={errors} />
         <TextField label="Email" value={inv.data?.email ?? ""} readOnly disabled />
-        <TextField label="Your name" autoComplete="name" value={name} onChange={(e) => setName(e.target.value)} error={errors.name} />
-        <TextField label="Password" type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} error={errors.password} hint="At least 10 characters." />
-        <TextField label="Confirm password" type="password" autoComplete="new-password" value={confirm} onChange={(e) => setConfirm(e.target.value)} error={errors.confirm} />
-        <Submit busy={busy || inv.isLoading}>Create account</Submit>
+        <TextField label="Your name" autoComplete="name" {...form.register("name")} error={errors.name?.message} />
+        <TextField label="Password" type="password" autoComplete="new-password" {...form.register("password")} error={errors.password?.message} hint="At least 10 characters." />
+        <TextField label="Confirm password" type="password" autoComplete="new-password" {...form.register("confirm")} error={errors.confirm?.message} />
+        <Submit busy={isSubmitting || inv.isLoading}>Create account</Submit>
       </form>
     </AuthLayout>
   );
@@ -293,33 +252,26 @@ export function SignUpPage() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const next = safeNext(params.get("next") ?? "/portal");
-  const [f, setF] = useState({ name: "", email: params.get("email") ?? "", password: "", confirm: "" });
-  const [errors, setErrors] = useState<Record<string, string | undefined>>({});
-  const [formError, setFormError] = useState<ReactNode>(null);
-  const [busy, setBusy] = useState(false);
+  const form = useAppForm({ name: "", email: params.get("email") ?? "", password: "", confirm: "" }, signUpSchema);
+  const { errors, isSubmitting } = form.formState;
   const [closed, setClosed] = useState(false);
+  // An email that already has an account gets a way to sign in instead.
+  const [taken, setTaken] = useState(false);
   const where = cfg.tenant?.name ?? "this business";
-  const submit = async (ev: FormEvent) => {
-    ev.preventDefault();
-    const v = { ...validateAcceptInvitation(f), email: emailError(f.email) };
-    if (!v.email) delete v.email;
-    setErrors(v);
-    setFormError(null);
-    if (!isEmpty(v)) return;
-    setBusy(true);
-    try {
-      await authApi.register({ name: f.name.trim(), email: f.email.trim(), password: f.password });
-      await qc.invalidateQueries({ queryKey: meKey });
-      navigate(next, { replace: true });
-    } catch (e) {
-      if (e instanceof ApiError && (e.status === 404 || e.status === 405)) setClosed(true);
-      else if (e instanceof ApiError) {
-        setErrors(e.fieldErrors);
-        setFormError(e.fieldErrors.email && /exist|already|taken|use/i.test(e.fieldErrors.email)
-          ? <>{e.fieldErrors.email} <Link className="font-medium underline" to={`/login?next=${encodeURIComponent(next)}`}>Sign in instead</Link>.</>
-          : e.message);
-      } else setFormError(errorMessage(e));
-    } finally { setBusy(false); }
+  const submit = (ev: FormEvent) => {
+    setTaken(false);
+    return form.handleSubmit(async (v) => {
+      try {
+        await authApi.register({ name: v.name, email: v.email, password: v.password });
+        await qc.invalidateQueries({ queryKey: meKey });
+        navigate(next, { replace: true });
+      } catch (e) {
+        if (e instanceof ApiError && (e.status === 404 || e.status === 405)) { setClosed(true); return; }
+        const exists = e instanceof ApiError && /exist|already|taken|use/i.test(e.fieldErrors.email ?? "");
+        setTaken(exists);
+        applyServerError(form, e, { message: (m) => (exists && e instanceof ApiError ? e.fieldErrors.email! : m) });
+      }
+    })(ev);
   };
   if (closed) {
     return (
@@ -334,14 +286,14 @@ export function SignUpPage() {
     <AuthLayout title="Create your account" subtitle={<>at {where}. Bookings you made with the same email show up in your account.</>}
       footer={<>Already have an account? <Link className="font-medium text-brand hover:underline" to={`/login?next=${encodeURIComponent(next)}`}>Sign in</Link></>}>
       <form onSubmit={submit} noValidate className="space-y-4">
-        {formError && <Alert>{formError}</Alert>}
-        <TextField label="Full name" name="name" autoComplete="name" autoFocus value={f.name} onChange={(e) => setF({ ...f, name: e.target.value })} error={errors.name} />
-        <TextField label="Email" name="email" type="email" autoComplete="email" value={f.email} onChange={(e) => setF({ ...f, email: e.target.value })} error={errors.email} />
-        <TextField label="Password" name="password" type="password" autoComplete="new-password" value={f.password}
-          onChange={(e) => setF({ ...f, password: e.target.value })} error={errors.password} hint="At least 10 characters." />
-        <TextField label="Confirm password" name="confirm" type="password" autoComplete="new-password" value={f.confirm}
-          onChange={(e) => setF({ ...f, confirm: e.target.value })} error={errors.confirm} />
-        <Submit busy={busy}>Create account</Submit>
+        {errors.root?.server && (
+          <Alert>{errors.root.server.message}{taken && <> <Link className="font-medium underline" to={`/login?next=${encodeURIComponent(next)}`}>Sign in instead</Link>.</>}</Alert>
+        )}
+        <TextField label="Full name" autoComplete="name" autoFocus {...form.register("name")} error={errors.name?.message} />
+        <TextField label="Email" type="email" autoComplete="email" {...form.register("email")} error={errors.email?.message} />
+        <TextField label="Password" type="password" autoComplete="new-password" {...form.register("password")} error={errors.password?.message} hint="At least 10 characters." />
+        <TextField label="Confirm password" type="password" autoComplete="new-password" {...form.register("confirm")} error={errors.confirm?.message} />
+        <Submit busy={isSubmitting}>Create account</Submit>
       </form>
     </AuthLayout>
   );

@@ -1,9 +1,40 @@
-// Form validation as pure functions (unit-tested). Each returns a map of
-// field → message; an empty map means valid. The server validates too: its
-// problem JSON errors are shown with the same field names.
+// Form validation (unit-tested): a zod schema per form, built from small
+// checks that return a message or undefined. Forms hand the schema to
+// react-hook-form (see ui/form.tsx); the validate* functions give the same
+// checks as a map of field → message, an empty map meaning valid. The server
+// validates too, never more leniently: its problem JSON errors land on the
+// same field names. The client never refuses what the server accepts.
+import { z } from "zod";
 
 export type Errors<K extends string = string> = Partial<Record<K, string>>;
 export const isEmpty = (e: Errors) => Object.keys(e).length === 0;
+
+/** A string field checked by `check` (a message, or undefined when fine); the value is passed on as typed. */
+export const checked = (check: (v: string) => string | undefined) =>
+  z.string().superRefine((v, ctx) => {
+    const m = check(v);
+    if (m) ctx.addIssue({ code: "custom", message: m });
+  });
+
+/** A required text field, passed on trimmed. */
+export const required = (message: string) => z.string().trim().min(1, message);
+
+/** A schema for checks that look at several fields at once: the values pass unchanged, each message lands on its field. */
+export const fromErrors = <T>(validate: (v: T) => Errors) =>
+  z.custom<T>().superRefine((v, ctx) => {
+    for (const [k, message] of Object.entries(validate(v))) if (message) ctx.addIssue({ code: "custom", path: [k], message });
+  });
+
+/** The schema's first message per field, keyed by dotted path. */
+export function errorsOf<K extends string>(schema: z.ZodType, v: unknown): Errors<K> {
+  const r = schema.safeParse(v);
+  const e: Record<string, string> = {};
+  for (const i of r.success ? [] : r.error.issues) {
+    const k = i.path.join(".");
+    if (!(k in e)) e[k] = i.message;
+  }
+  return e as Errors<K>;
+}
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 export function emailError(v: string): string | undefined {
@@ -24,12 +55,11 @@ function put<K extends string>(e: Errors<K>, k: K, msg: string | undefined) {
   if (msg) e[k] = msg;
 }
 
-export function validateLogin(v: { email: string; password: string }): Errors<"email" | "password"> {
-  const e: Errors<"email" | "password"> = {};
-  put(e, "email", emailError(v.email));
-  if (!v.password) e.password = "Enter your password.";
-  return e;
-}
+/** An email field, passed on trimmed. */
+export const email = () => checked(emailError).transform((v) => v.trim());
+
+export const loginSchema = z.object({ email: email(), password: z.string().min(1, "Enter your password.") });
+export const validateLogin = (v: { email: string; password: string }) => errorsOf<"email" | "password">(loginSchema, v);
 
 export function validateMfaCode(code: string): string | undefined {
   const c = code.replace(/\s+/g, "");
@@ -38,19 +68,23 @@ export function validateMfaCode(code: string): string | undefined {
   if (!/^[\dA-Za-z-]{6,20}$/.test(c)) return "Enter a 6-digit code or one of your recovery codes.";
   return undefined;
 }
+/** The code as sent: without the spaces people type between digit groups. */
+export const mfaCodeSchema = z.object({ code: checked(validateMfaCode).transform((c) => c.replace(/\s+/g, "")) });
 
-export function validateNewPassword(v: { password: string; confirm: string }): Errors<"password" | "confirm"> {
-  const e: Errors<"password" | "confirm"> = {};
-  put(e, "password", passwordError(v.password));
-  if (!e.password && v.password !== v.confirm) e.confirm = "The passwords don't match.";
-  return e;
+/** A new password and its confirmation; the mismatch shows once the password itself is fine. */
+const passwords = { password: checked(passwordError), confirm: z.string() };
+function confirmMatches(v: { password: string; confirm: string }, ctx: z.RefinementCtx) {
+  if (!passwordError(v.password) && v.password !== v.confirm) ctx.addIssue({ code: "custom", path: ["confirm"], message: "The passwords don't match." });
 }
 
-export function validateAcceptInvitation(v: { name: string; password: string; confirm: string }): Errors<"name" | "password" | "confirm"> {
-  const e: Errors<"name" | "password" | "confirm"> = { ...validateNewPassword(v) };
-  if (!v.name.trim()) e.name = "Enter your name.";
-  return e;
-}
+export const newPasswordSchema = z.object(passwords).superRefine(confirmMatches);
+export const validateNewPassword = (v: { password: string; confirm: string }) => errorsOf<"password" | "confirm">(newPasswordSchema, v);
+
+export const acceptInvitationSchema = z.object({ name: required("Enter your name."), ...passwords }).superRefine(confirmMatches);
+export const validateAcceptInvitation = (v: { name: string; password: string; confirm: string }) =>
+  errorsOf<"name" | "password" | "confirm">(acceptInvitationSchema, v);
+
+export const signUpSchema = z.object({ name: required("Enter your name."), email: email(), ...passwords }).superRefine(confirmMatches);
 
 export interface InviteBusinessForm {
   email: string;
@@ -84,6 +118,9 @@ export function validateInviteBusiness(v: InviteBusinessForm): Errors<InviteKeys
   return e;
 }
 
+/** The invite form's values unchanged; the overrides count only when checked. */
+export const inviteBusinessSchema = fromErrors(validateInviteBusiness);
+
 /** The request body: overrides are sent only when the section is checked. */
 /** The POST body: overrides (and the server's overrideLimits switch) only when the box is checked. */
 export function inviteBusinessBody(v: InviteBusinessForm) {
@@ -109,13 +146,9 @@ export function phoneError(v: string, required = false): string | undefined {
   return undefined;
 }
 
-export function validateBookingDetails(v: { name: string; email: string; phone: string }): Errors<"name" | "email" | "phone"> {
-  const e: Errors<"name" | "email" | "phone"> = {};
-  if (!v.name.trim()) e.name = "Enter your name.";
-  put(e, "email", emailError(v.email));
-  put(e, "phone", phoneError(v.phone));
-  return e;
-}
+export const bookingDetailsSchema = z.object({ name: required("Enter your name."), email: email(), phone: checked((v) => phoneError(v)).transform((v) => v.trim()) });
+export const validateBookingDetails = (v: { name: string; email: string; phone: string }) =>
+  errorsOf<"name" | "email" | "phone">(bookingDetailsSchema, v);
 
 export function validateAppointment(v: { serviceId: string; resourceId: string; date: string; time: string; durationMinutes: number }): Errors<"serviceId" | "resourceId" | "date" | "time" | "durationMinutes"> {
   const e: Errors<"serviceId" | "resourceId" | "date" | "time" | "durationMinutes"> = {};
@@ -173,8 +206,8 @@ export function subdomainError(v: string): string | undefined {
   return undefined;
 }
 
-export function validateBusinessAccept(v: { subdomain: string; name: string; password: string; confirm: string }): Errors<"subdomain" | "name" | "password" | "confirm"> {
-  const e: Errors<"subdomain" | "name" | "password" | "confirm"> = { ...validateAcceptInvitation(v) };
-  put(e, "subdomain", subdomainError(v.subdomain));
-  return e;
-}
+export const businessAcceptSchema = z.object({
+  subdomain: checked(subdomainError).transform((v) => v.trim()), name: required("Enter your name."), timezone: z.string(), ...passwords,
+}).superRefine(confirmMatches);
+export const validateBusinessAccept = (v: { subdomain: string; name: string; password: string; confirm: string }) =>
+  errorsOf<"subdomain" | "name" | "password" | "confirm">(businessAcceptSchema, { timezone: "UTC", ...v });

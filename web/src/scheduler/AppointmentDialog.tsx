@@ -1,14 +1,16 @@
-import { useEffect, useMemo, useState, type FormEvent } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Controller } from "react-hook-form";
 import { appointmentsApi, customersApi } from "../api/business";
 import { ApiError, errorMessage } from "../api/client";
 import { APPOINTMENT_STATUSES, type Appointment, type AppointmentStatus, type Customer, type Resource, type Service } from "../api/types";
 import { MINUTE, formatClock, fmtTimeOfDay, parseTime, toIso, zonedDate, zonedInstant, zonedMinutes } from "../lib/time";
-import { isEmpty, validateAppointment } from "../lib/validation";
+import { fromErrors, validateAppointment } from "../lib/validation";
 import { cx } from "../ui/cx";
 import { Dialog } from "../ui/Dialog";
 import { Alert, Skeleton } from "../ui/feedback";
 import { SelectField, TextArea, TextField } from "../ui/Field";
+import { applyServerError, FormAlert, useAppForm } from "../ui/form";
 import { useToast } from "../ui/Toast";
 import { statusStyle } from "./status";
 
@@ -78,36 +80,40 @@ function CustomerPicker({ value, name, onChange, error }: { value: string | null
   );
 }
 
+interface AppointmentForm {
+  serviceId: string;
+  resourceId: string;
+  customerId: string | null;
+  customerName: string | null;
+  date: string;
+  time: string;
+  durationMinutes: number;
+  status: AppointmentStatus;
+  notes: string;
+}
+
+const appointmentSchema = fromErrors<AppointmentForm>(validateAppointment);
+
+const formOf = (draft: AppointmentDraft, tz: string): AppointmentForm => {
+  const start = draft.start ?? null;
+  return {
+    serviceId: draft.serviceId ?? "", resourceId: draft.resourceId ?? "", customerId: draft.customerId ?? null, customerName: draft.customerName ?? null,
+    date: start ? zonedDate(start, tz) : zonedDate(Date.now(), tz), time: start ? fmtTimeOfDay(zonedMinutes(start, tz)) : "",
+    durationMinutes: draft.durationMinutes ?? 30, status: draft.status ?? "CONFIRMED", notes: draft.notes ?? "",
+  };
+};
+
 export function AppointmentDialog({ open, onClose, draft, services, resources, tz }: {
   open: boolean; onClose: () => void; draft: AppointmentDraft; services: Service[]; resources: Resource[]; tz: string;
 }) {
   const qc = useQueryClient();
   const toast = useToast();
-  const [serviceId, setServiceId] = useState("");
-  const [resourceId, setResourceId] = useState("");
-  const [customer, setCustomer] = useState<{ id: string | null; name: string | null }>({ id: null, name: null });
-  const [date, setDate] = useState("");
-  const [time, setTime] = useState("");
-  const [duration, setDuration] = useState(30);
-  const [status, setStatus] = useState<AppointmentStatus>("CONFIRMED");
-  const [notes, setNotes] = useState("");
-  const [errors, setErrors] = useState<Record<string, string | undefined>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-
-  useEffect(() => {
-    if (!open) return;
-    const start = draft.start ?? null;
-    setServiceId(draft.serviceId ?? "");
-    setResourceId(draft.resourceId ?? "");
-    setCustomer({ id: draft.customerId ?? null, name: draft.customerName ?? null });
-    setDate(start ? zonedDate(start, tz) : zonedDate(Date.now(), tz));
-    setTime(start ? fmtTimeOfDay(zonedMinutes(start, tz)) : "");
-    setDuration(draft.durationMinutes ?? 30);
-    setStatus(draft.status ?? "CONFIRMED");
-    setNotes(draft.notes ?? "");
-    setErrors({});
-    setFormError(null);
-  }, [open, draft, tz]);
+  const form = useAppForm<AppointmentForm>(formOf(draft, tz), appointmentSchema);
+  const { errors } = form.formState;
+  const { reset } = form;
+  useEffect(() => { if (open) reset(formOf(draft, tz)); }, [open, draft, tz, reset]);
+  const [serviceId, resourceId, customerId, customerName, date, time, duration] =
+    form.watch(["serviceId", "resourceId", "customerId", "customerName", "date", "time", "durationMinutes"]);
 
   const service = services.find((s) => s.id === serviceId);
   const eligible = useMemo(() => eligibleResources(service, resources), [service, resources]);
@@ -121,9 +127,9 @@ export function AppointmentDialog({ open, onClose, draft, services, resources, t
   const shownSlots = original && draft.id && date === zonedDate(draft.start!, tz) && !slots.includes(original) ? [...slots, original].sort() : slots;
 
   const save = useMutation({
-    mutationFn: async () => {
-      const start = zonedInstant(date, parseTime(time), tz);
-      const body = { customerId: customer.id ?? undefined, serviceId, resourceId, startTime: toIso(start), durationMinutes: duration, status, notes };
+    mutationFn: async (f: AppointmentForm) => {
+      const start = zonedInstant(f.date, parseTime(f.time), tz);
+      const body = { customerId: f.customerId ?? undefined, serviceId: f.serviceId, resourceId: f.resourceId, startTime: toIso(start), durationMinutes: f.durationMinutes, status: f.status, notes: f.notes };
       return draft.id ? appointmentsApi.update(draft.id, body) : appointmentsApi.create(body);
     },
     onSuccess: () => {
@@ -131,26 +137,19 @@ export function AppointmentDialog({ open, onClose, draft, services, resources, t
       toast(draft.id ? "Appointment updated." : "Appointment booked.");
       onClose();
     },
-    onError: (e) => {
-      if (e instanceof ApiError) {
-        setErrors(e.fieldErrors);
-        setFormError(e.status === 409 ? `That time isn't free: ${e.message}` : e.message);
-      } else setFormError(errorMessage(e));
-    },
+    onError: (e) => applyServerError(form, e, {
+      rename: { startTime: "time" },
+      message: (m) => (e instanceof ApiError && e.status === 409 ? `That time isn't free: ${e.message}` : m),
+    }),
   });
   const cancel = useMutation({
     mutationFn: () => appointmentsApi.update(draft.id!, { status: "CANCELLED" }),
     onSuccess: () => { void qc.invalidateQueries({ queryKey: ["appointments"] }); toast("Appointment cancelled."); onClose(); },
-    onError: (e) => setFormError(errorMessage(e)),
+    onError: (e) => applyServerError(form, e),
   });
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const v = validateAppointment({ serviceId, resourceId, date, time, durationMinutes: duration });
-    setErrors(v);
-    setFormError(null);
-    if (isEmpty(v)) save.mutate();
-  };
+  const submit = form.handleSubmit((v) => save.mutate(v));
+  const setTime = (t: string) => form.setValue("time", t);
   const endLabel = time ? formatClock(fmtTimeOfDay((parseTime(time) + duration) % 1440)) : "";
 
   return (
@@ -164,23 +163,26 @@ export function AppointmentDialog({ open, onClose, draft, services, resources, t
         <button type="submit" form="appt-form" className="btn-primary" disabled={save.isPending}>{save.isPending ? "Saving…" : draft.id ? "Save changes" : "Book appointment"}</button>
       </>}>
       <form id="appt-form" onSubmit={submit} noValidate className="space-y-4">
-        {formError && <Alert>{formError}</Alert>}
-        <CustomerPicker value={customer.id} name={customer.name} error={errors.customerId}
-          onChange={(c) => setCustomer({ id: c?.id ?? null, name: c?.name ?? null })} />
+        <FormAlert errors={errors} />
+        <CustomerPicker value={customerId} name={customerName} error={errors.customerId?.message}
+          onChange={(c) => { form.setValue("customerId", c?.id ?? null); form.setValue("customerName", c?.name ?? null); }} />
         <div className="grid gap-4 sm:grid-cols-2">
-          <SelectField label="Service" value={serviceId} error={errors.serviceId}
-            onChange={(e) => { const s = services.find((x) => x.id === e.target.value); setServiceId(e.target.value); if (s) setDuration(s.durationMinutes); }}>
-            <option value="">Choose a service…</option>
-            {services.map((s) => <option key={s.id} value={s.id}>{s.name} · {s.durationMinutes} min</option>)}
-          </SelectField>
-          <SelectField label="With" value={resourceId} error={errors.resourceId} onChange={(e) => setResourceId(e.target.value)}>
-            <option value="">Choose…</option>
-            {eligible.map((r) => <option key={r.id} value={r.id}>{r.name}</option>)}
-            {resourceId && !eligible.some((r) => r.id === resourceId) && <option value={resourceId}>{resources.find((r) => r.id === resourceId)?.name ?? "Current resource"}</option>}
-          </SelectField>
-          <TextField label="Date" type="date" value={date} error={errors.date} onChange={(e) => setDate(e.target.value)} />
-          <TextField label="Duration (minutes)" type="number" min={5} step={5} value={duration} error={errors.durationMinutes}
-            onChange={(e) => setDuration(Number(e.target.value))} />
+          <Controller control={form.control} name="serviceId" render={({ field }) => (
+            <SelectField label="Service" {...field} error={errors.serviceId?.message}
+              onChange={(e) => { const s = services.find((x) => x.id === e.target.value); if (s) form.setValue("durationMinutes", s.durationMinutes); field.onChange(e); }}>
+              <option value="">Choose a service…</option>
+              {services.map((s) => <option key={s.id} value={s.id}>{s.name} · {s.durationMinutes} min</option>)}
+            </SelectField>
+          )} />
+          <Controller control={form.control} name="resourceId" render={({ field }) => (
+            <SelectField label="With" {...field} error={errors.resourceId?.message}>
+              <option value="">Choose…</option>
+              {eligible.map((r) => <option key={r.id} value={r.id}>{r.name}</option>)}
+              {resourceId && !eligible.some((r) => r.id === resourceId) && <option value={resourceId}>{resources.find((r) => r.id === resourceId)?.name ?? "Current resource"}</option>}
+            </SelectField>
+          )} />
+          <TextField label="Date" type="date" {...form.register("date")} error={errors.date?.message} />
+          <TextField label="Duration (minutes)" type="number" min={5} step={5} {...form.register("durationMinutes", { setValueAs: (v) => Number(v) })} error={errors.durationMinutes?.message} />
         </div>
         <fieldset>
           <legend className="label">Time {time && <span className="font-normal text-muted">· {formatClock(time)}–{endLabel}</span>}</legend>
@@ -199,16 +201,16 @@ export function AppointmentDialog({ open, onClose, draft, services, resources, t
               </div>
             )}
           <div className="mt-3 max-w-40">
-            <TextField label="Or another time" type="time" step={900} value={time} error={errors.time} onChange={(e) => setTime(e.target.value)}
+            <TextField label="Or another time" type="time" step={900} {...form.register("time")} error={errors.time?.message}
               hint="Outside free times the server checks for clashes." />
           </div>
         </fieldset>
         <div className="grid gap-4 sm:grid-cols-2">
-          <SelectField label="Status" value={status} onChange={(e) => setStatus(e.target.value as AppointmentStatus)}>
+          <SelectField label="Status" {...form.register("status")}>
             {APPOINTMENT_STATUSES.map((s) => <option key={s} value={s}>{statusStyle[s].label}</option>)}
           </SelectField>
         </div>
-        <TextArea label="Notes" value={notes} onChange={(e) => setNotes(e.target.value)} placeholder="Visible to staff only" />
+        <TextArea label="Notes" {...form.register("notes")} placeholder="Visible to staff only" />
       </form>
     </Dialog>
   );

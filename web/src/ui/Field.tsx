@@ -1,4 +1,8 @@
-import { useId, type ComponentProps, type InputHTMLAttributes, type ReactNode } from "react";
+// Labelled form controls. Each passes its other props, ref included, to the
+// native control, so react-hook-form's register("name") spreads onto it
+// directly; `error` (a message) sets aria-invalid and is what
+// aria-describedby points at, else the hint.
+import { useId, type ComponentProps, type ReactNode } from "react";
 import { cx } from "./cx";
 
 interface Common { label: string; error?: string | undefined; hint?: ReactNode; className?: string }
@@ -54,7 +58,7 @@ export function SelectField({ label, error, hint, className, id: idProp, childre
   );
 }
 
-export function Checkbox({ label, hint, className, ...rest }: { label: string; hint?: string; className?: string } & InputHTMLAttributes<HTMLInputElement>) {
+export function Checkbox({ label, hint, className, ...rest }: { label: string; hint?: string; className?: string } & Omit<ComponentProps<"input">, "type">) {
   const id = useId();
   return (
     <div className={cx("flex items-start gap-2.5", className)}>

@@ -1,19 +1,20 @@
-import { useEffect, useState, type FormEvent } from "react";
+import { useEffect, useState } from "react";
+import { z } from "zod";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { customersApi } from "../../api/business";
-import { ApiError, errorMessage } from "../../api/client";
 import type { Customer } from "../../api/types";
 import { useTenantTz } from "../../app/config-context";
 import { formatDateTime } from "../../lib/time";
 import { useDebounced } from "../../lib/useDebounced";
-import { emailError, phoneError } from "../../lib/validation";
+import { checked, email, phoneError, required } from "../../lib/validation";
 import { statusStyle } from "../../scheduler/status";
 import { Dialog } from "../../ui/Dialog";
-import { Alert, Badge, EmptyState, SkeletonRows } from "../../ui/feedback";
+import { Badge, EmptyState, SkeletonRows } from "../../ui/feedback";
 import { SearchInput, TextArea, TextField } from "../../ui/Field";
 import { Icon } from "../../ui/Icon";
 import { Card, PageHeader } from "../../ui/Page";
 import { Pager, Table } from "../../ui/Table";
+import { applyServerError, FormAlert, useAppForm } from "../../ui/form";
 import { useToast } from "../../ui/Toast";
 
 export default function Customers() {
@@ -43,45 +44,55 @@ export default function Customers() {
   );
 }
 
+const customerSchema = z.object({
+  id: z.string().optional(),
+  name: required("Enter a name."),
+  email: email(),
+  phone: checked((v) => phoneError(v)).transform((v) => v.trim()),
+  tags: z.array(z.string()),
+  notes: z.string(),
+});
+type CustomerForm = z.input<typeof customerSchema>;
+
+const formOf = (c: Partial<Customer>): CustomerForm => ({
+  ...(c.id ? { id: c.id } : {}), name: c.name ?? "", email: c.email ?? "", phone: c.phone ?? "", tags: c.tags ?? [], notes: c.notes ?? "",
+});
+
 function CustomerDrawer({ value, onClose }: { value: Partial<Customer> | null; onClose: () => void }) {
   const qc = useQueryClient();
   const toast = useToast();
   const tz = useTenantTz();
-  const [f, setF] = useState<Partial<Customer>>({});
+  const form = useAppForm<CustomerForm, z.output<typeof customerSchema>>(formOf({}), customerSchema);
+  const { errors } = form.formState;
   const [tag, setTag] = useState("");
-  const [errors, setErrors] = useState<Record<string, string | undefined>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  useEffect(() => { if (value) { setF(value); setErrors({}); setFormError(null); } }, [value]);
+  const { reset } = form;
+  useEffect(() => { if (value) reset(formOf(value)); }, [value, reset]);
+  const id = form.watch("id");
+  const name = form.watch("name");
+  const tags = form.watch("tags");
   const history = useQuery({ queryKey: ["customer-history", value?.id], queryFn: () => customersApi.history(value!.id!), enabled: !!value?.id });
   const save = useMutation({
-    mutationFn: () => {
-      const body = { name: f.name?.trim(), email: f.email?.trim(), phone: f.phone?.trim() ?? "", tags: f.tags ?? [], notes: f.notes ?? "" };
-      return f.id ? customersApi.update(f.id, body) : customersApi.create(body);
-    },
+    mutationFn: ({ id, ...body }: z.output<typeof customerSchema>) => (id ? customersApi.update(id, body) : customersApi.create(body)),
     onSuccess: () => { toast("Customer saved."); void qc.invalidateQueries({ queryKey: ["customers"] }); onClose(); },
-    onError: (e) => { if (e instanceof ApiError) setErrors(e.fieldErrors); setFormError(errorMessage(e)); },
+    onError: (e) => applyServerError(form, e),
   });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const v = { name: f.name?.trim() ? undefined : "Enter a name.", email: emailError(f.email ?? ""), phone: phoneError(f.phone ?? "") };
-    setErrors(v);
-    if (!Object.values(v).some(Boolean)) save.mutate();
-  };
-  const addTag = () => { const t = tag.trim(); if (t && !(f.tags ?? []).includes(t)) setF({ ...f, tags: [...(f.tags ?? []), t] }); setTag(""); };
+  const submit = form.handleSubmit((v) => save.mutate(v));
+  const setTags = (t: string[]) => form.setValue("tags", t);
+  const addTag = () => { const t = tag.trim(); if (t && !tags.includes(t)) setTags([...tags, t]); setTag(""); };
   return (
-    <Dialog open={!!value} onClose={onClose} variant="drawer" title={f.id ? f.name ?? "Customer" : "Add customer"}
+    <Dialog open={!!value} onClose={onClose} variant="drawer" title={id ? name || "Customer" : "Add customer"}
       footer={<><button type="button" className="btn-secondary" onClick={onClose}>Close</button><button type="submit" form="cust-form" className="btn-primary" disabled={save.isPending}>Save</button></>}>
       <form id="cust-form" onSubmit={submit} noValidate className="space-y-4">
-        {formError && <Alert>{formError}</Alert>}
-        <TextField label="Name" value={f.name ?? ""} error={errors.name} onChange={(e) => setF({ ...f, name: e.target.value })} />
-        <TextField label="Email" type="email" value={f.email ?? ""} error={errors.email} onChange={(e) => setF({ ...f, email: e.target.value })} />
-        <TextField label="Phone" type="tel" value={f.phone ?? ""} error={errors.phone} onChange={(e) => setF({ ...f, phone: e.target.value })} />
+        <FormAlert errors={errors} />
+        <TextField label="Name" {...form.register("name")} error={errors.name?.message} />
+        <TextField label="Email" type="email" {...form.register("email")} error={errors.email?.message} />
+        <TextField label="Phone" type="tel" {...form.register("phone")} error={errors.phone?.message} />
         <div>
           <label className="label" htmlFor="tag-input">Tags</label>
           <div className="mb-2 flex flex-wrap gap-1.5">
-            {(f.tags ?? []).map((t) => (
+            {tags.map((t) => (
               <span key={t} className="inline-flex items-center gap-1 rounded-full bg-brand/10 px-2 py-0.5 text-xs font-medium text-brand">
-                {t}<button type="button" aria-label={`Remove tag ${t}`} onClick={() => setF({ ...f, tags: (f.tags ?? []).filter((x) => x !== t) })}><Icon name="x" className="h-3 w-3" /></button>
+                {t}<button type="button" aria-label={`Remove tag ${t}`} onClick={() => setTags(tags.filter((x) => x !== t))}><Icon name="x" className="h-3 w-3" /></button>
               </span>
             ))}
           </div>
@@ -90,9 +101,9 @@ function CustomerDrawer({ value, onClose }: { value: Partial<Customer> | null; o
             <button type="button" className="btn-secondary" onClick={addTag}>Add</button>
           </div>
         </div>
-        <TextArea label="Notes" value={f.notes ?? ""} onChange={(e) => setF({ ...f, notes: e.target.value })} />
+        <TextArea label="Notes" {...form.register("notes")} />
       </form>
-      {f.id && (
+      {id && (
         <section className="mt-6" aria-labelledby="hist-h">
           <h3 id="hist-h" className="mb-2 text-sm font-semibold">History</h3>
           {history.isLoading ? <SkeletonRows rows={2} /> : !history.data?.results.length ? <EmptyState icon="calendar" title="No appointments yet" /> : (

@@ -6,10 +6,11 @@ import type { BusinessHoursRow, HoursOverride } from "../../api/types";
 import { formatDay } from "../../lib/time";
 import { validateHours } from "../../lib/validation";
 import { useHours } from "../../scheduler/data";
-import { Alert, EmptyState, ErrorState, SkeletonRows } from "../../ui/feedback";
+import { EmptyState, ErrorState, SkeletonRows } from "../../ui/feedback";
 import { Checkbox, TextField } from "../../ui/Field";
 import { Icon } from "../../ui/Icon";
 import { Card, PageHeader } from "../../ui/Page";
+import { FormAlert, SERVER, useAppForm } from "../../ui/form";
 import { useToast } from "../../ui/Toast";
 
 const DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
@@ -70,28 +71,34 @@ function Overrides() {
   const qc = useQueryClient();
   const toast = useToast();
   const list = useQuery({ queryKey: ["hours-overrides"], queryFn: () => overridesApi.list(), select: resultsOf<HoursOverride>, retry: false });
-  const [f, setF] = useState({ date: "", closed: true, openTime: "10:00", closeTime: "14:00", reason: "" });
-  const [err, setErr] = useState<string | null>(null);
+  const form = useAppForm({ date: "", closed: true, openTime: "10:00", closeTime: "14:00", reason: "" });
+  const closed = form.watch("closed");
   const add = useMutation({
-    mutationFn: () => overridesApi.create({ date: f.date, closed: f.closed, openTime: f.closed ? null : f.openTime, closeTime: f.closed ? null : f.closeTime, reason: f.reason }),
-    onSuccess: () => { toast("Special day added."); setF({ ...f, date: "", reason: "" }); void qc.invalidateQueries({ queryKey: ["hours-overrides"] }); },
-    onError: (e) => setErr(errorMessage(e)),
+    mutationFn: (f: { date: string; closed: boolean; openTime: string; closeTime: string; reason: string }) =>
+      overridesApi.create({ date: f.date, closed: f.closed, openTime: f.closed ? null : f.openTime, closeTime: f.closed ? null : f.closeTime, reason: f.reason }),
+    onSuccess: () => { toast("Special day added."); form.reset({ ...form.getValues(), date: "", reason: "" }); void qc.invalidateQueries({ queryKey: ["hours-overrides"] }); },
+    // Every failure shows in the one alert below the row.
+    onError: (e) => form.setError(SERVER, { type: "server", message: errorMessage(e) }),
+  });
+  const submit = form.handleSubmit((v) => {
+    if (!v.date) { form.setError(SERVER, { type: "client", message: "Choose a date." }); return; }
+    add.mutate(v);
   });
   const del = useMutation({ mutationFn: (id: string) => overridesApi.remove(id), onSuccess: () => void qc.invalidateQueries({ queryKey: ["hours-overrides"] }) });
   return (
     <Card title="Holidays & special hours">
       <form className="grid items-end gap-3 border-b border-line p-4 sm:grid-cols-[10rem_auto_1fr_auto]" noValidate
-        onSubmit={(e) => { e.preventDefault(); setErr(null); if (!f.date) { setErr("Choose a date."); return; } add.mutate(); }}>
-        <TextField label="Date" type="date" value={f.date} onChange={(e) => setF({ ...f, date: e.target.value })} />
-        <div className="pb-2"><Checkbox label="Closed all day" checked={f.closed} onChange={(e) => setF({ ...f, closed: e.target.checked })} /></div>
-        {f.closed ? <TextField label="Reason" value={f.reason} placeholder="Public holiday" onChange={(e) => setF({ ...f, reason: e.target.value })} /> : (
+        onSubmit={submit}>
+        <TextField label="Date" type="date" {...form.register("date")} />
+        <div className="pb-2"><Checkbox label="Closed all day" {...form.register("closed")} /></div>
+        {closed ? <TextField label="Reason" {...form.register("reason")} placeholder="Public holiday" /> : (
           <div className="flex items-end gap-2">
-            <TextField label="Opens" type="time" value={f.openTime} onChange={(e) => setF({ ...f, openTime: e.target.value })} />
-            <TextField label="Closes" type="time" value={f.closeTime} onChange={(e) => setF({ ...f, closeTime: e.target.value })} />
+            <TextField label="Opens" type="time" {...form.register("openTime")} />
+            <TextField label="Closes" type="time" {...form.register("closeTime")} />
           </div>
         )}
         <button type="submit" className="btn-secondary" disabled={add.isPending}>Add</button>
-        {err && <Alert className="sm:col-span-4">{err}</Alert>}
+        <FormAlert errors={form.formState.errors} className="sm:col-span-4" />
       </form>
       {list.isLoading ? <SkeletonRows rows={2} /> : list.isError ? <p className="p-4 text-sm text-muted">Special days aren't available yet.</p>
         : !list.data?.length ? <EmptyState icon="calendar" title="No special days">Add holidays or one-off hours above.</EmptyState> : (

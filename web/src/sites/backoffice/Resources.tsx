@@ -1,15 +1,18 @@
-import { useEffect, useState, type FormEvent } from "react";
+import { useEffect, useState } from "react";
+import { Controller } from "react-hook-form";
+import { z } from "zod";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { resourcesApi, staffApi } from "../../api/business";
-import { ApiError, errorMessage } from "../../api/client";
 import type { Resource, ResourceType } from "../../api/types";
+import { required } from "../../lib/validation";
 import { useResources } from "../../scheduler/data";
 import { Dialog } from "../../ui/Dialog";
-import { Alert, Badge } from "../../ui/feedback";
+import { Badge } from "../../ui/feedback";
 import { Checkbox, SelectField, TextField } from "../../ui/Field";
 import { Icon } from "../../ui/Icon";
 import { Card, PageHeader } from "../../ui/Page";
 import { Table } from "../../ui/Table";
+import { applyServerError, FormAlert, useAppForm } from "../../ui/form";
 import { useToast } from "../../ui/Toast";
 import { TimeZoneSelect } from "./TimeZoneSelect";
 
@@ -36,57 +39,71 @@ export default function Resources() {
   );
 }
 
+const resourceSchema = z.object({
+  id: z.string().optional(),
+  name: required("Enter a name."),
+  type: z.custom<ResourceType>(),
+  capacity: z.number().refine((v) => v >= 1, "Capacity is at least 1."),
+  timezone: z.string(),
+  userId: z.string(),
+  isActive: z.boolean(),
+});
+type ResourceForm = z.input<typeof resourceSchema>;
+
+const formOf = (r: Partial<Resource>): ResourceForm => ({
+  ...(r.id ? { id: r.id } : {}), name: r.name ?? "", type: r.type ?? "STAFF", capacity: r.capacity ?? 1, timezone: r.timezone ?? "",
+  userId: r.userId ?? "", isActive: r.isActive ?? true,
+});
+
 function ResourceDialog({ value, onClose }: { value: Partial<Resource> | null; onClose: () => void }) {
   const qc = useQueryClient();
   const toast = useToast();
-  const [f, setF] = useState<Partial<Resource>>({});
-  const [errors, setErrors] = useState<Record<string, string | undefined>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  useEffect(() => { if (value) { setF(value); setErrors({}); setFormError(null); } }, [value]);
+  const form = useAppForm<ResourceForm, z.output<typeof resourceSchema>>(formOf({}), resourceSchema);
+  const { errors } = form.formState;
+  const { reset } = form;
+  useEffect(() => { if (value) reset(formOf(value)); }, [value, reset]);
+  const [id, type, userId] = form.watch(["id", "type", "userId"]);
   // Until the team has loaded the form has no "Linked user" (and saving leaves the link as it is).
   const team = useQuery({ queryKey: ["team"], queryFn: staffApi.team, enabled: !!value, staleTime: 60_000 });
   const resources = qc.getQueryData<{ results?: Resource[] }>(["resources"]);
-  const takenBy = new Map((resources?.results ?? []).filter((r) => r.userId && r.id !== f.id).map((r) => [r.userId!, r.name]));
+  const takenBy = new Map((resources?.results ?? []).filter((r) => r.userId && r.id !== id).map((r) => [r.userId!, r.name]));
   const save = useMutation({
-    mutationFn: () => {
-      const body = { name: f.name?.trim(), type: f.type, capacity: Number(f.capacity ?? 1), timezone: f.timezone || null, isActive: f.isActive ?? true,
+    mutationFn: ({ id, ...f }: z.output<typeof resourceSchema>) => {
+      const body = { name: f.name, type: f.type, capacity: f.capacity, timezone: f.timezone || null, isActive: f.isActive,
         ...(team.data ? { userId: f.type === "STAFF" ? f.userId || null : null } : {}) };
-      return f.id ? resourcesApi.update(f.id, body) : resourcesApi.create(body);
+      return id ? resourcesApi.update(id, body) : resourcesApi.create(body);
     },
-    onSuccess: () => { toast(f.id ? "Resource saved." : "Resource added."); void qc.invalidateQueries({ queryKey: ["resources"] }); onClose(); },
-    onError: (e) => { if (e instanceof ApiError) setErrors(e.fieldErrors); setFormError(errorMessage(e)); },
+    onSuccess: (_, v) => { toast(v.id ? "Resource saved." : "Resource added."); void qc.invalidateQueries({ queryKey: ["resources"] }); onClose(); },
+    onError: (e) => applyServerError(form, e),
   });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const v: Record<string, string | undefined> = {};
-    if (!f.name?.trim()) v.name = "Enter a name.";
-    if (!(Number(f.capacity) >= 1)) v.capacity = "Capacity is at least 1.";
-    setErrors(v);
-    if (!Object.values(v).some(Boolean)) save.mutate();
-  };
+  const submit = form.handleSubmit((v) => save.mutate(v));
   return (
-    <Dialog open={!!value} onClose={onClose} title={f.id ? "Edit resource" : "Add resource"}
+    <Dialog open={!!value} onClose={onClose} title={id ? "Edit resource" : "Add resource"}
       footer={<><button type="button" className="btn-secondary" onClick={onClose}>Cancel</button><button type="submit" form="res-form" className="btn-primary" disabled={save.isPending}>Save</button></>}>
       <form id="res-form" onSubmit={submit} noValidate className="space-y-4">
-        {formError && <Alert>{formError}</Alert>}
-        <TextField label="Name" value={f.name ?? ""} error={errors.name} onChange={(e) => setF({ ...f, name: e.target.value })} autoFocus />
+        <FormAlert errors={errors} />
+        <TextField label="Name" {...form.register("name")} error={errors.name?.message} autoFocus />
         <div className="grid gap-4 sm:grid-cols-2">
-          <SelectField label="Type" value={f.type ?? "STAFF"} onChange={(e) => setF({ ...f, type: e.target.value as ResourceType })}>
+          <SelectField label="Type" {...form.register("type")}>
             <option value="STAFF">Staff member</option><option value="ROOM">Room</option><option value="EQUIPMENT">Equipment</option>
           </SelectField>
-          <TextField label="Capacity" type="number" min={1} value={f.capacity ?? 1} error={errors.capacity} onChange={(e) => setF({ ...f, capacity: Number(e.target.value) })} hint="How many bookings at once" />
+          <TextField label="Capacity" type="number" min={1} {...form.register("capacity", { setValueAs: (v) => Number(v) })} error={errors.capacity?.message} hint="How many bookings at once" />
         </div>
-        {team.data && (f.type ?? "STAFF") === "STAFF" && (
-          <SelectField label="Linked user" value={f.userId ?? ""} error={errors.userId} onChange={(e) => setF({ ...f, userId: e.target.value || null })}
-            hint="The team member who is this resource: their agenda shows its appointments.">
-            <option value="">Nobody</option>
-            {team.data.filter((m) => m.status === "active" || m.id === f.userId).map((m) => (
-              <option key={m.id} value={m.id} disabled={takenBy.has(m.id)}>{m.name || m.email}{takenBy.has(m.id) ? ` (linked to ${takenBy.get(m.id)})` : ""}</option>
-            ))}
-          </SelectField>
+        {team.data && type === "STAFF" && (
+          <Controller control={form.control} name="userId" render={({ field }) => (
+            <SelectField label="Linked user" {...field} error={errors.userId?.message}
+              hint="The team member who is this resource: their agenda shows its appointments.">
+              <option value="">Nobody</option>
+              {team.data!.filter((m) => m.status === "active" || m.id === userId).map((m) => (
+                <option key={m.id} value={m.id} disabled={takenBy.has(m.id)}>{m.name || m.email}{takenBy.has(m.id) ? ` (linked to ${takenBy.get(m.id)})` : ""}</option>
+              ))}
+            </SelectField>
+          )} />
         )}
-        <TimeZoneSelect label="Time zone" value={f.timezone ?? ""} allowDefault onChange={(tz) => setF({ ...f, timezone: tz })} />
-        <Checkbox label="Active" hint="Inactive resources can't be booked." checked={f.isActive ?? true} onChange={(e) => setF({ ...f, isActive: e.target.checked })} />
+        <Controller control={form.control} name="timezone" render={({ field }) => (
+          <TimeZoneSelect label="Time zone" value={field.value} allowDefault onChange={field.onChange} />
+        )} />
+        <Checkbox label="Active" hint="Inactive resources can't be booked." {...form.register("isActive")} />
       </form>
     </Dialog>
   );

@@ -1,7 +1,7 @@
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { supportAccessApi, tenantAuditApi } from "../../api/business";
-import { ApiError, errorMessage, resultsOf } from "../../api/client";
+import { errorMessage, resultsOf } from "../../api/client";
 import type { AuditEvent, Me, SupportApproval } from "../../api/types";
 import { useTenantTz } from "../../app/config-context";
 import { hasPermission } from "../../auth/session";
@@ -9,11 +9,12 @@ import { AUDIT_FILTERS, auditCategory, describeAudit } from "../../lib/audit";
 import { formatDateTime, relativeFromNow } from "../../lib/time";
 import { cx } from "../../ui/cx";
 import { ConfirmDialog, Dialog } from "../../ui/Dialog";
-import { Alert, Badge, ErrorState, Skeleton, type BadgeTone } from "../../ui/feedback";
+import { Badge, ErrorState, Skeleton, type BadgeTone } from "../../ui/feedback";
 import { SelectField, TextArea, TextField } from "../../ui/Field";
 import { Icon } from "../../ui/Icon";
 import { Card, PageHeader } from "../../ui/Page";
 import { Pager, Table } from "../../ui/Table";
+import { applyServerError, FormAlert, useAppForm } from "../../ui/form";
 import { useToast } from "../../ui/Toast";
 
 const PAGE = 25;
@@ -115,36 +116,34 @@ function SupportAccess() {
 function ApproveDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const qc = useQueryClient();
   const toast = useToast();
-  const [minutes, setMinutes] = useState(60);
-  const [reason, setReason] = useState("");
-  const [email, setEmail] = useState("");
-  const [formError, setFormError] = useState<string | null>(null);
-  const [errors, setErrors] = useState<Record<string, string | undefined>>({});
+  const form = useAppForm({ supportEmail: "", durationMinutes: 60, reason: "" });
+  const { errors } = form.formState;
   const approve = useMutation({
-    mutationFn: () => supportAccessApi.approve({ supportEmail: email.trim(), durationMinutes: minutes, reason: reason.trim() }),
+    mutationFn: (f: { supportEmail: string; durationMinutes: number; reason: string }) =>
+      supportAccessApi.approve({ supportEmail: f.supportEmail.trim(), durationMinutes: f.durationMinutes, reason: f.reason.trim() }),
     onSuccess: () => {
       toast("Support access approved.");
-      setReason("");
-      setEmail("");
+      form.reset({ ...form.getValues(), supportEmail: "", reason: "" });
       void qc.invalidateQueries({ queryKey: ["support-approvals"] });
       void qc.invalidateQueries({ queryKey: ["tenant-audit"] });
       onClose();
     },
-    onError: (e) => { if (e instanceof ApiError) setErrors(e.fieldErrors); setFormError(errorMessage(e)); },
+    onError: (e) => applyServerError(form, e),
   });
-  const submit = (e: FormEvent) => { e.preventDefault(); setFormError(null); approve.mutate(); };
+  // The server checks the email and the reason.
+  const submit = form.handleSubmit((v) => approve.mutate(v));
   return (
     <Dialog open={open} onClose={onClose} size="sm" title="Approve support access" description="The support person you name can act as your users until the approval ends or you end it. Nobody else on the support team can."
       footer={<><button type="button" className="btn-secondary" onClick={onClose}>Cancel</button>
         <button type="submit" form="approve-form" className="btn-primary" disabled={approve.isPending}>Approve</button></>}>
       <form id="approve-form" onSubmit={submit} noValidate className="space-y-4">
-        {formError && <Alert>{formError}</Alert>}
-        <TextField label="Support person's email" type="email" autoComplete="off" required value={email} error={errors.supportEmail}
-          hint="Ask the person helping you for the email they work under." onChange={(e) => setEmail(e.target.value)} placeholder="jane@support.example" />
-        <SelectField label="For" value={minutes} error={errors.durationMinutes} onChange={(e) => setMinutes(Number(e.target.value))}>
+        <FormAlert errors={errors} />
+        <TextField label="Support person's email" type="email" autoComplete="off" required {...form.register("supportEmail")} error={errors.supportEmail?.message}
+          hint="Ask the person helping you for the email they work under." placeholder="jane@support.example" />
+        <SelectField label="For" {...form.register("durationMinutes", { setValueAs: (v) => Number(v) })} error={errors.durationMinutes?.message}>
           {DURATIONS.map(([m, l]) => <option key={m} value={m}>{l}</option>)}
         </SelectField>
-        <TextArea label="Reason" required value={reason} error={errors.reason} onChange={(e) => setReason(e.target.value)} placeholder="Ticket 42: the calendar shows the wrong week" />
+        <TextArea label="Reason" required {...form.register("reason")} error={errors.reason?.message} placeholder="Ticket 42: the calendar shows the wrong week" />
       </form>
     </Dialog>
   );

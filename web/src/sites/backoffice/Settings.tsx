@@ -1,17 +1,18 @@
-import { lazy, Suspense, useEffect, useState, type FormEvent } from "react";
+import { lazy, Suspense, useEffect } from "react";
+import { Controller } from "react-hook-form";
 import { NavLink, Route, Routes } from "react-router";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { settingsApi } from "../../api/business";
-import { ApiError, errorMessage } from "../../api/client";
 import type { BusinessSettings, Me } from "../../api/types";
 import { NotFound } from "../../app/NotFound";
 import { hasPermission } from "../../auth/session";
 import { cx } from "../../ui/cx";
-import { validateHexColor } from "../../lib/validation";
+import { fromErrors, validateHexColor } from "../../lib/validation";
 import { applyBrand, readableOn } from "../../theme";
-import { Alert, ErrorState, SkeletonRows } from "../../ui/feedback";
+import { ErrorState, SkeletonRows } from "../../ui/feedback";
 import { Checkbox, TextField } from "../../ui/Field";
 import { Card, PageHeader } from "../../ui/Page";
+import { applyServerError, FormAlert, useAppForm } from "../../ui/form";
 import { useToast } from "../../ui/Toast";
 import { TimeZoneSelect } from "./TimeZoneSelect";
 
@@ -57,67 +58,77 @@ export default function Settings({ me }: { me: Me }) {
   );
 }
 
+/** The checks the server makes too; every other setting passes unchanged. */
+const settingsSchema = fromErrors<BusinessSettings>((f) => ({
+  ...(f.name.trim() ? {} : { name: "Enter your business name." }),
+  primaryColor: validateHexColor(f.primaryColor ?? ""), secondaryColor: validateHexColor(f.secondaryColor ?? ""),
+  ...(f.cancellationWindowHours >= 0 ? {} : { cancellationWindowHours: "0 or more hours." }),
+  ...(f.lateCancellationFeePercent >= 0 && f.lateCancellationFeePercent <= 100 ? {} : { lateCancellationFeePercent: "Between 0 and 100." }),
+}));
+const asNumber = { setValueAs: (v: unknown) => Number(v) };
+
 function GeneralSettings() {
+  const s = useQuery({ queryKey: ["business-settings"], queryFn: settingsApi.get });
+  if (s.isLoading) return <SkeletonRows rows={6} />;
+  if (s.isError || !s.data) return <ErrorState error={s.error} onRetry={() => s.refetch()} />;
+  return <SettingsForm saved={s.data} />;
+}
+
+function SettingsForm({ saved }: { saved: BusinessSettings }) {
   const qc = useQueryClient();
   const toast = useToast();
-  const s = useQuery({ queryKey: ["business-settings"], queryFn: settingsApi.get });
-  const [f, setF] = useState<BusinessSettings | null>(null);
-  const [errors, setErrors] = useState<Record<string, string | undefined>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  useEffect(() => { if (s.data) setF(s.data); }, [s.data]);
+  const form = useAppForm<BusinessSettings>(saved, settingsSchema);
+  const { errors } = form.formState;
+  const { reset } = form;
+  useEffect(() => { reset(saved); }, [saved, reset]);
   const save = useMutation({
     // Send only what changed: some settings (support access) are the owner's alone.
-    mutationFn: () => settingsApi.update(Object.fromEntries(Object.entries(f!).filter(([k, v]) => s.data?.[k as keyof BusinessSettings] !== v))),
-    onSuccess: (r) => { toast("Settings saved."); applyBrand(r?.primaryColor ?? f!.primaryColor, r?.secondaryColor ?? f!.secondaryColor); void qc.invalidateQueries({ queryKey: ["business-settings"] }); },
-    onError: (e) => { if (e instanceof ApiError) setErrors(e.fieldErrors); setFormError(errorMessage(e)); },
+    mutationFn: (f: BusinessSettings) => settingsApi.update(Object.fromEntries(Object.entries(f).filter(([k, v]) => saved[k as keyof BusinessSettings] !== v))),
+    onSuccess: (r, f) => { toast("Settings saved."); applyBrand(r?.primaryColor ?? f.primaryColor, r?.secondaryColor ?? f.secondaryColor); void qc.invalidateQueries({ queryKey: ["business-settings"] }); },
+    onError: (e) => applyServerError(form, e),
   });
-  if (s.isLoading || (!f && !s.isError)) return <SkeletonRows rows={6} />;
-  if (s.isError || !f) return <ErrorState error={s.error} onRetry={() => s.refetch()} />;
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const v = {
-      name: f.name.trim() ? undefined : "Enter your business name.",
-      primaryColor: validateHexColor(f.primaryColor ?? ""), secondaryColor: validateHexColor(f.secondaryColor ?? ""),
-      cancellationWindowHours: f.cancellationWindowHours >= 0 ? undefined : "0 or more hours.",
-      lateCancellationFeePercent: f.lateCancellationFeePercent >= 0 && f.lateCancellationFeePercent <= 100 ? undefined : "Between 0 and 100.",
-    };
-    setErrors(v);
-    setFormError(null);
-    if (!Object.values(v).some(Boolean)) save.mutate();
-  };
-  const primary = f.primaryColor || "#4f46e5";
+  const submit = form.handleSubmit((v) => save.mutate(v));
+  const [primaryColor, secondaryColor, logoUrl] = form.watch(["primaryColor", "secondaryColor", "logoUrl"]);
+  const primary = primaryColor || "#4f46e5";
+  const color = (name: "primaryColor" | "secondaryColor", label: string) => (
+    <Controller control={form.control} name={name} render={({ field }) => (
+      <ColorField label={label} value={field.value ?? ""} error={errors[name]?.message} onChange={field.onChange} />
+    )} />
+  );
   return (
     <form onSubmit={submit} noValidate className="space-y-6">
       <PageHeader title="Settings" description="Branding, time zone and booking policies." actions={<button type="submit" className="btn-primary" disabled={save.isPending}>{save.isPending ? "Saving…" : "Save changes"}</button>} />
-      {formError && <Alert>{formError}</Alert>}
+      <FormAlert errors={errors} />
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title="Business & branding">
           <div className="space-y-4 p-4">
-            <TextField label="Business name" value={f.name} error={errors.name} onChange={(e) => setF({ ...f, name: e.target.value })} />
+            <TextField label="Business name" {...form.register("name")} error={errors.name?.message} />
             <div className="grid gap-4 sm:grid-cols-2">
-              <ColorField label="Primary colour" value={f.primaryColor ?? ""} error={errors.primaryColor} onChange={(v) => setF({ ...f, primaryColor: v })} />
-              <ColorField label="Secondary colour" value={f.secondaryColor ?? ""} error={errors.secondaryColor} onChange={(v) => setF({ ...f, secondaryColor: v })} />
+              {color("primaryColor", "Primary colour")}
+              {color("secondaryColor", "Secondary colour")}
             </div>
-            <TextField label="Logo URL" type="url" value={f.logoUrl ?? ""} error={errors.logoUrl} onChange={(e) => setF({ ...f, logoUrl: e.target.value })} hint="A square or wide PNG/SVG, shown on your booking page." />
+            <TextField label="Logo URL" type="url" {...form.register("logoUrl")} error={errors.logoUrl?.message} hint="A square or wide PNG/SVG, shown on your booking page." />
             <div className="rounded-lg border border-line p-3">
               <p className="mb-2 text-xs font-medium text-muted">Preview</p>
               <div className="flex items-center gap-3">
-                {f.logoUrl ? <img src={f.logoUrl} alt="Logo preview" className="h-8 max-w-32 object-contain" /> : null}
+                {logoUrl ? <img src={logoUrl} alt="Logo preview" className="h-8 max-w-32 object-contain" /> : null}
                 <span className="rounded-lg px-3.5 py-2 text-sm font-medium" style={{ background: primary, color: readableOn(/^#([0-9a-f]{3}){1,2}$/i.test(primary) ? primary : "#4f46e5") }}>Book now</span>
-                <span className="h-2 flex-1 rounded-full" style={{ background: `linear-gradient(90deg, ${primary}, ${f.secondaryColor || primary})` }} />
+                <span className="h-2 flex-1 rounded-full" style={{ background: `linear-gradient(90deg, ${primary}, ${secondaryColor || primary})` }} />
               </div>
             </div>
           </div>
         </Card>
         <Card title="Time & policies">
           <div className="space-y-4 p-4">
-            <TimeZoneSelect label="Time zone" value={f.timezone} error={errors.timezone} onChange={(tz) => setF({ ...f, timezone: tz })} />
+            <Controller control={form.control} name="timezone" render={({ field }) => (
+              <TimeZoneSelect label="Time zone" value={field.value} error={errors.timezone?.message} onChange={field.onChange} />
+            )} />
             <div className="grid gap-4 sm:grid-cols-2">
-              <TextField label="Free cancellation until (hours before)" type="number" min={0} value={f.cancellationWindowHours} error={errors.cancellationWindowHours} onChange={(e) => setF({ ...f, cancellationWindowHours: Number(e.target.value) })} />
-              <TextField label="Late cancellation fee (%)" type="number" min={0} max={100} value={f.lateCancellationFeePercent} error={errors.lateCancellationFeePercent} onChange={(e) => setF({ ...f, lateCancellationFeePercent: Number(e.target.value) })} />
+              <TextField label="Free cancellation until (hours before)" type="number" min={0} {...form.register("cancellationWindowHours", asNumber)} error={errors.cancellationWindowHours?.message} />
+              <TextField label="Late cancellation fee (%)" type="number" min={0} max={100} {...form.register("lateCancellationFeePercent", asNumber)} error={errors.lateCancellationFeePercent?.message} />
             </div>
-            <Checkbox label="Require a payment method to book" checked={f.requirePaymentMethodToBook} onChange={(e) => setF({ ...f, requirePaymentMethodToBook: e.target.checked })} />
-            <Checkbox label="Staff can reschedule their own appointments" checked={f.resourcesCanReschedule} onChange={(e) => setF({ ...f, resourcesCanReschedule: e.target.checked })} />
+            <Checkbox label="Require a payment method to book" {...form.register("requirePaymentMethodToBook")} />
+            <Checkbox label="Staff can reschedule their own appointments" {...form.register("resourcesCanReschedule")} />
           </div>
         </Card>
       </div>

@@ -1,13 +1,14 @@
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
+import { z } from "zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { ticketsApi } from "../../api/business";
-import { errorMessage } from "../../api/client";
 import type { TicketPriority } from "../../api/types";
 import { Dialog } from "../../ui/Dialog";
-import { Alert } from "../../ui/feedback";
+import { required } from "../../lib/validation";
 import { SelectField, TextArea, TextField } from "../../ui/Field";
 import { Icon } from "../../ui/Icon";
 import { PageHeader } from "../../ui/Page";
+import { applyServerError, FormAlert, useAppForm } from "../../ui/form";
 import { useToast } from "../../ui/Toast";
 import { TicketsView, type TicketApi } from "../shared/TicketsView";
 
@@ -30,31 +31,33 @@ export default function Support() {
   );
 }
 
+const ticketSchema = z.object({
+  subject: required("Add a short subject."),
+  body: z.string().trim().min(10, "Describe the problem (at least 10 characters)."),
+  priority: z.custom<TicketPriority>(),
+});
+
 function NewTicket({ open, onClose }: { open: boolean; onClose: () => void }) {
   const qc = useQueryClient();
   const toast = useToast();
-  const [f, setF] = useState({ subject: "", body: "", priority: "MEDIUM" as TicketPriority });
-  const [errors, setErrors] = useState<Record<string, string | undefined>>({});
+  const form = useAppForm({ subject: "", body: "", priority: "MEDIUM" as TicketPriority }, ticketSchema);
+  const { errors } = form.formState;
   const create = useMutation({
-    mutationFn: () => ticketsApi.create({ subject: f.subject.trim(), description: f.body.trim(), priority: f.priority }),
-    onSuccess: () => { toast("Ticket sent. We'll reply by email too."); setF({ subject: "", body: "", priority: "MEDIUM" }); void qc.invalidateQueries({ queryKey: ["tickets"] }); onClose(); },
+    mutationFn: (f: z.output<typeof ticketSchema>) => ticketsApi.create({ subject: f.subject, description: f.body, priority: f.priority }),
+    onSuccess: () => { toast("Ticket sent. We'll reply by email too."); form.reset(); void qc.invalidateQueries({ queryKey: ["tickets"] }); onClose(); },
+    onError: (e) => applyServerError(form, e, { rename: { description: "body" } }),
   });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const v = { subject: f.subject.trim() ? undefined : "Add a short subject.", body: f.body.trim().length >= 10 ? undefined : "Describe the problem (at least 10 characters)." };
-    setErrors(v);
-    if (!v.subject && !v.body) create.mutate();
-  };
+  const submit = form.handleSubmit((v) => create.mutate(v));
   return (
     <Dialog open={open} onClose={onClose} title="New support ticket"
       footer={<><button type="button" className="btn-secondary" onClick={onClose}>Cancel</button><button type="submit" form="ticket-form" className="btn-primary" disabled={create.isPending}>Send</button></>}>
       <form id="ticket-form" onSubmit={submit} noValidate className="space-y-4">
-        {create.isError && <Alert>{errorMessage(create.error)}</Alert>}
-        <TextField label="Subject" value={f.subject} error={errors.subject} onChange={(e) => setF({ ...f, subject: e.target.value })} autoFocus />
-        <SelectField label="Priority" value={f.priority} onChange={(e) => setF({ ...f, priority: e.target.value as TicketPriority })}>
+        <FormAlert errors={errors} />
+        <TextField label="Subject" {...form.register("subject")} error={errors.subject?.message} autoFocus />
+        <SelectField label="Priority" {...form.register("priority")}>
           <option value="LOW">Low</option><option value="MEDIUM">Normal</option><option value="HIGH">High</option><option value="CRITICAL">Urgent — bookings are failing</option>
         </SelectField>
-        <TextArea label="What's happening?" value={f.body} error={errors.body} onChange={(e) => setF({ ...f, body: e.target.value })} rows={6} />
+        <TextArea label="What's happening?" {...form.register("body")} error={errors.body?.message} rows={6} />
       </form>
     </Dialog>
   );

@@ -1,18 +1,22 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from "react";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { z } from "zod";
 import { useSearchParams, Link } from "react-router";
 import { bookingApi, type BookingResource } from "../../api/booking";
-import { ApiError, errorMessage, resultsOf } from "../../api/client";
+import { ApiError, resultsOf } from "../../api/client";
 import type { Appointment, Me, Service } from "../../api/types";
 import { useConfig } from "../../app/config-context";
 import { browserTimeZone, formatClock, formatDateLong, formatDay, formatDuration, formatTime, parseTime, toIso, zonedInstant } from "../../lib/time";
-import { isEmpty, validateBookingDetails } from "../../lib/validation";
+import { bookingDetailsSchema } from "../../lib/validation";
 import { cx } from "../../ui/cx";
 import { Alert, EmptyState, ErrorState, Skeleton } from "../../ui/feedback";
 import { TextArea, TextField } from "../../ui/Field";
 import { Icon } from "../../ui/Icon";
+import { applyServerError, useAppForm } from "../../ui/form";
 import { formatMoney } from "./policy";
 import { SlotPicker } from "./SlotPicker";
+
+const detailsSchema = bookingDetailsSchema.extend({ notes: z.string() });
 
 type Step = "service" | "resource" | "time" | "details" | "done";
 const STEPS: { id: Step; label: string }[] = [
@@ -65,23 +69,19 @@ export function BookingFlow({ me }: { me: Me | null }) {
   });
   const resourceName = resourceId ? resources.data?.find((r) => r.id === resourceId)?.name : null;
 
-  const [details, setDetails] = useState({ name: me?.name ?? "", email: me?.email ?? "", phone: "", notes: "" });
-  const [errors, setErrors] = useState<Record<string, string | undefined>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const asCustomer = me?.role === "CUSTOMER";
+  const form = useAppForm({ name: me?.name ?? "", email: me?.email ?? "", phone: "", notes: "" }, asCustomer ? undefined : detailsSchema);
+  const { errors, isSubmitting: busy } = form.formState;
+  // A slot taken meanwhile sends the customer back to the times with this message.
+  const [taken, setTaken] = useState<string | null>(null);
+  const formError = errors.root?.server?.message ?? taken;
   const [booked, setBooked] = useState<Appointment | null>(null);
   const idem = useRef<string>("");
   const startMs = useMemo(() => (date && time ? zonedInstant(date, parseTime(time), tz) : null), [date, time, tz]);
 
-  const book = async (e: FormEvent) => {
-    e.preventDefault();
-    const asCustomer = me?.role === "CUSTOMER";
-    const v = asCustomer ? {} : validateBookingDetails(details);
-    setErrors(v);
-    setFormError(null);
-    if (!isEmpty(v) || !startMs) return;
+  const submit = form.handleSubmit(async (details) => {
+    if (!startMs) return;
     if (!idem.current) idem.current = crypto.randomUUID();
-    setBusy(true);
     try {
       const body = {
         serviceId, startTime: toIso(startMs), ...(resourceId ? { resourceId } : {}),
@@ -96,18 +96,12 @@ export function BookingFlow({ me }: { me: Me | null }) {
       if (err instanceof ApiError && err.status === 409) {
         idem.current = "";
         void qc.invalidateQueries({ queryKey: ["booking-availability"] });
-        setFormError(null);
         go({ step: "time", time: "" });
-        setTimeout(() => setFormError("Sorry — that time was just taken. Please pick another."), 0);
-      } else if (err instanceof ApiError) {
-        const fe = err.fieldErrors;
-        setErrors({ name: fe["customer.name"], email: fe["customer.email"], phone: fe["customer.phone"], notes: fe.notes });
-        setFormError(err.message);
-      } else setFormError(errorMessage(err));
-    } finally {
-      setBusy(false);
+        setTimeout(() => setTaken("Sorry — that time was just taken. Please pick another."), 0);
+      } else applyServerError(form, err, { rename: { "customer.name": "name", "customer.email": "email", "customer.phone": "phone" } });
     }
-  };
+  });
+  const book = (e: FormEvent) => { setTaken(null); return submit(e); };
 
   const summary = service && (
     <div className="card mb-6 flex flex-wrap items-center gap-x-6 gap-y-1 px-4 py-3 text-sm">
@@ -128,10 +122,10 @@ export function BookingFlow({ me }: { me: Me | null }) {
           {resourceName ? <> with {resourceName}</> : null}.
         </p>
         {booked.status === "PENDING" && <p className="mt-1 text-sm text-muted">{tenant.name} will confirm it shortly.</p>}
-        <p className="mt-1 text-sm text-muted">A confirmation is on its way to {me?.email ?? details.email}.</p>
+        <p className="mt-1 text-sm text-muted">A confirmation is on its way to {me?.email ?? form.getValues("email")}.</p>
         {!me && (
           <p className="mx-auto mt-5 max-w-sm rounded-lg bg-surface-2 px-4 py-3 text-sm text-muted">
-            <Link to={`/signup?email=${encodeURIComponent(details.email)}`} className="font-medium text-brand hover:underline">Create an account</Link> to see this and your future bookings in one place.
+            <Link to={`/signup?email=${encodeURIComponent(form.getValues("email"))}`} className="font-medium text-brand hover:underline">Create an account</Link> to see this and your future bookings in one place.
           </p>
         )}
         <div className="mt-6 flex flex-wrap justify-center gap-2">
@@ -210,7 +204,7 @@ export function BookingFlow({ me }: { me: Me | null }) {
           {formError && <Alert className="mt-3">{formError}</Alert>}
           <div className="card mt-4 p-4">
             <SlotPicker serviceId={serviceId} resourceId={resourceId || undefined} tz={tz} date={date} time={time}
-              onChange={(d, t) => { setFormError(null); go({ date: d, time: t }, true); }} />
+              onChange={(d, t) => { setTaken(null); form.clearErrors("root"); go({ date: d, time: t }, true); }} />
           </div>
           <div className="mt-6 flex justify-between">
             <button type="button" className="btn-ghost" onClick={() => go({ step: "resource" })}><Icon name="chevronLeft" /> Back</button>
@@ -230,14 +224,14 @@ export function BookingFlow({ me }: { me: Me | null }) {
               <p className="text-sm text-muted">Booking as <strong className="text-fg">{me.name}</strong> ({me.email}).</p>
             ) : (
               <>
-                <TextField label="Full name" autoComplete="name" value={details.name} error={errors.name} onChange={(e) => setDetails({ ...details, name: e.target.value })} />
+                <TextField label="Full name" autoComplete="name" {...form.register("name")} error={errors.name?.message} />
                 <div className="grid gap-4 sm:grid-cols-2">
-                  <TextField label="Email" type="email" autoComplete="email" inputMode="email" value={details.email} error={errors.email} onChange={(e) => setDetails({ ...details, email: e.target.value })} />
-                  <TextField label="Phone (optional)" type="tel" autoComplete="tel" value={details.phone} error={errors.phone} onChange={(e) => setDetails({ ...details, phone: e.target.value })} hint="For reminders by text" />
+                  <TextField label="Email" type="email" autoComplete="email" inputMode="email" {...form.register("email")} error={errors.email?.message} />
+                  <TextField label="Phone (optional)" type="tel" autoComplete="tel" {...form.register("phone")} error={errors.phone?.message} hint="For reminders by text" />
                 </div>
               </>
             )}
-            <TextArea label="Anything we should know? (optional)" value={details.notes} error={errors.notes} onChange={(e) => setDetails({ ...details, notes: e.target.value })} />
+            <TextArea label="Anything we should know? (optional)" {...form.register("notes")} error={errors.notes?.message} />
             {tenant.cancellationWindowHours > 0 && (
               <p className="text-xs text-muted">
                 Free cancellation up to {tenant.cancellationWindowHours} hours before.{tenant.lateCancellationFeePercent > 0 && ` Later cancellations are charged ${tenant.lateCancellationFeePercent}% of the price.`}

@@ -1,6 +1,7 @@
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
+import { Controller } from "react-hook-form";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { ApiError, errorMessage } from "../../api/client";
+import { errorMessage } from "../../api/client";
 import { platformApi } from "../../api/platform";
 import type { Business, BusinessDetail, BusinessStatus } from "../../api/types";
 import { usePlans } from "../../lib/plans";
@@ -8,14 +9,15 @@ import { useConfig } from "../../app/config-context";
 import { hostUrl } from "../../config";
 import { formatDateTime } from "../../lib/time";
 import { useDebounced } from "../../lib/useDebounced";
-import { inviteBusinessBody, isEmpty, validateInviteBusiness, type InviteBusinessForm } from "../../lib/validation";
+import { inviteBusinessBody, inviteBusinessSchema, type InviteBusinessForm } from "../../lib/validation";
 import { cx } from "../../ui/cx";
 import { ConfirmDialog, Dialog } from "../../ui/Dialog";
-import { Alert, Badge, ErrorState, Skeleton, titleCase } from "../../ui/feedback";
+import { Badge, ErrorState, Skeleton, titleCase } from "../../ui/feedback";
 import { Checkbox, SearchInput, SelectField, TextField } from "../../ui/Field";
 import { Icon } from "../../ui/Icon";
 import { Card, PageHeader } from "../../ui/Page";
 import { Pager, Table } from "../../ui/Table";
+import { applyServerError, FormAlert, useAppForm } from "../../ui/form";
 import { useToast } from "../../ui/Toast";
 import { PlanBadge, StatusBadge } from "./badges";
 import { MasqueradeDialog } from "./MasqueradeDialog";
@@ -140,29 +142,18 @@ const emptyInvite: InviteBusinessForm = { email: "", businessName: "", tier: "",
 
 export function InviteBusinessDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const toast = useToast();
-  const [f, setF] = useState<InviteBusinessForm>(emptyInvite);
   const plans = usePlans();
-  const [errors, setErrors] = useState<Record<string, string | undefined>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const set = (p: Partial<InviteBusinessForm>) => setF((x) => ({ ...x, ...p }));
+  const form = useAppForm<InviteBusinessForm>(emptyInvite, inviteBusinessSchema);
+  const { errors } = form.formState;
+  const overrideLimits = form.watch("overrideLimits");
   const send = useMutation({
-    mutationFn: () => platformApi.inviteBusiness(inviteBusinessBody(f)),
-    onSuccess: () => { toast(`Invitation sent to ${f.email}.`); setF(emptyInvite); onClose(); },
-    onError: (e) => {
-      if (e instanceof ApiError) {
-        const fe = e.fieldErrors;
-        setErrors({ ...fe, maxUsers: fe["limitOverrides.maxUsers"], maxResources: fe["limitOverrides.maxResources"], maxAppointmentsPerMonth: fe["limitOverrides.maxAppointmentsPerMonth"] });
-      }
-      setFormError(errorMessage(e));
-    },
+    mutationFn: (f: InviteBusinessForm) => platformApi.inviteBusiness(inviteBusinessBody(f)),
+    onSuccess: (_, f) => { toast(`Invitation sent to ${f.email}.`); form.reset(emptyInvite); onClose(); },
+    onError: (e) => applyServerError(form, e, {
+      rename: { "limitOverrides.maxUsers": "maxUsers", "limitOverrides.maxResources": "maxResources", "limitOverrides.maxAppointmentsPerMonth": "maxAppointmentsPerMonth" },
+    }),
   });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const v = validateInviteBusiness(f);
-    setErrors(v);
-    setFormError(null);
-    if (isEmpty(v)) send.mutate();
-  };
+  const submit = form.handleSubmit((v) => send.mutate(v));
   return (
     <Dialog open={open} onClose={onClose} title="Invite a business" description="The owner gets an email to set up their account and business."
       footer={<>
@@ -170,25 +161,27 @@ export function InviteBusinessDialog({ open, onClose }: { open: boolean; onClose
         <button type="submit" form="invite-biz" className="btn-primary" disabled={send.isPending}>{send.isPending ? "Sending…" : "Send invitation"}</button>
       </>}>
       <form id="invite-biz" onSubmit={submit} noValidate className="space-y-4">
-        {formError && <Alert>{formError}</Alert>}
-        <TextField label="Owner's email" type="email" value={f.email} error={errors.email} onChange={(e) => set({ email: e.target.value })} autoFocus />
-        <TextField label="Business name" value={f.businessName} error={errors.businessName} onChange={(e) => set({ businessName: e.target.value })} />
-        <SelectField label="Tier" value={f.tier} error={errors.tier} onChange={(e) => set({ tier: e.target.value })}>
-          <option value="">Choose…</option>
-          {plans.map((p) => <option key={p.key} value={p.key}>{p.name}</option>)}
-        </SelectField>
+        <FormAlert errors={errors} />
+        <TextField label="Owner's email" type="email" {...form.register("email")} error={errors.email?.message} autoFocus />
+        <TextField label="Business name" {...form.register("businessName")} error={errors.businessName?.message} />
+        <Controller control={form.control} name="tier" render={({ field }) => (
+          <SelectField label="Tier" {...field} error={errors.tier?.message}>
+            <option value="">Choose…</option>
+            {plans.map((p) => <option key={p.key} value={p.key}>{p.name}</option>)}
+          </SelectField>
+        )} />
         <div className="rounded-lg border border-line">
           <div className="p-3">
-            <Checkbox label="Override tier limits" hint="Set custom limits for this business instead of the tier's." checked={f.overrideLimits}
-              aria-expanded={f.overrideLimits} aria-controls="override-section" onChange={(e) => set({ overrideLimits: e.target.checked })} />
+            <Checkbox label="Override tier limits" hint="Set custom limits for this business instead of the tier's." 
+              aria-expanded={overrideLimits} aria-controls="override-section" {...form.register("overrideLimits")} />
           </div>
-          <div id="override-section" className={cx("grid transition-[grid-template-rows] duration-300 ease-out", f.overrideLimits ? "grid-rows-[1fr]" : "grid-rows-[0fr]")}
-            aria-hidden={!f.overrideLimits} inert={!f.overrideLimits}>
+          <div id="override-section" className={cx("grid transition-[grid-template-rows] duration-300 ease-out", overrideLimits ? "grid-rows-[1fr]" : "grid-rows-[0fr]")}
+            aria-hidden={!overrideLimits} inert={!overrideLimits}>
             <div className="overflow-hidden">
               <div className="grid gap-3 border-t border-line p-3 sm:grid-cols-3">
-                <TextField label="Max users" inputMode="numeric" value={f.maxUsers} error={errors.maxUsers} onChange={(e) => set({ maxUsers: e.target.value })} placeholder="Tier default" />
-                <TextField label="Max resources" inputMode="numeric" value={f.maxResources} error={errors.maxResources} onChange={(e) => set({ maxResources: e.target.value })} placeholder="Tier default" />
-                <TextField label="Appointments / month" inputMode="numeric" value={f.maxAppointmentsPerMonth} error={errors.maxAppointmentsPerMonth} onChange={(e) => set({ maxAppointmentsPerMonth: e.target.value })} placeholder="Tier default" />
+                <TextField label="Max users" inputMode="numeric" {...form.register("maxUsers")} error={errors.maxUsers?.message} placeholder="Tier default" />
+                <TextField label="Max resources" inputMode="numeric" {...form.register("maxResources")} error={errors.maxResources?.message} placeholder="Tier default" />
+                <TextField label="Appointments / month" inputMode="numeric" {...form.register("maxAppointmentsPerMonth")} error={errors.maxAppointmentsPerMonth?.message} placeholder="Tier default" />
               </div>
             </div>
           </div>

@@ -1,17 +1,19 @@
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
+import { z } from "zod";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { ApiError, errorMessage, resultsOf } from "../../api/client";
+import { errorMessage, resultsOf } from "../../api/client";
 import { platformApi } from "../../api/platform";
 import { PLATFORM_ROLES, type Invitation, type PlatformStaff } from "../../api/types";
 import { useMe } from "../../auth/session";
 import { relativeFromNow } from "../../lib/time";
-import { emailError } from "../../lib/validation";
+import { email } from "../../lib/validation";
 import { ConfirmDialog, Dialog } from "../../ui/Dialog";
 import { Alert, Badge, titleCase } from "../../ui/feedback";
 import { SelectField, TextField } from "../../ui/Field";
 import { Icon } from "../../ui/Icon";
 import { Card, PageHeader } from "../../ui/Page";
 import { Table } from "../../ui/Table";
+import { applyServerError, FormAlert, useAppForm } from "../../ui/form";
 import { useToast } from "../../ui/Toast";
 import { RoleBadge, UserStatusBadge } from "./badges";
 
@@ -76,38 +78,34 @@ export default function Staff() {
   );
 }
 
+const inviteSchema = z.object({ email: email(), name: z.string().trim(), role: z.string() });
+
 function InviteStaffDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const qc = useQueryClient();
   const toast = useToast();
-  const [f, setF] = useState({ email: "", name: "", role: "PLATFORM_SUPPORT" });
-  const [errors, setErrors] = useState<Record<string, string | undefined>>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const form = useAppForm({ email: "", name: "", role: "PLATFORM_SUPPORT" }, inviteSchema);
+  const { errors } = form.formState;
+  const role = form.watch("role");
   const send = useMutation({
-    mutationFn: () => platformApi.inviteStaff({ email: f.email.trim(), name: f.name.trim() || undefined, role: f.role }),
-    onSuccess: () => {
-      toast(`Invitation sent to ${f.email.trim()}.`);
-      setF({ email: "", name: "", role: "PLATFORM_SUPPORT" });
+    mutationFn: (f: z.output<typeof inviteSchema>) => platformApi.inviteStaff({ email: f.email, name: f.name || undefined, role: f.role }),
+    onSuccess: (_, f) => {
+      toast(`Invitation sent to ${f.email}.`);
+      form.reset();
       void qc.invalidateQueries({ queryKey: ["platform-staff-invitations"] });
       onClose();
     },
-    onError: (e) => { if (e instanceof ApiError) setErrors(e.fieldErrors); setFormError(errorMessage(e)); },
+    onError: (e) => applyServerError(form, e),
   });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const v = { email: emailError(f.email) };
-    setErrors(v);
-    setFormError(null);
-    if (!v.email) send.mutate();
-  };
+  const submit = form.handleSubmit((v) => send.mutate(v));
   return (
     <Dialog open={open} onClose={onClose} size="sm" title="Invite platform staff" description="They get an e-mail with a link to set their password."
       footer={<><button type="button" className="btn-secondary" onClick={onClose}>Cancel</button>
         <button type="submit" form="pinv-form" className="btn-primary" disabled={send.isPending}>{send.isPending ? "Sending…" : "Send invitation"}</button></>}>
       <form id="pinv-form" onSubmit={submit} noValidate className="space-y-4">
-        {formError && <Alert>{formError}</Alert>}
-        <TextField label="Email" type="email" value={f.email} error={errors.email} onChange={(e) => setF({ ...f, email: e.target.value })} autoFocus />
-        <TextField label="Name (optional)" value={f.name} error={errors.name} onChange={(e) => setF({ ...f, name: e.target.value })} />
-        <SelectField label="Role" value={f.role} error={errors.role} hint={ROLE_HINT[f.role]} onChange={(e) => setF({ ...f, role: e.target.value })}>
+        <FormAlert errors={errors} />
+        <TextField label="Email" type="email" {...form.register("email")} error={errors.email?.message} autoFocus />
+        <TextField label="Name (optional)" {...form.register("name")} error={errors.name?.message} />
+        <SelectField label="Role" {...form.register("role")} error={errors.role?.message} hint={ROLE_HINT[role]}>
           {PLATFORM_ROLES.filter((r) => r !== "SUPERUSER").map((r) => <option key={r} value={r}>{titleCase(r)}</option>)}
         </SelectField>
       </form>
