@@ -10,7 +10,7 @@ import (
 // the catalog's description and the roles that may receive it; those who
 // cannot grant are refused the list.
 func TestGrantCatalogue(t *testing.T) {
-	e := newAuthEnv(t)
+	e := newEnv(t)
 	acme := e.tenant("Acme", "acme")
 	owner := e.user("owner@acme.example", access.TenantOwner, acme.ID)
 	staff := e.user("staff@acme.example", access.TenantStaff, acme.ID)
