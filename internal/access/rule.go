@@ -1,6 +1,7 @@
 package access
 
 import (
+	"slices"
 	"time"
 
 	"github.com/smoothschedule/smoothschedule/internal/errs"
@@ -48,6 +49,11 @@ type Rule struct {
 	// Permission is required of authenticated callers; "" lets any
 	// authenticated user of the host in.
 	Permission Permission
+	// AnyOf, instead of Permission, lets in callers holding any one of
+	// these; the service then narrows what each may see or do (e.g.
+	// appointments.read reads every appointment, appointments.own the
+	// caller's own).
+	AnyOf []Permission
 	// NotWhileMasquerading refuses masquerade sessions: changing password,
 	// email or MFA, creating sessions or API keys, starting another
 	// masquerade, deleting the tenant.
@@ -71,17 +77,23 @@ func (r Rule) Validate() error {
 	if r.Description == "" {
 		v.Add("rule.description", "rule has no description")
 	}
-	if r.Permission != "" {
-		info, ok := Lookup(r.Permission)
+	if r.Permission != "" && len(r.AnyOf) > 0 {
+		v.Add("rule.anyOf", "rule %q names both a permission and a choice of permissions", r.Description)
+	}
+	for _, perm := range append([]Permission{r.Permission}, r.AnyOf...) {
+		if perm == "" {
+			continue
+		}
+		info, ok := Lookup(perm)
 		switch {
 		case !ok:
-			v.Add("rule.permission", "rule %q names unknown permission %q", r.Description, r.Permission)
+			v.Add("rule.permission", "rule %q names unknown permission %q", r.Description, perm)
 		case info.Scope != ScopeAny && (r.Scope == ScopeTenant || r.Scope == ScopePlatform) && info.Scope != r.Scope:
 			v.Add("rule.permission", "rule %q on %s hosts requires %s permission %q, which nobody there can hold",
-				r.Description, r.Scope, info.Scope, r.Permission)
+				r.Description, r.Scope, info.Scope, perm)
 		}
 	}
-	if r.Public && (r.Permission != "" || r.NotWhileMasquerading || r.RequireMFA) {
+	if r.Public && (r.Permission != "" || len(r.AnyOf) > 0 || r.NotWhileMasquerading || r.RequireMFA) {
 		v.Add("rule.public", "public rule %q cannot also require a permission, MFA, or no masquerade", r.Description)
 	}
 	return v.Err()
@@ -147,6 +159,10 @@ func Authorize(rule Rule, p *Principal, site Site, now time.Time) error {
 	if rule.Permission != "" && !p.Can(rule.Permission, now) {
 		return deny(errs.Forbidden, rule, "%q requires the permission %s", rule.Description, rule.Permission).
 			With("permission", string(rule.Permission))
+	}
+	if len(rule.AnyOf) > 0 && !slices.ContainsFunc(rule.AnyOf, func(perm Permission) bool { return p.Can(perm, now) }) {
+		return deny(errs.Forbidden, rule, "%q requires one of the permissions %v", rule.Description, rule.AnyOf).
+			With("permission", string(rule.AnyOf[0]))
 	}
 	return nil
 }

@@ -203,8 +203,8 @@ func (s *Server) schedulingRoutes() {
 	// A rule names one permission, so the routes whose answer depends on
 	// the object state the least they need, and the scheduling service
 	// makes the object check inside the unit of work:
-	//   - appointments-list, appointments-get: any signed-in user of the
-	//     business; appointments.read reads every appointment,
+	//   - appointments-list, appointments-get: appointments.read or
+	//     appointments.own (Rule.AnyOf); appointments.read reads every appointment,
 	//     appointments.own only the caller's own (the list is narrowed to
 	//     them, another's is 404); anyone else 403 (Scheduler.Appointments,
 	//     Scheduler.Appointment).
@@ -220,7 +220,7 @@ func (s *Server) schedulingRoutes() {
 	//     verifies its signature) or its signed-in customer; a wrong token
 	//     403, none 401 (scheduling.SelfService, in Scheduler.Quote,
 	//     CancelByCustomer and RescheduleByCustomer).
-	readAppts := access.Rule{Scope: access.ScopeTenant,
+	readAppts := access.Rule{Scope: access.ScopeTenant, AnyOf: []access.Permission{access.AppointmentsRead, access.AppointmentsOwn},
 		Description: "read appointments: every one with appointments.read, your own with appointments.own (object check in the scheduling service)"}
 	changeAppts := rule(access.AppointmentsRead,
 		"change appointments: anything with appointments.write; TENANT_STAFF move their own resource's, by policy (object check in the scheduling service)")

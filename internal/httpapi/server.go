@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"log/slog"
 	"net/http"
+	"strings"
 	"sync"
 	"time"
 
@@ -232,6 +233,12 @@ func describeRule(r access.Rule) string {
 		who = "anyone"
 	case r.Permission != "":
 		who = "users holding " + string(r.Permission)
+	case len(r.AnyOf) > 0:
+		names := make([]string, len(r.AnyOf))
+		for i, perm := range r.AnyOf {
+			names[i] = string(perm)
+		}
+		who = "users holding " + strings.Join(names, " or ")
 	}
 	out := who + " on " + r.Scope.String() + " hosts"
 	if r.NotWhileMasquerading {

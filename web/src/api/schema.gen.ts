@@ -13,7 +13,7 @@ export interface paths {
         };
         /**
          * List appointments for the scheduler
-         * @description Authorization: signed-in users on tenant hosts.
+         * @description Authorization: users holding appointments.read or appointments.own on tenant hosts.
          */
         get: operations["appointments-list"];
         put?: never;
@@ -97,7 +97,7 @@ export interface paths {
         };
         /**
          * Get an appointment
-         * @description Authorization: signed-in users on tenant hosts.
+         * @description Authorization: users holding appointments.read or appointments.own on tenant hosts.
          */
         get: operations["appointments-get"];
         put?: never;
