@@ -167,7 +167,7 @@ test("the owner lends a staff member a permission for a while and revokes it", a
   await dialog.getByRole("button", { name: "Grant", exact: true }).click();
   await page.getByText("Permission granted.").waitFor();
   const grantRow = card.getByRole("row", { name: new RegExp(kim.name) });
-  await grantRow.getByText("Change customer records").waitFor();
+  await grantRow.getByText(/Create, change and delete customer records/).waitFor();
   const kimId = (await apiOk(page, "GET", "/api/staff/")).results.find((m) => m.email === kim.email).id;
   const find = async (status) => (await apiOk(page, "GET", `/api/permission-grants/?status=${status}`)).results
     .find((g) => g.granteeId === kimId && g.action === "customers.write");
