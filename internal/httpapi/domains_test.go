@@ -4,41 +4,12 @@ import (
 	"context"
 	"net"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/smoothschedule/smoothschedule/internal/access"
 	"github.com/smoothschedule/smoothschedule/internal/tenancy"
 )
-
-// fakeDNS answers TXT lookups from a map: no test touches the network.
-type fakeDNS struct {
-	mu  sync.Mutex
-	txt map[string][]string
-	err error // when set, every lookup fails with it
-}
-
-func (f *fakeDNS) set(name string, values ...string) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	if f.txt == nil {
-		f.txt = map[string][]string{}
-	}
-	f.txt[name] = values
-}
-
-func (f *fakeDNS) LookupTXT(_ context.Context, name string) ([]string, error) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	if f.err != nil {
-		return nil, f.err
-	}
-	if v, ok := f.txt[name]; ok {
-		return v, nil
-	}
-	return nil, &net.DNSError{Err: "no such host", Name: name, IsNotFound: true}
-}
 
 // domainsOf lists a business's domains by name → entry.
 func domainsOf(t *testing.T, e *env, host, path string, hdr []string) map[string]map[string]any {
